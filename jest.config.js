@@ -1,0 +1,32 @@
+// @ts-check
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/$1',
+    // `server-only` throws outside React's server condition; jest runs lib/ as plain Node.
+    '^server-only$': '<rootDir>/tests/support/empty-module.js',
+  },
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      // Integration tests talk to the running local cloud (see scripts/with-emulator.ts).
+      setupFiles: ['<rootDir>/tests/support/require-emulator.js'],
+    },
+  ],
+};

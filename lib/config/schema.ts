@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** Comma-separated list → array of trimmed, non-empty entries. */
+const csv = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
+
+/** An origin-style URL without a trailing slash, so callers can append paths safely. */
+const baseUrl = z
+  .string()
+  .url()
+  .transform((v) => v.replace(/\/+$/, ''));
+
+/**
+ * Every environment variable the portal, the CLI and the doctor read. `.env.example` documents
+ * each one; a test keeps the two in step.
+ */
+export const envSchema = z
+  .object({
+    /** Public base URL of the portal; redirect URIs are derived from it. */
+    PORTAL_URL: baseUrl,
+    /** Signs and encrypts next-auth's session cookie. At least 32 random characters. */
+    NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters'),
+
+    /** Entra authority host: https://login.microsoftonline.com, or a national cloud's host. */
+    ENTRA_AUTHORITY_HOST: baseUrl.default('https://login.microsoftonline.com'),
+    /** The portal's multi-tenant app registration. */
+    ENTRA_CLIENT_ID: guid,
+    /** Client secret of the app registration. Either this or a certificate is required. */
+    ENTRA_CLIENT_SECRET: z.string().min(1).optional(),
+    /** PEM file holding the app's certificate and private key, instead of a secret. */
+    ENTRA_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
+    /** The tenant that owns the app registration; its users with Portal.Operator are operators. */
+    ENTRA_HOME_TENANT_ID: guid,
+    /** Optional: only these partner tenant ids may connect. Empty means any partner tenant. */
+    PARTNER_TENANT_ALLOWLIST: csv.pipe(z.array(guid)),
+
+    /** Vault that stores one refresh token per partner tenant, e.g. https://myvault.vault.azure.net. */
+    KEY_VAULT_URL: baseUrl,
+    /**
+     * How the portal authenticates to Key Vault: `default` uses DefaultAzureCredential (managed
+     * identity in Azure); `app` uses the app registration's own secret or certificate.
+     */
+    KEY_VAULT_CREDENTIAL: z.enum(['default', 'app']).default('default'),
+    /** Needed only for a vault whose host is not under the vault resource's domain. */
+    KEY_VAULT_DISABLE_CHALLENGE_RESOURCE_VERIFICATION: bool,
+
+    /** Partner Center REST base URL (21Vianet: https://partner.partnercenterapi.microsoftonline.cn). */
+    PARTNER_CENTER_URL: baseUrl.default('https://api.partnercenter.microsoft.com'),
+    /** The Partner Center resource (token audience); scopes are built from it. */
+    PARTNER_CENTER_RESOURCE: baseUrl.default('https://api.partnercenter.microsoft.com'),
+
+    /** Write the newest refresh token back to Key Vault once the stored one is this old. */
+    TOKEN_ROTATION_INTERVAL_HOURS: z.coerce.number().positive().default(24),
+    /** How long a partner's customer list stays cached before it is fetched again. */
+    CUSTOMER_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(300),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.ENTRA_CLIENT_SECRET && !env.ENTRA_CLIENT_CERTIFICATE_PATH) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ENTRA_CLIENT_SECRET'],
+        message: 'set ENTRA_CLIENT_SECRET or ENTRA_CLIENT_CERTIFICATE_PATH',
+      });
+    }
+  });
+
+export type Env = z.output<typeof envSchema>;

@@ -1,0 +1,21 @@
+/**
+ * An expected failure with a stable, documented code. Its message is safe to show to the user;
+ * anything else that is thrown is shown as a generic error with only a correlation id.
+ */
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    /** Stable machine-readable code, e.g. `state_expired`. Never reworded once shipped. */
+    readonly code: string,
+    message: string,
+    /** HTTP status for JSON routes. */
+    readonly status = 400,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
