@@ -1,0 +1,41 @@
+import type { MfaMethod, TenantKind } from '../directory/types';
+
+/**
+ * `.emulator/manifest.json`: the contract between the local Microsoft cloud and the demo, the
+ * tests and any tool. It holds demo credentials, so it lives in the git-ignored state folder.
+ */
+export interface Manifest {
+  /** PEM file of the local CA; give it to Node as NODE_EXTRA_CA_CERTS. */
+  ca: string;
+  entra: {
+    /** HTTPS authority host for SDKs (discovery, token, keys). */
+    authorityHost: string;
+    /** Plain-http origin of the browser-facing pages (authorize, sign-in, consent, logout). */
+    browserHost: string;
+  };
+  keyVault?: {
+    url: string;
+    /** Tenant in the vault's 401 challenge; the portal's credential must be for this tenant. */
+    tenantId: string;
+    roleAssignments: Array<{ principalId: string; appId?: string; role: 'Key Vault Secrets Officer' | 'Key Vault Secrets User' }>;
+  };
+  partnerCenter?: { url: string; resource: string };
+  /** Test-only control API. The portal never calls it. */
+  control: { url: string };
+  portalApp: { clientId: string; clientSecret: string; tenantId: string; redirectUris: string[] };
+  tenants: Array<{
+    id: string;
+    name: string;
+    domain: string;
+    kind: TenantKind;
+    users: Array<{
+      upn: string;
+      oid: string;
+      password: string;
+      mfa: MfaMethod;
+      totpSecret?: string;
+      appRoles: string[];
+      directoryRoles: string[];
+    }>;
+  }>;
+}

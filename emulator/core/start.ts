@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { createEntraService } from '../entra';
+import { createKeyVaultService } from '../keyvault';
+import { createPartnerCenterService } from '../partner-center';
+import { Clock } from './clock';
+import { registerControlRoutes } from './control';
+import { FaultRegistry } from './faults';
+import { createListener, startListener } from './listen';
+import type { Manifest } from './manifest';
+import type { EmulatorContext, EmulatorService } from './service';
+import { SigningKeys } from './signing-keys';
+import { writeJsonAtomic } from './state-file';
+import { ensureTls } from './tls';
+
+export interface StartOptions {
+  stateDir: string;
+  /** Ports used: base (Entra https), +1 (Entra pages, http), +2 (Key Vault), +3 (Partner Center), +4 (control). */
+  basePort: number;
+  customerScale: number;
+}
+
+export interface RunningEmulator {
+  manifest: Manifest;
+  manifestPath: string;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(opts: StartOptions): Promise<RunningEmulator> {
+  const tls = ensureTls(opts.stateDir);
+  const clock = new Clock(join(opts.stateDir, 'clock.json'));
+  const p = opts.basePort;
+  const ctx: EmulatorContext = {
+    stateDir: opts.stateDir,
+    urls: {
+      entra: `https://localhost:${p}`,
+      entraBrowser: `http://localhost:${p + 1}`,
+      keyVault: `https://localhost:${p + 2}`,
+      partnerCenter: `https://localhost:${p + 3}`,
+      control: `http://127.0.0.1:${p + 4}`,
+    },
+    clock,
+    keys: new SigningKeys(opts.stateDir, clock),
+    faults: new FaultRegistry(),
+    caPath: tls.caPath,
+    customerScale: opts.customerScale,
+  };
+
+  const entra = createEntraService(ctx);
+  const services: EmulatorService[] = [
+    entra,
+    createKeyVaultService(ctx, entra.directory),
+    createPartnerCenterService(ctx, entra.directory),
+  ];
+  const servicePorts: Record<EmulatorService['name'], number> = { entra: p, keyvault: p + 2, 'partner-center': p + 3 };
+
+  const apps: FastifyInstance[] = [];
+  const serverTls = { cert: tls.cert, key: tls.key };
+  for (const svc of services) {
+    const app = await createListener({ port: servicePorts[svc.name], tls: serverTls });
+    ctx.faults.install(app, svc.name, (s, r) => svc.faultBody(s, r));
+    await svc.register(app);
+    await startListener(app, { port: servicePorts[svc.name] });
+    apps.push(app);
+    if (svc.registerBrowser) {
+      const browser = await createListener({ port: p + 1 });
+      ctx.faults.install(browser, svc.name, (s, r) => svc.faultBody(s, r));
+      await svc.registerBrowser(browser);
+      await startListener(browser, { port: p + 1 });
+      apps.push(browser);
+    }
+  }
+
+  const control = await createListener({ port: p + 4 });
+  await registerControlRoutes(control, ctx, services);
+  await startListener(control, { port: p + 4 });
+  apps.push(control);
+
+  const manifest = buildManifest(ctx, services);
+  const manifestPath = join(opts.stateDir, 'manifest.json');
+  writeJsonAtomic(manifestPath, manifest);
+  return {
+    manifest,
+    manifestPath,
+    close: async () => {
+      await Promise.all(apps.map((a) => a.close()));
+    },
+  };
+}
+
+function buildManifest(ctx: EmulatorContext, services: EmulatorService[]): Manifest {
+  const parts = services.map((s) => s.manifest());
+  const merged = Object.assign({}, ...parts) as Partial<Manifest>;
+  if (!merged.entra || !merged.portalApp || !merged.tenants) {
+    throw new Error('the Entra service did not describe itself in the manifest');
+  }
+  return {
+    ...merged,
+    ca: ctx.caPath,
+    control: { url: ctx.urls.control },
+    entra: merged.entra,
+    portalApp: merged.portalApp,
+    tenants: merged.tenants,
+  };
+}

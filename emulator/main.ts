@@ -1,0 +1,44 @@
+/**
+ * The local Microsoft cloud: Entra ID, Key Vault and Partner Center emulators in one process.
+ *
+ *   npm run emulator -- [--state-dir .emulator] [--port 8440] [--reset] [--customers 2500]
+ *
+ * It writes `<state-dir>/manifest.json` once every listener is up; tools wait for that file.
+ */
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Clock } from './core/clock';
+import { startEmulator } from './core/start';
+
+const { values } = parseArgs({
+  options: {
+    'state-dir': { type: 'string', default: process.env.EMULATOR_STATE_DIR ?? '.emulator' },
+    port: { type: 'string', default: process.env.EMULATOR_PORT ?? '8440' },
+    reset: { type: 'boolean', default: false },
+    customers: { type: 'string', default: process.env.EMULATOR_CUSTOMERS ?? '2500' },
+  },
+});
+
+const stateDir = resolve(values['state-dir']);
+if (values.reset) {
+  // Keep the CA so browsers and shells that already trust it keep working.
+  for (const f of ['entra.json', 'keyvault.json', 'partner-center.json', 'clock.json', 'manifest.json']) {
+    rmSync(join(stateDir, f), { force: true });
+  }
+  new Clock(join(stateDir, 'clock.json')).reset();
+}
+
+startEmulator({ stateDir, basePort: Number(values.port), customerScale: Number(values.customers) })
+  .then(({ manifestPath, manifest }) => {
+    console.log(`local Microsoft cloud ready`);
+    console.log(`  Entra ID        ${manifest.entra.authorityHost} (pages: ${manifest.entra.browserHost})`);
+    if (manifest.keyVault) console.log(`  Key Vault       ${manifest.keyVault.url}`);
+    if (manifest.partnerCenter) console.log(`  Partner Center  ${manifest.partnerCenter.url}`);
+    console.log(`  control API     ${manifest.control.url}`);
+    console.log(`  manifest        ${manifestPath}`);
+  })
+  .catch((e: unknown) => {
+    console.error('emulator failed to start:', e instanceof Error ? e.message : e);
+    process.exit(2);
+  });
