@@ -2,6 +2,7 @@
  * The local Microsoft cloud: Entra ID, Key Vault and Partner Center emulators in one process.
  *
  *   npm run emulator -- [--state-dir .emulator] [--port 8440] [--reset] [--customers 2500]
+ *                       [--portal-url http://localhost:3000]
  *
  * It writes `<state-dir>/manifest.json` once every listener is up; tools wait for that file.
  */
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.EMULATOR_PORT ?? '8440' },
     reset: { type: 'boolean', default: false },
     customers: { type: 'string', default: process.env.EMULATOR_CUSTOMERS ?? '2500' },
+    'portal-url': { type: 'string', default: process.env.PORTAL_URL ?? 'http://localhost:3000' },
   },
 });
 
@@ -29,7 +31,7 @@ if (values.reset) {
   new Clock(join(stateDir, 'clock.json')).reset();
 }
 
-startEmulator({ stateDir, basePort: Number(values.port), customerScale: Number(values.customers) })
+startEmulator({ stateDir, basePort: Number(values.port), customerScale: Number(values.customers), portalUrl: values['portal-url'] })
   .then(({ manifestPath, manifest }) => {
     console.log(`local Microsoft cloud ready`);
     console.log(`  Entra ID        ${manifest.entra.authorityHost} (pages: ${manifest.entra.browserHost})`);

@@ -25,6 +25,8 @@ export interface EmulatorContext {
   caPath: string;
   /** Number of customers to seed for partner A (benchmarks raise it to 50,000). */
   customerScale: number;
+  /** Origin of the portal the seeded app registration's redirect URIs point at. */
+  portalUrl: string;
 }
 
 /**

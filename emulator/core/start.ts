@@ -18,6 +18,8 @@ export interface StartOptions {
   /** Ports used: base (Entra https), +1 (Entra pages, http), +2 (Key Vault), +3 (Partner Center), +4 (control). */
   basePort: number;
   customerScale: number;
+  /** Origin of the portal, for the seeded app registration's redirect URIs. */
+  portalUrl: string;
 }
 
 export interface RunningEmulator {
@@ -44,6 +46,7 @@ export async function startEmulator(opts: StartOptions): Promise<RunningEmulator
     faults: new FaultRegistry(),
     caPath: tls.caPath,
     customerScale: opts.customerScale,
+    portalUrl: opts.portalUrl,
   };
 
   const entra = createEntraService(ctx);

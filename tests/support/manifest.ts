@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import type { Manifest } from '../../emulator/core/manifest';
+
+export type { Manifest };
+
+/** The running local cloud's manifest (scripts/with-emulator.ts sets EMULATOR_MANIFEST). */
+export function loadManifest(): Manifest {
+  const path = process.env.EMULATOR_MANIFEST;
+  if (!path) throw new Error('EMULATOR_MANIFEST is not set; start tests through scripts/with-emulator.ts');
+  return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+}
+
+type ManifestUser = Manifest['tenants'][number]['users'][number];
+
+/** The seeded tenants by role, so tests don't depend on generated ids or names. */
+export function seededTenants(m: Manifest = loadManifest()) {
+  const home = m.tenants.find((t) => t.kind === 'home');
+  const partners = m.tenants.filter((t) => t.kind === 'partner');
+  if (!home || partners.length < 2) throw new Error('manifest lacks the seeded home tenant and two partner tenants');
+  return { home, partnerA: partners[0]!, partnerB: partners[1]! };
+}
+
+/** A seeded user of a tenant: the admin (Global Administrator with MFA), staff (MFA) or the user without MFA. */
+export function seededUser(tenant: Manifest['tenants'][number], role: 'admin' | 'staff' | 'nomfa' | 'operator'): ManifestUser {
+  const pick: Record<typeof role, (u: ManifestUser) => boolean> = {
+    admin: (u) => u.directoryRoles.includes('Global Administrator') && u.mfa !== 'none',
+    staff: (u) => !u.directoryRoles.includes('Global Administrator') && u.mfa !== 'none' && !u.appRoles.includes('Portal.Operator'),
+    nomfa: (u) => u.mfa === 'none',
+    operator: (u) => u.appRoles.includes('Portal.Operator'),
+  };
+  const user = tenant.users.find(pick[role]);
+  if (!user) throw new Error(`tenant ${tenant.domain} has no seeded ${role} user`);
+  return user;
+}
