@@ -1,0 +1,114 @@
+/**
+ * `npm test`: every check and every suite, on a fresh local Microsoft cloud.
+ *
+ *   typecheck → lint → unit (jest) → integration (jest, real SDKs against the emulator)
+ *   → production build → e2e (Playwright in Debian's Chromium against `npm start`)
+ *
+ * It ends with one line, `N passed, M failed`, summed over everything it ran; CI reads that line.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { portalEnvFromManifest } from './emulator-env';
+import { findFreePortBlock, startEmulatorProcess } from './emulator-process';
+
+interface Tally {
+  name: string;
+  passed: number;
+  failed: number;
+  seconds: number;
+}
+
+const tallies: Tally[] = [];
+const out = mkdtempSync(join(tmpdir(), 'portal-test-'));
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env });
+    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+    child.on('error', () => done(127));
+  });
+}
+
+async function step(name: string, fn: () => Promise<{ passed: number; failed: number }>): Promise<void> {
+  console.log(`\n=== ${name} ===`);
+  const t0 = Date.now();
+  let r: { passed: number; failed: number };
+  try {
+    r = await fn();
+  } catch (e) {
+    console.error(`${name} could not run: ${e instanceof Error ? e.message : String(e)}`);
+    r = { passed: 0, failed: 1 };
+  }
+  tallies.push({ name, ...r, seconds: (Date.now() - t0) / 1000 });
+}
+
+/** A command that either succeeds or not counts as one check. */
+async function check(cmd: string, args: string[]) {
+  const code = await run(cmd, args);
+  return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
+/** Jest with a JSON report; a crash before any test ran counts as one failure. */
+async function jest(project: string, env?: NodeJS.ProcessEnv) {
+  const file = join(out, `jest-${project}.json`);
+  const code = await run('npx', ['jest', '--selectProjects', project, '--json', `--outputFile=${file}`], env);
+  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
+  const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
+  return { passed: r.numPassedTests, failed: failed === 0 && code !== 0 ? 1 : failed };
+}
+
+async function playwright(env: NodeJS.ProcessEnv) {
+  const file = join(out, 'playwright.json');
+  const code = await run('npx', ['playwright', 'test'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  const s = (JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+  const failed = s.unexpected;
+  return { passed: s.expected + s.flaky, failed: failed === 0 && code !== 0 ? 1 : failed };
+}
+
+/** Runs `fn` with a fresh local cloud and the portal env pointing at it. */
+async function withFreshCloud(portalPort: number, fn: (env: NodeJS.ProcessEnv) => Promise<{ passed: number; failed: number }>) {
+  const portalUrl = `http://localhost:${portalPort}`;
+  const cloud = await startEmulatorProcess({ portalUrl });
+  try {
+    return await fn({ ...process.env, ...portalEnvFromManifest(cloud.manifest, cloud.manifestPath, portalUrl), PORTAL_PORT: String(portalPort) });
+  } finally {
+    cloud.stop();
+  }
+}
+
+async function ensureChromium(): Promise<void> {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(path)) return;
+  if (process.getuid?.() !== 0) throw new Error(`${path} is missing: install Debian's chromium package (apt-get install -y chromium)`);
+  console.log('Installing Chromium from the OS packages…');
+  if ((await run('apt-get', ['update'])) !== 0 || (await run('apt-get', ['install', '-y', 'chromium'])) !== 0) {
+    throw new Error('could not install chromium with apt-get');
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  await step('typecheck', () => check('npx', ['tsc', '--noEmit']));
+  await step('lint', () => check('npx', ['eslint', '.', '--max-warnings', '0']));
+  await step('unit', () => jest('unit'));
+  await step('integration', async () => withFreshCloud(await findFreePortBlock(1), (env) => jest('integration', env)));
+  await step('build', () => check('npm', ['run', 'build']));
+  await step('e2e', async () => {
+    await ensureChromium();
+    return withFreshCloud(Number(process.env.PORTAL_PORT ?? 3100), playwright);
+  });
+
+  console.log('\n=== summary ===');
+  for (const t of tallies) console.log(`${t.name.padEnd(12)} ${String(t.passed).padStart(5)} passed ${String(t.failed).padStart(4)} failed  ${t.seconds.toFixed(1)} s`);
+  console.log(`total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const passed = tallies.reduce((n, t) => n + t.passed, 0);
+  const failed = tallies.reduce((n, t) => n + t.failed, 0);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+void main();
