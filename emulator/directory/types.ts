@@ -26,3 +26,79 @@ export interface Tenant {
   kind: TenantKind;
   users: DirectoryUser[];
 }
+
+export interface AppRole {
+  id: string;
+  value: string;
+  displayName: string;
+}
+
+/** Delegated permissions the app asks for on one resource ("API permissions" in the portal). */
+export interface RequiredResourceAccess {
+  resourceAppId: string;
+  scopes: string[];
+}
+
+/** An app registration in its home tenant (multi-tenant apps get a service principal per consenting tenant). */
+export interface AppRegistration {
+  appId: string;
+  displayName: string;
+  homeTenantId: string;
+  /** Client secret values; any one authenticates the client. */
+  secrets: string[];
+  redirectUris: string[];
+  /** Front-channel logout targets accepted as `post_logout_redirect_uri` besides the redirect URIs. */
+  logoutUris: string[];
+  signInAudience: 'AzureADMyOrg' | 'AzureADMultipleOrgs';
+  /** App ID URIs under which the app is itself a resource (e.g. `api://<appId>`). */
+  identifierUris: string[];
+  /** Delegated scopes the app exposes as a resource. */
+  exposedScopes: Record<string, string>;
+  appRoles: AppRole[];
+  requiredResourceAccess: RequiredResourceAccess[];
+  /** "ID tokens" ticked under implicit grant: allows `response_type=code id_token`. */
+  idTokenImplicitGrant: boolean;
+}
+
+/**
+ * A resource (API) tokens can be requested for: a Microsoft first-party API or an app
+ * registration that exposes itself. `tokenVersion` mirrors `accessTokenAcceptedVersion`.
+ */
+export interface ResourceApp {
+  appId: string;
+  displayName: string;
+  /** App ID URIs; the first is canonical. */
+  identifierUris: string[];
+  /** Delegated scope value → description shown on the consent page. */
+  scopes: Record<string, string>;
+  tokenVersion: 1 | 2;
+  /** First-party Microsoft APIs have a service principal in every tenant. */
+  firstParty: boolean;
+}
+
+/** A delegated permission grant: admin-wide (`principalOid` absent, "AllPrincipals") or for one user. */
+export interface ConsentGrant {
+  tenantId: string;
+  clientId: string;
+  resourceAppId: string;
+  scopes: string[];
+  principalOid?: string;
+  createdAt: number;
+}
+
+export interface ServicePrincipal {
+  id: string;
+  appId: string;
+  tenantId: string;
+  createdAt: number;
+}
+
+/** The parts of the directory that change at runtime; persisted with the rest of Entra's state. */
+export interface DirectoryMutableState {
+  servicePrincipals: ServicePrincipal[];
+  grants: ConsentGrant[];
+  /** MFA method switched through the control API, by user object id. */
+  mfaOverrides: Record<string, MfaMethod>;
+  /** "Revoke sessions": refresh tokens issued before this time (ms) are dead, by user object id. */
+  tokensValidFrom: Record<string, number>;
+}

@@ -1,0 +1,192 @@
+import { canGrantTenantWideConsent } from './directory-roles';
+import { servicePrincipalObjectId } from './ids';
+import { FIRST_PARTY_RESOURCES } from './resource-apps';
+import { seedLobApp, seedPortalApp, seedTenants } from './seed';
+import type {
+  AppRegistration,
+  DirectoryMutableState,
+  DirectoryUser,
+  MfaMethod,
+  ResourceApp,
+  Tenant,
+  TenantKind,
+} from './types';
+
+export type { Tenant, TenantKind, DirectoryUser, AppRegistration, ResourceApp, MfaMethod };
+
+/** Where the directory's runtime state lives; the Entra state store provides it and persists it. */
+export interface DirectoryStateHandle {
+  directory(): DirectoryMutableState;
+  save(): void;
+}
+
+export interface PortalAppInfo {
+  clientId: string;
+  clientSecret: string;
+  homeTenantId: string;
+  redirectUris: string[];
+}
+
+export interface UserInTenant {
+  tenant: Tenant;
+  user: DirectoryUser;
+}
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/\/+$/, '');
+
+/**
+ * The emulated Entra directory: seeded tenants and users (fixed), customer tenants added by the
+ * Partner Center emulator (deterministic, not persisted), app registrations, and per-tenant
+ * service principals and consent grants (persisted through the state handle).
+ */
+export class Directory {
+  private readonly tenants: Tenant[];
+  private readonly customers: Tenant[] = [];
+  private readonly apps: AppRegistration[];
+  readonly portalApp: PortalAppInfo;
+
+  constructor(portalUrl: string, private readonly state: DirectoryStateHandle) {
+    this.tenants = seedTenants();
+    const portal = seedPortalApp(portalUrl);
+    this.apps = [portal, seedLobApp()];
+    this.portalApp = {
+      clientId: portal.appId,
+      clientSecret: portal.secrets[0]!,
+      homeTenantId: portal.homeTenantId,
+      redirectUris: [...portal.redirectUris],
+    };
+  }
+
+  /** App registrations the seed state is built from. */
+  registrations(): AppRegistration[] {
+    return this.apps;
+  }
+
+  /** A tenant by GUID or verified domain, case-insensitive. */
+  getTenant(idOrDomain: string): Tenant | undefined {
+    const key = norm(idOrDomain);
+    return [...this.tenants, ...this.customers].find((t) => t.id.toLowerCase() === key || t.domain.toLowerCase() === key);
+  }
+
+  listTenants(kind?: TenantKind): Tenant[] {
+    const all = [...this.tenants, ...this.customers];
+    return kind ? all.filter((t) => t.kind === kind) : all;
+  }
+
+  /** Customer tenants of the Partner Center seed; idempotent, users none. */
+  addCustomerTenants(tenants: Array<{ id: string; name: string; domain: string }>): void {
+    for (const t of tenants) {
+      if (this.getTenant(t.id) || this.getTenant(t.domain)) continue;
+      this.customers.push({ id: t.id.toLowerCase(), name: t.name, domain: t.domain.toLowerCase(), kind: 'customer', users: [] });
+    }
+  }
+
+  getApp(clientId: string): AppRegistration | undefined {
+    const key = norm(clientId);
+    return this.apps.find((a) => a.appId === key);
+  }
+
+  findUser(upn: string): UserInTenant | undefined {
+    const key = norm(upn);
+    for (const tenant of this.tenants) {
+      const user = tenant.users.find((u) => u.upn.toLowerCase() === key);
+      if (user) return { tenant, user };
+    }
+    return undefined;
+  }
+
+  findUserByOid(oid: string): UserInTenant | undefined {
+    for (const tenant of this.tenants) {
+      const user = tenant.users.find((u) => u.oid === oid);
+      if (user) return { tenant, user };
+    }
+    return undefined;
+  }
+
+  /** The user's MFA method, after any switch through the control API. */
+  mfaOf(user: DirectoryUser): MfaMethod {
+    return this.state.directory().mfaOverrides[user.oid] ?? user.mfa;
+  }
+
+  setMfa(oid: string, mfa: MfaMethod): void {
+    this.state.directory().mfaOverrides[oid] = mfa;
+    this.state.save();
+  }
+
+  /** "Revoke sessions": refresh tokens and sign-in sessions issued before `at` stop working. */
+  revokeSessions(oid: string, at: number): void {
+    this.state.directory().tokensValidFrom[oid] = at;
+    this.state.save();
+  }
+
+  tokensValidFrom(oid: string): number | undefined {
+    return this.state.directory().tokensValidFrom[oid];
+  }
+
+  isConsentAdmin(user: DirectoryUser): boolean {
+    return canGrantTenantWideConsent(user.directoryRoles);
+  }
+
+  /** A resource by App ID URI or app id (case-insensitive, trailing slash ignored). */
+  resolveResource(identifier: string): ResourceApp | undefined {
+    const key = norm(identifier);
+    return this.resources().find((r) => r.appId === key || r.identifierUris.some((u) => norm(u) === key));
+  }
+
+  resourceById(appId: string): ResourceApp | undefined {
+    return this.resources().find((r) => r.appId === appId);
+  }
+
+  /** Object id of the app's service principal in the tenant: the `oid` of its app-only tokens. */
+  servicePrincipalId(appId: string, tenantId: string): string | undefined {
+    const app = norm(appId);
+    const tenant = this.getTenant(tenantId);
+    if (!tenant) return undefined;
+    if (FIRST_PARTY_RESOURCES.some((r) => r.appId === app)) return servicePrincipalObjectId(app, tenant.id);
+    return this.state.directory().servicePrincipals.find((sp) => sp.appId === app && sp.tenantId === tenant.id)?.id;
+  }
+
+  /** Delegated scopes the client holds on the resource for this user: admin-wide plus the user's own grants. */
+  grantedScopes(tenantId: string, clientId: string, resourceAppId: string, userOid: string): string[] {
+    const scopes = new Set<string>();
+    for (const g of this.state.directory().grants) {
+      if (g.tenantId !== tenantId || g.clientId !== clientId || g.resourceAppId !== resourceAppId) continue;
+      if (g.principalOid !== undefined && g.principalOid !== userOid) continue;
+      g.scopes.forEach((s) => scopes.add(s));
+    }
+    return [...scopes];
+  }
+
+  /**
+   * Records consent: creates the client's service principal in the tenant if missing and merges
+   * the scopes into the user's grant, or into the admin-wide grant when `userOid` is undefined.
+   */
+  grantConsent(tenantId: string, clientId: string, userOid: string | undefined, scopesByResource: Map<string, string[]>, now: number): void {
+    const st = this.state.directory();
+    if (!st.servicePrincipals.some((sp) => sp.appId === clientId && sp.tenantId === tenantId)) {
+      st.servicePrincipals.push({ id: servicePrincipalObjectId(clientId, tenantId), appId: clientId, tenantId, createdAt: now });
+    }
+    for (const [resourceAppId, scopes] of scopesByResource) {
+      const existing = st.grants.find(
+        (g) => g.tenantId === tenantId && g.clientId === clientId && g.resourceAppId === resourceAppId && g.principalOid === userOid,
+      );
+      if (existing) existing.scopes = [...new Set([...existing.scopes, ...scopes])];
+      else st.grants.push({ tenantId, clientId, resourceAppId, scopes: [...scopes], createdAt: now, ...(userOid ? { principalOid: userOid } : {}) });
+    }
+    this.state.save();
+  }
+
+  private resources(): ResourceApp[] {
+    const own = this.apps
+      .filter((a) => a.identifierUris.length > 0)
+      .map<ResourceApp>((a) => ({
+        appId: a.appId,
+        displayName: a.displayName,
+        identifierUris: a.identifierUris,
+        scopes: a.exposedScopes,
+        tokenVersion: 1,
+        firstParty: false,
+      }));
+    return [...FIRST_PARTY_RESOURCES, ...own];
+  }
+}

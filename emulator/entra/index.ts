@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { EmulatorContext, EmulatorService } from '../core/service';
+import { Directory } from '../directory/directory';
+import { seedDirectoryState } from '../directory/seed-state';
+import { registerDiscoveryRoutes } from './discovery/routes';
+import type { EntraDeps } from './entra-deps';
+import { entraErrorBody } from './http/entra-error';
+import { buildEntraManifest } from './manifest';
+import { EntraStore } from './state/store';
+
+export type EntraService = EmulatorService & { directory: Directory };
+
+/**
+ * The Entra ID emulator: discovery, keys and /token on the https authority; authorize, sign-in,
+ * MFA, consent and logout pages on the plain-http browser origin; test-only controls.
+ */
+export function createEntraService(ctx: EmulatorContext): EntraService {
+  // The directory and the store reference each other: the store persists the directory's
+  // runtime state, and its seed comes from the directory's app registrations.
+  let directory: Directory | undefined;
+  const store = new EntraStore(ctx.stateDir, () => seedDirectoryState(directory!.registrations(), ctx.clock.now()), () => ctx.clock.now());
+  directory = new Directory(ctx.portalUrl, store);
+  const deps: EntraDeps = { ctx, directory, store };
+
+  return {
+    name: 'entra',
+    directory,
+    register(app: FastifyInstance) {
+      registerDiscoveryRoutes(app, deps);
+    },
+    reset() {
+      store.reset();
+    },
+    manifest: () => buildEntraManifest(deps),
+    faultBody: (status) =>
+      entraErrorBody(
+        status === 429
+          ? { error: 'temporarily_unavailable', code: 90025, message: 'Request processing has been throttled. Please retry.' }
+          : { error: 'temporarily_unavailable', code: 50001, message: 'The service is temporarily unavailable. Please retry.' },
+        { now: ctx.clock.now(), authorityHost: ctx.urls.entra },
+      ),
+  };
+}

@@ -1,0 +1,33 @@
+import type { Manifest } from '../core/manifest';
+import type { EntraDeps } from './entra-deps';
+
+/**
+ * Entra's part of the manifest: hosts, the portal app registration, and the seeded home and
+ * partner tenants with their demo credentials. Customer tenants (thousands, from the Partner
+ * Center seed, no users) are left out to keep the file small.
+ */
+export function buildEntraManifest({ ctx, directory }: EntraDeps): Partial<Manifest> {
+  const app = directory.portalApp;
+  return {
+    entra: { authorityHost: ctx.urls.entra, browserHost: ctx.urls.entraBrowser },
+    portalApp: { clientId: app.clientId, clientSecret: app.clientSecret, tenantId: app.homeTenantId, redirectUris: [...app.redirectUris] },
+    tenants: directory
+      .listTenants()
+      .filter((t) => t.kind !== 'customer')
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        domain: t.domain,
+        kind: t.kind,
+        users: t.users.map((u) => ({
+          upn: u.upn,
+          oid: u.oid,
+          password: u.password,
+          mfa: u.mfa,
+          ...(u.totpSecret ? { totpSecret: u.totpSecret } : {}),
+          appRoles: [...u.appRoles],
+          directoryRoles: [...u.directoryRoles],
+        })),
+      })),
+  };
+}
