@@ -8,6 +8,8 @@ const nextConfig = {
   output: 'standalone',
   reactStrictMode: true,
   poweredByHeader: false,
+  // The build checks the portal's own code; `npm run typecheck` covers the emulator, CLI and tests.
+  typescript: { tsconfigPath: 'tsconfig.app.json' },
   // The Azure SDKs and msal-node are Node libraries; bundling them gains nothing and breaks
   // their dynamic requires.
   serverExternalPackages: ['@azure/msal-node', '@azure/identity', '@azure/keyvault-secrets', 'pino'],
