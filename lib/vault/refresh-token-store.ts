@@ -1,0 +1,121 @@
+import 'server-only';
+import type { SecretClient } from '@azure/keyvault-secrets';
+import { fromVaultTags, toVaultTags, type ConnectionTags } from './connection-tags';
+import { isTenantSecretName, secretNameFor } from './secret-name';
+import { setSecretRevivingDeleted } from './set-secret-reviving-deleted';
+import { toVaultError } from './to-vault-error';
+
+export interface ConnectionRecord {
+  tenantId: string;
+  refreshToken: string;
+  version: string;
+  tags: ConnectionTags;
+  updatedOn: Date;
+}
+
+export interface ConnectionSummary {
+  tenantId: string;
+  tags: ConnectionTags;
+  updatedOn: Date;
+}
+
+export interface RefreshTokenStore {
+  /** Latest version; null when absent, deleted or marked disconnected. */
+  get(tenantId: string): Promise<ConnectionRecord | null>;
+  /** Writes a new version (earlier ones stay in the vault's history). */
+  save(tenantId: string, refreshToken: string, tags: ConnectionTags): Promise<ConnectionRecord>;
+  /** Merges `patch` into the latest version's tags; the value is unchanged. */
+  updateTags(tenantId: string, patch: Partial<ConnectionTags>): Promise<void>;
+  /** Every connected tenant, from secret properties only: values are never read. */
+  list(): Promise<ConnectionSummary[]>;
+  /** Marks the latest version disconnected, then soft-deletes the secret (recoverable). */
+  disconnect(tenantId: string, by?: { oid: string }): Promise<void>;
+}
+
+const CONTENT_TYPE = 'application/vnd.partner-portal.refresh-token';
+
+/** The Key Vault implementation: one secret per partner tenant, metadata in tags. */
+export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
+  constructor(private readonly client: SecretClient) {}
+
+  async get(tenantId: string): Promise<ConnectionRecord | null> {
+    const name = secretNameFor(tenantId);
+    try {
+      const secret = await this.client.getSecret(name);
+      const tags = fromVaultTags(secret.properties.tags);
+      if (!secret.value || secret.properties.enabled === false || tags.status === 'disconnected') return null;
+      return {
+        tenantId: name,
+        refreshToken: secret.value,
+        version: secret.properties.version ?? '',
+        tags,
+        updatedOn: secret.properties.updatedOn ?? new Date(0),
+      };
+    } catch (e) {
+      if (isNotFound(e)) return null;
+      throw toVaultError(e);
+    }
+  }
+
+  async save(tenantId: string, refreshToken: string, tags: ConnectionTags): Promise<ConnectionRecord> {
+    const name = secretNameFor(tenantId);
+    const stored = { ...tags, status: tags.status ?? 'ok' } satisfies ConnectionTags;
+    try {
+      const secret = await setSecretRevivingDeleted(this.client, name, refreshToken, {
+        tags: toVaultTags(stored),
+        contentType: CONTENT_TYPE,
+      });
+      return {
+        tenantId: name,
+        refreshToken,
+        version: secret.properties.version ?? '',
+        tags: fromVaultTags(secret.properties.tags),
+        updatedOn: secret.properties.updatedOn ?? new Date(),
+      };
+    } catch (e) {
+      throw toVaultError(e);
+    }
+  }
+
+  async updateTags(tenantId: string, patch: Partial<ConnectionTags>): Promise<void> {
+    const name = secretNameFor(tenantId);
+    try {
+      const latest = await this.client.getSecret(name);
+      const merged = { ...fromVaultTags(latest.properties.tags), ...patch };
+      await this.client.updateSecretProperties(name, latest.properties.version ?? '', { tags: toVaultTags(merged) });
+    } catch (e) {
+      throw toVaultError(e);
+    }
+  }
+
+  async list(): Promise<ConnectionSummary[]> {
+    const out: ConnectionSummary[] = [];
+    try {
+      for await (const p of this.client.listPropertiesOfSecrets()) {
+        const tags = fromVaultTags(p.tags);
+        if (!isTenantSecretName(p.name) || p.enabled === false || tags.status === 'disconnected') continue;
+        out.push({ tenantId: p.name.toLowerCase(), tags, updatedOn: p.updatedOn ?? new Date(0) });
+      }
+    } catch (e) {
+      throw toVaultError(e);
+    }
+    return out;
+  }
+
+  async disconnect(tenantId: string, by?: { oid: string }): Promise<void> {
+    const name = secretNameFor(tenantId);
+    try {
+      // Mark first: if the secret is ever recovered (a reconnect recovers before writing), the old
+      // version still reads as disconnected rather than silently coming back to life.
+      await this.updateTags(name, { status: 'disconnected', disconnectedAt: new Date().toISOString(), disconnectedByOid: by?.oid });
+      await this.client.beginDeleteSecret(name);
+    } catch (e) {
+      if (isNotFound(e) || isNotFound((e as { cause?: unknown }).cause)) return;
+      throw toVaultError(e);
+    }
+  }
+}
+
+function isNotFound(e: unknown): boolean {
+  return (e as { statusCode?: number } | null)?.statusCode === 404;
+}
