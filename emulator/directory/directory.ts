@@ -1,7 +1,7 @@
 import { canGrantTenantWideConsent } from './directory-roles';
 import { servicePrincipalObjectId } from './ids';
 import { FIRST_PARTY_RESOURCES } from './resource-apps';
-import { seedLobApp, seedPortalApp, seedTenants } from './seed';
+import { seedRegistrations, seedTenants } from './seed';
 import type {
   AppRegistration,
   DirectoryMutableState,
@@ -47,8 +47,8 @@ export class Directory {
 
   constructor(portalUrl: string, private readonly state: DirectoryStateHandle) {
     this.tenants = seedTenants();
-    const portal = seedPortalApp(portalUrl);
-    this.apps = [portal, seedLobApp()];
+    this.apps = seedRegistrations(portalUrl);
+    const portal = this.apps[0]!;
     this.portalApp = {
       clientId: portal.appId,
       clientSecret: portal.secrets[0]!,

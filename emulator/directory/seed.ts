@@ -154,3 +154,8 @@ export function seedLobApp(): AppRegistration {
     idTokenImplicitGrant: false,
   };
 }
+
+/** Every app registration in the seed. */
+export function seedRegistrations(portalUrl: string): AppRegistration[] {
+  return [seedPortalApp(portalUrl), seedLobApp()];
+}

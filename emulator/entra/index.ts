@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext, EmulatorService } from '../core/service';
 import { Directory } from '../directory/directory';
+import { seedRegistrations } from '../directory/seed';
 import { seedDirectoryState } from '../directory/seed-state';
 import { registerDiscoveryRoutes } from './discovery/routes';
 import type { EntraDeps } from './entra-deps';
@@ -15,11 +16,9 @@ export type EntraService = EmulatorService & { directory: Directory };
  * MFA, consent and logout pages on the plain-http browser origin; test-only controls.
  */
 export function createEntraService(ctx: EmulatorContext): EntraService {
-  // The directory and the store reference each other: the store persists the directory's
-  // runtime state, and its seed comes from the directory's app registrations.
-  let directory: Directory | undefined;
-  const store = new EntraStore(ctx.stateDir, () => seedDirectoryState(directory!.registrations(), ctx.clock.now()), () => ctx.clock.now());
-  directory = new Directory(ctx.portalUrl, store);
+  const registrations = seedRegistrations(ctx.portalUrl);
+  const store = new EntraStore(ctx.stateDir, () => seedDirectoryState(registrations, ctx.clock.now()), () => ctx.clock.now());
+  const directory = new Directory(ctx.portalUrl, store);
   const deps: EntraDeps = { ctx, directory, store };
 
   return {
