@@ -18,7 +18,11 @@ export function parseConfig(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     throw new ConfigError(
-      result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`),
+      result.error.issues.map((i) => {
+        const name = i.path.join('.') || '(env)';
+        const unset = i.code === 'invalid_type' && cleaned[name] === undefined;
+        return `${name}: ${unset ? 'is not set (see .env.example)' : i.message}`;
+      }),
     );
   }
   return result.data;
