@@ -13,18 +13,6 @@ const nextConfig = {
   // The Azure SDKs and msal-node are Node libraries; bundling them gains nothing and breaks
   // their dynamic requires.
   serverExternalPackages: ['@azure/msal-node', '@azure/identity', '@azure/keyvault-secrets', 'pino'],
-  async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'no-referrer' },
-        ],
-      },
-    ];
-  },
 };
 
 module.exports = nextConfig;
