@@ -1,0 +1,9 @@
+import 'server-only';
+
+export { getAuthOptions } from './auth-options';
+export { getSessionUser } from './get-session-user';
+export { requireUser, requireUserForApi, requirePartnerAdmin, requireOperator, canAdministerTenant } from './guards';
+export { buildSignOutUrl } from './build-sign-out-url';
+export { sessionCookieName } from './session-cookie';
+export { GLOBAL_ADMIN_WID, APP_ROLES, sameTenant } from './roles';
+export type { SessionUser } from './session-user';

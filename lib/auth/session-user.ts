@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/**
+ * Who is signed in, as every page and data function sees it. Built from the validated ID token
+ * at sign-in and kept in the encrypted session cookie. It never holds a token.
+ */
+export interface SessionUser {
+  /** The user's tenant: the partner tenant whose data they may see (or the home tenant). */
+  tid: string;
+  oid: string;
+  name: string;
+  upn: string;
+  /** App roles assigned to the user for the portal app. */
+  roles: string[];
+  isPartnerAdmin: boolean;
+  isOperator: boolean;
+}
+
+/** The fields sign-in writes into the session JWT (see auth-options.ts). */
+export const sessionClaimsSchema = z.object({
+  tid: z.string().min(1),
+  oid: z.string().min(1),
+  name: z.string(),
+  upn: z.string(),
+  roles: z.array(z.string()),
+  isPartnerAdmin: z.boolean(),
+  isOperator: z.boolean(),
+});
+
+/** Reads a SessionUser out of a decoded session; anything malformed counts as signed out. */
+export function toSessionUser(value: unknown): SessionUser | null {
+  const parsed = sessionClaimsSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
