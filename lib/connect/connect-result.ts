@@ -1,0 +1,33 @@
+import 'server-only';
+import { resultCookie, type CookieSpec } from './connect-cookies';
+import { seal, unseal } from './seal';
+
+const PURPOSE = 'result';
+
+/** What the success page shows. No token; it travels in a sealed cookie, never in the URL. */
+export interface ConnectResult {
+  tenantId: string;
+  orgName: string;
+  connectedByOid: string;
+  connectedByUpn: string;
+  connectedByName?: string;
+  connectedAt: string;
+}
+
+export async function sealConnectResult(result: ConnectResult): Promise<CookieSpec> {
+  return resultCookie(await seal(PURPOSE, { ...result }, 10 * 60));
+}
+
+/** The result of this browser's last connection, or null (absent, tampered or over 10 minutes old). */
+export async function readConnectResult(sealed: string | undefined): Promise<ConnectResult | null> {
+  const p = await unseal(PURPOSE, sealed);
+  if (!p || typeof p.tenantId !== 'string' || typeof p.orgName !== 'string') return null;
+  return {
+    tenantId: p.tenantId,
+    orgName: p.orgName,
+    connectedByOid: String(p.connectedByOid ?? ''),
+    connectedByUpn: String(p.connectedByUpn ?? ''),
+    connectedByName: typeof p.connectedByName === 'string' ? p.connectedByName : undefined,
+    connectedAt: String(p.connectedAt ?? ''),
+  };
+}

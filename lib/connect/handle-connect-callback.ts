@@ -1,0 +1,95 @@
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { connectScopes } from '@/lib/entra/partner-center-scopes';
+import { isEntraError } from '@/lib/entra/entra-error';
+import { redeemAuthCode } from '@/lib/entra/redeem-auth-code';
+import { log } from '@/lib/log';
+import { getRefreshTokenStore, isVaultError } from '@/lib/vault';
+import { ConnectFailure, isConnectFailure } from './connect-failure';
+import { getConsumedStates, type ConsumedStates } from './consumed-states';
+import { failureFromAuthorizeError } from './read-authorize-error';
+import { failureFromEntraError } from './failure-from-entra-error';
+import { provePartnerTenant } from './prove-partner-tenant';
+import { connectRedirectUri } from './start-connect';
+import { validateConnectState } from './validate-connect-state';
+import type { ConnectResult } from './connect-result';
+
+export interface CallbackInput {
+  query: URLSearchParams;
+  stateCookie: string | undefined;
+  consumed?: ConsumedStates;
+  now?: number;
+}
+
+/**
+ * The connect callback, in the order that guarantees nothing partial is stored: state, code
+ * redemption, refresh token from MSAL's cache, `mfa` in the Partner Center token's `amr`, the
+ * partner profile, the allow-list, and only then the Key Vault write. Every failure is a
+ * ConnectFailure with a stable code and one structured log line without secrets.
+ */
+export async function handleConnectCallback(input: CallbackInput): Promise<ConnectResult> {
+  try {
+    const result = await runCallback(input);
+    log.info({ event: 'connect_succeeded', tenantId: result.tenantId, connectedByOid: result.connectedByOid }, 'partner tenant connected');
+    return result;
+  } catch (e) {
+    const failure = toConnectFailure(e);
+    log.warn({ event: 'connect_failed', code: failure.code, stage: failure.stage, ...failure.details, cause: failure.cause }, 'connect failed');
+    throw failure;
+  }
+}
+
+async function runCallback({ query, stateCookie, consumed = getConsumedStates(), now = Date.now() }: CallbackInput): Promise<ConnectResult> {
+  const flow = await validateConnectState({ state: query.get('state'), cookie: stateCookie, consumed, now });
+  const error = query.get('error');
+  if (error) throw failureFromAuthorizeError(error, query.get('error_description'));
+  const code = query.get('code');
+  if (!code) throw new ConnectFailure('code_missing', 'authorize');
+
+  const redeemed = await redeemAuthCode({ code, ...flow, redirectUri: connectRedirectUri(), scopes: connectScopes() }).catch((e: unknown) => {
+    throw isEntraError(e) ? failureFromEntraError(e) : e;
+  });
+  const { claims } = redeemed;
+  if (!redeemed.refreshToken) throw new ConnectFailure('no_refresh_token', 'redeem', { tenantId: claims.tid });
+  if (!claims.amr.includes('mfa')) {
+    throw new ConnectFailure('mfa_missing', 'mfa', { tenantId: claims.tid, oid: claims.oid, amr: claims.amr.join(' ') });
+  }
+
+  const profile = await provePartnerTenant(redeemed.accessToken, claims.tid);
+  const allowList = getConfig().PARTNER_TENANT_ALLOWLIST.map((t) => t.toLowerCase());
+  if (allowList.length > 0 && !allowList.includes(claims.tid.toLowerCase())) {
+    throw new ConnectFailure('tenant_not_allowed', 'allowlist', { tenantId: claims.tid });
+  }
+
+  const at = new Date(now).toISOString();
+  const record = await getRefreshTokenStore()
+    .save(claims.tid, redeemed.refreshToken, {
+      connectedByOid: claims.oid,
+      connectedByUpn: claims.upn ?? '',
+      connectedAt: at,
+      amr: claims.amr.join(' '),
+      scopes: claims.scp ?? redeemed.scopes.join(' '),
+      rotatedAt: at,
+      lastRedeemedAt: at,
+      status: 'ok',
+      orgName: profile.companyName,
+    })
+    .catch((e: unknown) => {
+      throw isVaultError(e) ? new ConnectFailure(e.code, 'store', { tenantId: claims.tid }, { cause: e }) : e;
+    });
+
+  return {
+    tenantId: record.tenantId,
+    orgName: profile.companyName,
+    connectedByOid: claims.oid,
+    connectedByUpn: claims.upn ?? '',
+    connectedByName: redeemed.displayName,
+    connectedAt: at,
+  };
+}
+
+function toConnectFailure(e: unknown): ConnectFailure {
+  if (isConnectFailure(e)) return e;
+  if (isEntraError(e)) return failureFromEntraError(e);
+  return new ConnectFailure('unexpected_error', 'store', {}, { cause: e });
+}
