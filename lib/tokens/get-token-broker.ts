@@ -1,0 +1,31 @@
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { partnerCenterScopes } from '@/lib/entra/partner-center-scopes';
+import { redeemRefreshToken } from '@/lib/entra/redeem-refresh-token';
+import { log } from '@/lib/log';
+import { getRefreshTokenStore } from '@/lib/vault';
+import { deadGrantOf } from './dead-grant-status';
+import { MemorySingleFlight } from './single-flight';
+import { MemoryTokenCache } from './token-cache';
+import { TokenBroker } from './token-broker';
+
+let broker: TokenBroker | undefined;
+
+/** The process-wide token broker, wired to Key Vault, Entra and an in-memory cache. */
+export function getTokenBroker(): TokenBroker {
+  if (broker) return broker;
+  const config = getConfig();
+  broker = new TokenBroker({
+    store: getRefreshTokenStore(),
+    redeem: redeemRefreshToken,
+    cache: new MemoryTokenCache(),
+    flight: new MemorySingleFlight(),
+    now: Date.now,
+    defaultResource: config.PARTNER_CENTER_RESOURCE,
+    scopesFor: (resource) => (resource === config.PARTNER_CENTER_RESOURCE ? partnerCenterScopes() : [`${resource}/.default`]),
+    rotationIntervalMs: config.TOKEN_ROTATION_INTERVAL_HOURS * 60 * 60 * 1000,
+    isDeadGrant: deadGrantOf,
+    onBackgroundError: (error, context) => log.warn({ event: 'token_broker_background_error', ...context, error }, 'token write-back failed'),
+  });
+  return broker;
+}

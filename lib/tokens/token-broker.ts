@@ -1,0 +1,183 @@
+import type { Advice } from '@/lib/entra/aadsts-advice';
+import type { ConnectionTags } from '@/lib/vault/connection-tags';
+import { ConnectionError } from './connection-error';
+import { adviceForStoredCode, isDeadStatus, statusForDeadGrant } from './dead-grant-status';
+import type { SingleFlight } from './single-flight';
+import type { TokenCache } from './token-cache';
+
+/** The slice of the refresh-token store the broker uses (lib/vault's RefreshTokenStore fits). */
+export interface BrokerStore {
+  get(tenantId: string): Promise<{ refreshToken: string; version: string; tags: ConnectionTags; updatedOn: Date } | null>;
+  save(tenantId: string, refreshToken: string, tags: ConnectionTags): Promise<unknown>;
+  updateTags(tenantId: string, patch: Partial<ConnectionTags>): Promise<void>;
+}
+
+/** lib/entra's redeemRefreshToken, or a fake in tests. */
+export type Redeem = (input: { tenantId: string; refreshToken: string; scopes: string[] }) => Promise<{
+  accessToken: string;
+  expiresOn: Date;
+  refreshToken: string;
+  claims: { amr: string[] };
+}>;
+
+export interface TokenBrokerDeps {
+  store: BrokerStore;
+  redeem: Redeem;
+  cache: TokenCache;
+  flight: SingleFlight;
+  now: () => number;
+  /** Resource used when the caller names none (Partner Center). */
+  defaultResource: string;
+  /** Scopes to ask for a resource's token. */
+  scopesFor: (resource: string) => string[];
+  /** Write the newest refresh token back once the stored one is this old. */
+  rotationIntervalMs: number;
+  /** Treat cached access tokens as expired this long before they really are. */
+  expiryMarginMs?: number;
+  /** Where background write-back failures go (they never fail the request). */
+  onBackgroundError?: (error: unknown, context: { tenantId: string; operation: string }) => void;
+  /** Dead-grant errors are recognised by this (lib/entra's EntraError.grantIsDead). */
+  isDeadGrant: (error: unknown) => { aadsts?: number; advice: Advice } | undefined;
+}
+
+export interface RedeemNowResult {
+  tenantId: string;
+  expiresOn: Date;
+  rotatedAt: Date;
+  amr: string[];
+}
+
+export const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
+
+/**
+ * Turns a partner tenant's stored refresh token into access tokens, cheaply:
+ * - access tokens are cached per (tenant, resource) until 5 minutes before they expire;
+ * - on a miss, concurrent callers share ONE Key Vault read and ONE redemption (single flight);
+ * - the newest refresh token is written back to Key Vault, as a new version, once the stored
+ *   one is older than the rotation interval (write-behind: the caller does not wait for it, and
+ *   Entra keeps the old token valid, so a failed write loses nothing);
+ * - a dead grant (700082, 50173, 70043, 65001, ...) marks the connection in its tags, and later
+ *   calls fail fast with the same advice until someone reconnects.
+ */
+export class TokenBroker {
+  private readonly margin: number;
+  private readonly background = new Set<Promise<unknown>>();
+
+  constructor(private readonly deps: TokenBrokerDeps) {
+    this.margin = deps.expiryMarginMs ?? EXPIRY_MARGIN_MS;
+  }
+
+  /** An access token for `tenantId`'s stored connection. Throws ConnectionError or the redemption's error. */
+  async getAccessToken(tenantId: string, resource: string = this.deps.defaultResource): Promise<string> {
+    const key = cacheKey(tenantId, resource);
+    const hit = await this.fresh(key);
+    if (hit) return hit;
+    return this.deps.flight.run(key, async () => {
+      // Another caller (or another instance sharing the cache) may have filled it meanwhile.
+      const late = await this.fresh(key);
+      if (late) return late;
+      const record = await this.readConnection(tenantId);
+      if (isDeadStatus(record.tags.status)) {
+        throw new ConnectionError('connection_needs_reconnect', tenantId, adviceForStoredCode(record.tags.lastErrorCode));
+      }
+      const redeemed = await this.redeemOrMark(tenantId, record.refreshToken, resource);
+      await this.remember(key, redeemed);
+      if (this.isDue(record)) this.inBackground(tenantId, 'rotate', () => this.rotate(tenantId, record, redeemed));
+      return redeemed.accessToken;
+    });
+  }
+
+  /**
+   * Redeems now, bypassing the cache, and always writes the newest refresh token back with fresh
+   * health tags. "Check now" and `csp keepalive` use it; it also tries connections marked dead,
+   * because a person asking to check wants the real answer.
+   */
+  async redeemNow(tenantId: string): Promise<RedeemNowResult> {
+    return this.deps.flight.run(`redeem-now:${tenantId.toLowerCase()}`, async () => {
+      const record = await this.readConnection(tenantId);
+      const resource = this.deps.defaultResource;
+      const redeemed = await this.redeemOrMark(tenantId, record.refreshToken, resource);
+      await this.remember(cacheKey(tenantId, resource), redeemed);
+      const rotatedAt = new Date(this.deps.now());
+      await this.deps.store.save(tenantId, redeemed.refreshToken, freshTags(record.tags, rotatedAt, redeemed.claims.amr));
+      return { tenantId, expiresOn: redeemed.expiresOn, rotatedAt, amr: redeemed.claims.amr };
+    });
+  }
+
+  /** Drops every cached token of a tenant (after a disconnect or reconnect). */
+  async forget(tenantId: string): Promise<void> {
+    await this.deps.cache.deletePrefix(`${tenantId.toLowerCase()}|`);
+  }
+
+  /** Resolves when background write-backs have finished (tests, graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.background.size) await Promise.allSettled([...this.background]);
+  }
+
+  private async fresh(key: string): Promise<string | undefined> {
+    const cached = await this.deps.cache.get(key);
+    return cached && cached.expiresAt - this.margin > this.deps.now() ? cached.accessToken : undefined;
+  }
+
+  private async remember(key: string, redeemed: { accessToken: string; expiresOn: Date }): Promise<void> {
+    const expiresAt = redeemed.expiresOn.getTime();
+    await this.deps.cache.set(key, { accessToken: redeemed.accessToken, expiresAt }, expiresAt - this.margin - this.deps.now());
+  }
+
+  private async readConnection(tenantId: string) {
+    const record = await this.deps.store.get(tenantId);
+    if (!record) throw new ConnectionError('connection_missing', tenantId);
+    return record;
+  }
+
+  private async redeemOrMark(tenantId: string, refreshToken: string, resource: string) {
+    try {
+      return await this.deps.redeem({ tenantId, refreshToken, scopes: this.deps.scopesFor(resource) });
+    } catch (error) {
+      const dead = this.deps.isDeadGrant(error);
+      if (!dead) throw error;
+      const at = new Date(this.deps.now()).toISOString();
+      await this.deps.store
+        .updateTags(tenantId, { status: statusForDeadGrant(dead.aadsts), lastErrorCode: dead.advice.code, lastErrorAt: at })
+        .catch((e: unknown) => this.deps.onBackgroundError?.(e, { tenantId, operation: 'mark-dead-grant' }));
+      throw new ConnectionError('connection_needs_reconnect', tenantId, dead.advice, { cause: error });
+    }
+  }
+
+  private isDue(record: { tags: ConnectionTags; updatedOn: Date }): boolean {
+    const parsed = Date.parse(record.tags.rotatedAt);
+    const rotatedAt = Number.isNaN(parsed) ? record.updatedOn.getTime() : parsed;
+    return this.deps.now() - rotatedAt >= this.deps.rotationIntervalMs;
+  }
+
+  /**
+   * Writes the rotated refresh token as a new version, unless the secret changed since we read
+   * it (a reconnect, a disconnect, or another instance's rotation): theirs is newer, keep it.
+   */
+  private async rotate(tenantId: string, read: { version: string }, redeemed: { refreshToken: string; claims: { amr: string[] } }): Promise<void> {
+    const current = await this.deps.store.get(tenantId);
+    if (!current || current.version !== read.version) return;
+    await this.deps.store.save(tenantId, redeemed.refreshToken, freshTags(current.tags, new Date(this.deps.now()), redeemed.claims.amr));
+  }
+
+  private inBackground(tenantId: string, operation: string, work: () => Promise<void>): void {
+    const key = `${operation}:${tenantId.toLowerCase()}`;
+    const running = this.deps.flight.run(key, work).catch((e: unknown) => this.deps.onBackgroundError?.(e, { tenantId, operation }));
+    this.background.add(running);
+    void running.finally(() => this.background.delete(running));
+  }
+}
+
+function cacheKey(tenantId: string, resource: string): string {
+  return `${tenantId.toLowerCase()}|${resource}`;
+}
+
+/**
+ * Tags after a successful redemption that is written back: errors cleared, and healthy unless
+ * the Partner Center token lacks MFA (Partner Center would refuse it).
+ */
+function freshTags(tags: ConnectionTags, at: Date, amr: string[]): ConnectionTags {
+  const iso = at.toISOString();
+  const status = amr.includes('mfa') ? 'ok' : 'mfa_missing';
+  return { ...tags, rotatedAt: iso, lastRedeemedAt: iso, status, lastErrorCode: undefined, lastErrorAt: undefined };
+}
