@@ -1,0 +1,75 @@
+import 'server-only';
+import { getTokenBroker } from '@/lib/tokens';
+import { checkClientCredential } from './check-client-credential';
+import { listConnections, checkTokenReadable } from './check-connections';
+import { checkDiscovery } from './check-discovery';
+import { checkEnv } from './check-env';
+import { checkKeyVault } from './check-key-vault';
+import { checkPartnerCenter } from './check-partner-center';
+import { checkRedirectUri, portalRedirectUris } from './check-redirect-uri';
+import { skipped, type CheckResult } from './check-result';
+
+/** How many connections are checked at once: polite to Entra and Partner Center, quick for a CPV. */
+const CONNECTION_CONCURRENCY = 4;
+
+/**
+ * Every check, in the order a deployment is built (settings, Entra, app registration, Key Vault,
+ * connections), each reported as soon as it is done. A check whose prerequisite failed is
+ * reported as skipped rather than failing a second time for the same reason.
+ */
+export async function runDoctor(env: Record<string, string | undefined>, report: (r: CheckResult) => void): Promise<CheckResult[]> {
+  const all: CheckResult[] = [];
+  const emit = (r: CheckResult) => {
+    all.push(r);
+    report(r);
+    return r;
+  };
+
+  const { results, config } = checkEnv(env);
+  results.forEach(emit);
+  if (!config) return all;
+
+  const { result: discoveryResult, discovery } = await checkDiscovery(config);
+  emit(discoveryResult);
+  if (discovery) {
+    emit(await checkClientCredential(config));
+    for (const { name, uri } of portalRedirectUris(config)) emit(await checkRedirectUri(name, uri, config, discovery));
+  } else {
+    emit(skipped('client-credential', 'discovery'));
+    for (const { name } of portalRedirectUris(config)) emit(skipped(name, 'discovery'));
+  }
+
+  const vault = emit(await checkKeyVault(config));
+  if (vault.status === 'fail') {
+    emit(skipped('connections', 'key-vault'));
+    return all;
+  }
+  const { result: listed, connections = [] } = await listConnections(config);
+  emit(listed);
+  const entraWorks = all.find((r) => r.name === 'client-credential')?.status === 'ok';
+
+  const perConnection = await mapInOrder(connections, CONNECTION_CONCURRENCY, async (c) => {
+    const token = await checkTokenReadable(c);
+    if (token.status === 'fail') return [token, skipped(`partner-center:${c.tenantId}`, token.name)];
+    if (!entraWorks) return [token, skipped(`partner-center:${c.tenantId}`, 'client-credential')];
+    return [token, await checkPartnerCenter(c.tenantId)];
+  });
+  perConnection.flat().forEach(emit);
+  // Redemptions may have started a write-back of the rotated refresh token; let it finish.
+  if (connections.length) await getTokenBroker().idle();
+  return all;
+}
+
+/** `fn` over `items` with at most `limit` running at once; results keep the items' order. */
+async function mapInOrder<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
