@@ -1,0 +1,38 @@
+import { Command } from 'commander';
+import { registerConnectionsCommand } from './commands/connections';
+import { registerCustomerCommand } from './commands/customer';
+import { registerCustomersCommand } from './commands/customers';
+import { registerKeepaliveCommand } from './commands/keepalive';
+import { registerProfileCommand } from './commands/profile';
+import { EXIT_CODES_HELP } from './exit-codes';
+
+const EXAMPLES = `
+Examples:
+  csp connections
+  csp profile --tenant contoso.onmicrosoft.com
+  csp customers --tenant contoso.onmicrosoft.com --search fab --csv > customers.csv
+  csp customer 0b5f6a7e-1c2d-4e3f-8a9b-0c1d2e3f4a5b --tenant contoso.onmicrosoft.com
+  csp keepalive --all`;
+
+/**
+ * The `csp` program. Settings made here before the commands are registered (exitOverride, help
+ * after errors) are inherited by every command, which `.command()` copies.
+ */
+export function buildProgram(): Command {
+  const program = new Command('csp')
+    .description(
+      "The CSP console: uses the partner refresh tokens the portal stores in Key Vault (Microsoft's Secure Application Model) " +
+        'to call Partner Center, and keeps every connection alive. It reads the same configuration as the portal.',
+    )
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .helpCommand(true)
+    .addHelpText('after', `${EXIT_CODES_HELP}\n${EXAMPLES}`);
+
+  registerConnectionsCommand(program);
+  registerProfileCommand(program);
+  registerCustomersCommand(program);
+  registerCustomerCommand(program);
+  registerKeepaliveCommand(program);
+  return program;
+}

@@ -1,0 +1,90 @@
+import { Option, type Command } from 'commander';
+import { adviceForCode } from '@/lib/connections/advice-for-code';
+import { getTokenBroker } from '@/lib/tokens';
+import { getRefreshTokenStore } from '@/lib/vault';
+import { EXIT } from '../exit-codes';
+import { describeError } from '../handle-error';
+import { shortDate } from '../output/format-date';
+import { writeJson, writeStdout } from '../output/write-stdout';
+import { resolveTenant } from '../resolve-tenant';
+
+type Outcome = 'ok' | 'needs_human' | 'failed';
+
+interface KeepaliveResult {
+  tenantId: string;
+  orgName?: string;
+  outcome: Outcome;
+  /** When the newest refresh token was written back (ok only). */
+  rotatedAt?: string;
+  code?: string;
+  message?: string;
+  details?: string[];
+}
+
+const LABEL: Record<Outcome, string> = { ok: 'ok', needs_human: 'NEEDS HUMAN', failed: 'FAILED' };
+
+export function registerKeepaliveCommand(program: Command): void {
+  program
+    .command('keepalive')
+    .summary('redeem and rotate stored refresh tokens (for cron)')
+    .description(
+      'Redeems every stored refresh token (or one tenant\'s) and writes the newest one back to Key Vault as a new version, ' +
+        'so no connection reaches the 90-day inactivity limit. Prints one result line per tenant. Run it daily from cron or ' +
+        'an Azure Functions timer; it is safe to run while the portal is running (Entra keeps earlier refresh tokens valid).',
+    )
+    .addOption(new Option('--tenant <id|domain>', 'only this partner tenant').conflicts('all'))
+    .addOption(new Option('--all', 'every connected partner tenant (the default)').conflicts('tenant'))
+    .option('--json', 'print the results as JSON')
+    .addHelpText('after', '\nExit codes: 0 every connection is healthy; 1 some need a person (advice printed); 2 configuration or infrastructure failure.')
+    .action(async (opts: { tenant?: string; all?: boolean; json?: boolean }) => {
+      const connections = await getRefreshTokenStore().list();
+      const orgNames = new Map(connections.map((c) => [c.tenantId, c.tags.orgName]));
+      const tenantIds = opts.tenant ? [await resolveTenant(opts.tenant)] : connections.map((c) => c.tenantId);
+      if (tenantIds.length === 0) process.stderr.write('No connections to keep alive.\n');
+
+      const results: KeepaliveResult[] = [];
+      for (const tenantId of tenantIds) {
+        // One at a time: polite to Entra and Key Vault, and the output reads in order.
+        const result = { ...(await keepAlive(tenantId)), orgName: orgNames.get(tenantId) };
+        results.push(result);
+        if (!opts.json) writeStdout(formatResult(result));
+      }
+      if (opts.json) writeJson(results);
+      else if (results.length > 0) writeStdout(formatSummary(results));
+      process.exitCode = exitCodeFor(results);
+    });
+}
+
+async function keepAlive(tenantId: string): Promise<KeepaliveResult> {
+  try {
+    const { rotatedAt, amr } = await getTokenBroker().redeemNow(tenantId);
+    if (!amr.includes('mfa')) {
+      // The token still works for Entra, but Partner Center refuses App+User calls without MFA.
+      const advice = adviceForCode('mfa_missing');
+      return { tenantId, outcome: 'needs_human', rotatedAt: rotatedAt.toISOString(), code: advice.code, message: advice.title, details: [`Fix: ${advice.fix}`] };
+    }
+    return { tenantId, outcome: 'ok', rotatedAt: rotatedAt.toISOString() };
+  } catch (e) {
+    const report = describeError(e);
+    const outcome: Outcome = report.exitCode === EXIT.infrastructure ? 'failed' : 'needs_human';
+    return { tenantId, outcome, code: report.code, message: report.message, details: report.details };
+  }
+}
+
+function formatResult(r: KeepaliveResult): string {
+  const head = `${LABEL[r.outcome].padEnd(11)}  ${r.tenantId}  ${r.orgName ?? '-'}`;
+  if (r.outcome === 'ok') return `${head}  rotated ${shortDate(r.rotatedAt)}\n`;
+  return [`${head}  [${r.code}] ${r.message}`, ...(r.details ?? []).map((d) => `             ${d}`)].join('\n') + '\n';
+}
+
+function formatSummary(results: KeepaliveResult[]): string {
+  const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
+  return `\n${results.length} checked: ${count('ok')} ok, ${count('needs_human')} need a person, ${count('failed')} failed\n`;
+}
+
+/** 2 wins over 1: an infrastructure failure means some connections were not checked at all. */
+function exitCodeFor(results: KeepaliveResult[]): number {
+  if (results.some((r) => r.outcome === 'failed')) return EXIT.infrastructure;
+  if (results.some((r) => r.outcome === 'needs_human')) return EXIT.needsHuman;
+  return EXIT.ok;
+}

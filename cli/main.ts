@@ -1,0 +1,15 @@
+/**
+ * Entry of the CSP console (`npm run csp -- <command>`, or the `csp` bin).
+ *
+ * First the same .env files the portal's `next start` reads are loaded (variables already set in
+ * the environment win), so the console runs with exactly the portal's configuration, against the
+ * emulator or real Azure. Logs default to warnings only: a terminal is not a log pipeline.
+ */
+import { join } from 'node:path';
+import { loadEnvConfig } from '@next/env';
+
+loadEnvConfig(join(__dirname, '..'), false, { info: () => {}, error: (...args: unknown[]) => console.error(...args) });
+if (!process.env.LOG_LEVEL?.trim()) process.env.LOG_LEVEL = 'warn';
+
+// Imported only now, so the logger is created with the level above.
+void import('./run-cli').then(({ runCli }) => runCli(process.argv));

@@ -1,0 +1,33 @@
+import { CommanderError } from 'commander';
+import { withLogContext } from '@/lib/log';
+import { buildProgram } from './build-program';
+import { EXIT } from './exit-codes';
+import { reportError } from './handle-error';
+import { sendLogsToStderr } from './send-logs-to-stderr';
+
+/**
+ * Runs one command line and exits with its code once stdout and stderr are flushed. Commander's
+ * own usage errors are already printed when they arrive here; everything else is reported by
+ * handle-error, never as a stack trace.
+ */
+export async function runCli(argv: string[]): Promise<void> {
+  sendLogsToStderr();
+  // `csp customers … | head` closes the pipe early: that is success, not a crash.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+  });
+  let code: number;
+  try {
+    // One correlation id per run: every Partner Center call of this command carries it.
+    await withLogContext(() => buildProgram().parseAsync(argv));
+    code = Number(process.exitCode ?? EXIT.ok);
+  } catch (e) {
+    code = e instanceof CommanderError ? (e.exitCode === 0 ? EXIT.ok : EXIT.usage) : reportError(e);
+  }
+  exitWhenFlushed(code);
+}
+
+/** process.exit drops buffered pipe output; wait until both streams have handed it to the OS. */
+function exitWhenFlushed(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
