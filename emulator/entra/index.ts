@@ -3,7 +3,18 @@ import type { EmulatorContext, EmulatorService } from '../core/service';
 import { Directory } from '../directory/directory';
 import { seedRegistrations } from '../directory/seed';
 import { seedDirectoryState } from '../directory/seed-state';
+import cookie from '@fastify/cookie';
+import { registerAdminConsentRoutes } from './authorize/admin-consent-routes';
+import { registerAuthorizeRoutes } from './authorize/authorize-routes';
+import { registerConsentRoutes } from './authorize/consent-routes';
+import { registerLogoutRoutes } from './authorize/logout-routes';
+import { registerMfaRoutes } from './authorize/mfa-routes';
+import { registerSignInRoutes } from './authorize/sign-in-routes';
+import { registerEntraControlRoutes } from './control/control-routes';
 import { registerDiscoveryRoutes } from './discovery/routes';
+import { setUpApiListener, setUpBrowserListener } from './http/listener-setup';
+import { registerTokenRoutes } from './token/routes';
+import { registerUserinfoRoutes } from './userinfo/userinfo-routes';
 import type { EntraDeps } from './entra-deps';
 import { entraErrorBody } from './http/entra-error';
 import { buildEntraManifest } from './manifest';
@@ -25,7 +36,23 @@ export function createEntraService(ctx: EmulatorContext): EntraService {
     name: 'entra',
     directory,
     register(app: FastifyInstance) {
+      setUpApiListener(app, deps);
       registerDiscoveryRoutes(app, deps);
+      registerTokenRoutes(app, deps);
+      registerUserinfoRoutes(app, deps);
+    },
+    async registerBrowser(app: FastifyInstance) {
+      await app.register(cookie);
+      setUpBrowserListener(app, deps);
+      registerAuthorizeRoutes(app, deps);
+      registerSignInRoutes(app, deps);
+      registerMfaRoutes(app, deps);
+      registerConsentRoutes(app, deps);
+      registerAdminConsentRoutes(app, deps);
+      registerLogoutRoutes(app, deps);
+    },
+    registerControl(app: FastifyInstance) {
+      registerEntraControlRoutes(app, deps);
     },
     reset() {
       store.reset();

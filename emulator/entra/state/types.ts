@@ -31,7 +31,8 @@ export interface AuthCodeRecord {
   codeChallengeMethod?: 'S256' | 'plain';
   amr: string[];
   authTime: number;
-  sessionId: string;
+  /** The sign-in session id: the `sid` claim. */
+  sid: string;
   issuedAt: number;
   expiresAt: number;
   redeemedAt?: number;
@@ -45,13 +46,16 @@ export interface RefreshTokenRecord {
   /** Authentication methods of the sign-in the token descends from; redemptions inherit them. */
   amr: string[];
   authTime: number;
-  sessionId: string;
+  /** The sign-in session id: the `sid` claim. */
+  sid: string;
   issuedAt: number;
   lastUsedAt: number;
 }
 
 /** The browser's sign-in session (cookie `ESTSAUTH`), for SSO. */
 export interface SessionRecord {
+  /** The `sid` claim; the cookie value itself is a separate random secret. */
+  sid: string;
   userOid: string;
   tenantId: string;
   amr: string[];
@@ -70,7 +74,9 @@ export interface InteractionRecord {
   /** Set once the user is fully authenticated (after MFA when required). */
   amr?: string[];
   authTime?: number;
-  sessionId?: string;
+  sid?: string;
+  /** The consent page was accepted during this sign-in. */
+  consented?: boolean;
 }
 
 export interface EntraState {
