@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { RELATIONSHIPS, type Relationship } from '@/lib/partner-center/types';
+
+export const SORT_FIELDS = ['name', 'domain', 'relationship'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+/** The customer list's state, all of it in the URL so a link shows the same view. */
+export interface CustomerQuery {
+  q: string;
+  sort: SortField;
+  dir: 'asc' | 'desc';
+  relationship?: Relationship;
+  page: number;
+  pageSize: number;
+}
+
+export const DEFAULT_QUERY: CustomerQuery = { q: '', sort: 'name', dir: 'asc', page: 1, pageSize: 25 };
+
+/** Anything out of range falls back to the default: a hand-edited URL never causes an error. */
+const schema = z.object({
+  q: z.string().trim().max(100).catch(DEFAULT_QUERY.q),
+  sort: z.enum(SORT_FIELDS).catch(DEFAULT_QUERY.sort),
+  dir: z.enum(['asc', 'desc']).catch(DEFAULT_QUERY.dir),
+  relationship: z.enum(RELATIONSHIPS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(DEFAULT_QUERY.page),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+    .catch(DEFAULT_QUERY.pageSize),
+});
+
+type Params = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** Reads a CustomerQuery from Next's `searchParams` or a URLSearchParams. */
+export function parseCustomerQuery(params: Params): CustomerQuery {
+  const get = (k: string): string | undefined => {
+    if (params instanceof URLSearchParams) return params.get(k) ?? undefined;
+    const v = params[k];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  return schema.parse({
+    q: get('q') ?? '',
+    sort: get('sort') ?? DEFAULT_QUERY.sort,
+    dir: get('dir') ?? DEFAULT_QUERY.dir,
+    relationship: get('relationship') || undefined,
+    page: get('page') ?? DEFAULT_QUERY.page,
+    pageSize: get('pageSize') ?? DEFAULT_QUERY.pageSize,
+  }) as CustomerQuery;
+}
+
+/** The URL query for `query` with `change` applied; defaults are left out to keep links short. */
+export function customerQueryString(query: CustomerQuery, change: Partial<CustomerQuery> = {}): string {
+  const next = { ...query, ...change };
+  const out = new URLSearchParams();
+  if (next.q) out.set('q', next.q);
+  if (next.sort !== DEFAULT_QUERY.sort) out.set('sort', next.sort);
+  if (next.dir !== DEFAULT_QUERY.dir) out.set('dir', next.dir);
+  if (next.relationship) out.set('relationship', next.relationship);
+  if (next.page !== 1) out.set('page', String(next.page));
+  if (next.pageSize !== DEFAULT_QUERY.pageSize) out.set('pageSize', String(next.pageSize));
+  const s = out.toString();
+  return s ? `?${s}` : '';
+}

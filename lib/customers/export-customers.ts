@@ -1,0 +1,20 @@
+import 'server-only';
+import type { SessionUser } from '@/lib/auth';
+import { AppError } from '@/lib/errors/app-error';
+import { getCustomerListCache } from './get-customer-list-cache';
+import { queryCustomers } from './query-customers';
+import { DEFAULT_QUERY } from './customer-query';
+import { streamCustomersCsv } from './stream-customers-csv';
+
+/**
+ * The user's tenant's full customer list as a CSV stream, sorted by name. Waits for the
+ * background load to finish; a load that stopped part-way is an error, not a partial file.
+ */
+export async function exportCustomersCsv(user: SessionUser): Promise<ReadableStream<Uint8Array>> {
+  const entry = await getCustomerListCache().getComplete(user.tid);
+  if (entry.status !== 'complete') {
+    throw new AppError(entry.error?.code ?? 'customers_unavailable', entry.error?.message ?? 'The customer list could not be loaded.', 503);
+  }
+  const all = queryCustomers(entry, { ...DEFAULT_QUERY, pageSize: entry.items.length || 1 });
+  return streamCustomersCsv(all.items);
+}

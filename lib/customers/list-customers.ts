@@ -1,0 +1,28 @@
+import 'server-only';
+import type { SessionUser } from '@/lib/auth';
+import type { CustomerQuery } from './customer-query';
+import { getCustomerListCache } from './get-customer-list-cache';
+import { queryCustomers, type CustomerListPage } from './query-customers';
+
+/**
+ * One page of the signed-in user's own tenant's customers. The tenant comes from the session
+ * only, never from the URL, so no parameter can point this at another partner's list.
+ *
+ * @throws ConnectionError (not connected / needs reconnect) or PartnerCenterError on the first page.
+ */
+export async function listCustomers(user: SessionUser, query: CustomerQuery): Promise<CustomerListPage> {
+  const entry = await getCustomerListCache().get(user.tid);
+  return queryCustomers(entry, query);
+}
+
+/** Starts the user's tenant's list over (the refresh button). */
+export async function refreshCustomers(user: SessionUser): Promise<void> {
+  await getCustomerListCache().refresh(user.tid);
+}
+
+/** Loading progress of the user's tenant's list, without starting a load. */
+export function getCustomerListProgress(user: SessionUser) {
+  const entry = getCustomerListCache().peek(user.tid);
+  if (!entry) return { status: 'idle' as const, loaded: 0, pages: 0 };
+  return { status: entry.status, loaded: entry.items.length, pages: entry.pages, error: entry.error };
+}
