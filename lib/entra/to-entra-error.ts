@@ -14,8 +14,9 @@ const TRANSPORT_CODES = new Set(['network_error', 'endpoints_resolution_error', 
 export function toEntraError(e: unknown): EntraError {
   if (e instanceof EntraError) return e;
   if (e instanceof AuthError) {
-    const errorNo = (e as { errorNo?: string }).errorNo;
-    const aadsts = parseAadsts(errorNo) ?? parseAadsts(e.errorMessage);
+    // Typed as a string, but msal-common copies Entra's JSON `error_codes[0]`, a number, at runtime.
+    const errorNo = (e as { errorNo?: unknown }).errorNo;
+    const aadsts = parseAadsts(errorNo == null ? undefined : String(errorNo)) ?? parseAadsts(e.errorMessage);
     if (aadsts === undefined && TRANSPORT_CODES.has(e.errorCode)) {
       return new EntraError({ error: e.errorCode, advice: unreachableAdvice(), cause: e });
     }
