@@ -1,5 +1,6 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth';
+import { getTokenBroker } from '@/lib/tokens';
 import type { CustomerQuery } from './customer-query';
 import { getCustomerListCache } from './get-customer-list-cache';
 import { queryCustomers, type CustomerListPage } from './query-customers';
@@ -11,12 +12,21 @@ import { queryCustomers, type CustomerListPage } from './query-customers';
  * @throws ConnectionError (not connected / needs reconnect) or PartnerCenterError on the first page.
  */
 export async function listCustomers(user: SessionUser, query: CustomerQuery): Promise<CustomerListPage> {
+  // Cached customers are served only while the tenant's connection still yields a token (an
+  // in-memory hit almost always): after a disconnect or a dead grant, the list is gone too.
+  await getTokenBroker().getAccessToken(user.tid);
   const entry = await getCustomerListCache().get(user.tid);
   return queryCustomers(entry, query);
 }
 
-/** Starts the user's tenant's list over (the refresh button). */
+/**
+ * Starts the user's tenant's list over (the refresh button). It also redeems the stored token
+ * afresh, so a connection revoked in Entra shows up as such right away.
+ */
 export async function refreshCustomers(user: SessionUser): Promise<void> {
+  await getTokenBroker().forget(user.tid);
+  getCustomerListCache().forget(user.tid);
+  await getTokenBroker().getAccessToken(user.tid);
   await getCustomerListCache().refresh(user.tid);
 }
 

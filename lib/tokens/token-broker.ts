@@ -136,6 +136,9 @@ export class TokenBroker {
     } catch (error) {
       const dead = this.deps.isDeadGrant(error);
       if (!dead) throw error;
+      // Access tokens already issued still work for a while, but a dead grant means the tenant
+      // must reconnect: stop serving them so every page says so now, not in an hour.
+      await this.forget(tenantId);
       const at = new Date(this.deps.now()).toISOString();
       await this.deps.store
         .updateTags(tenantId, { status: statusForDeadGrant(dead.aadsts), lastErrorCode: dead.advice.code, lastErrorAt: at })

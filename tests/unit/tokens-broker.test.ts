@@ -266,3 +266,13 @@ describe('token broker: redeemNow', () => {
     expect(store.saves).toHaveLength(0);
   });
 });
+
+describe('token broker: a dead grant stops cached tokens too', () => {
+  it('drops the tenant’s cached access tokens when redeemNow finds the grant dead', async () => {
+    const { broker, redeem } = setup();
+    await broker.getAccessToken(A);
+    redeem.mockRejectedValueOnce(new EntraError({ aadsts: 50173, error: 'invalid_grant' }));
+    await broker.redeemNow(A).catch(() => undefined);
+    await expect(broker.getAccessToken(A)).rejects.toMatchObject({ code: 'connection_needs_reconnect' });
+  });
+});
