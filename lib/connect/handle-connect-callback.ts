@@ -4,6 +4,7 @@ import { connectScopes } from '@/lib/entra/partner-center-scopes';
 import { isEntraError } from '@/lib/entra/entra-error';
 import { redeemAuthCode } from '@/lib/entra/redeem-auth-code';
 import { log } from '@/lib/log';
+import { getTokenBroker } from '@/lib/tokens';
 import { getRefreshTokenStore, isVaultError } from '@/lib/vault';
 import { ConnectFailure, isConnectFailure } from './connect-failure';
 import { getConsumedStates, type ConsumedStates } from './consumed-states';
@@ -77,6 +78,11 @@ async function runCallback({ query, stateCookie, consumed = getConsumedStates(),
     .catch((e: unknown) => {
       throw isVaultError(e) ? new ConnectFailure(e.code, 'store', { tenantId: claims.tid }, { cause: e }) : e;
     });
+
+  // A reconnect replaces the grant: drop access tokens cached from the old one.
+  await getTokenBroker()
+    .forget(record.tenantId)
+    .catch((e: unknown) => log.warn({ event: 'token_cache_forget_failed', tenantId: record.tenantId, cause: e }, 'could not drop cached tokens'));
 
   return {
     tenantId: record.tenantId,

@@ -1,0 +1,40 @@
+import 'server-only';
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import type { SessionUser } from '@/lib/auth';
+import { getConfig } from '@/lib/config';
+
+export type ConnectionAction = 'check' | 'disconnect';
+
+let key: Buffer | undefined;
+
+function actionKey(): Buffer {
+  key ??= Buffer.from(hkdfSync('sha256', getConfig().NEXTAUTH_SECRET, 'partner-portal', 'connections:csrf', 32));
+  return key;
+}
+
+/**
+ * A CSRF token for one action on one connection by one signed-in user: an HMAC of who, what and
+ * which tenant. The page embeds it in the form; a forged cross-site form cannot know it, and a
+ * token for check cannot authorize a disconnect. Stateless, so any portal instance verifies it.
+ */
+export function createActionToken(user: SessionUser, tenantId: string, action: ConnectionAction): string {
+  return createHmac('sha256', actionKey()).update(`${user.tid}|${user.oid}|${tenantId.toLowerCase()}|${action}`).digest('base64url');
+}
+
+export function verifyActionToken(user: SessionUser, tenantId: string, action: ConnectionAction, token: string | null | undefined): boolean {
+  if (!token) return false;
+  const expected = Buffer.from(createActionToken(user, tenantId, action));
+  const given = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * The second CSRF layer: the request must come from the portal's own pages. Browsers send
+ * `Origin` on every cross-origin POST (and modern ones on same-origin POSTs too); when it is
+ * absent we accept only `Sec-Fetch-Site: same-origin`.
+ */
+export function isSameOrigin(headers: Headers): boolean {
+  const origin = headers.get('origin');
+  if (origin) return origin === new URL(getConfig().PORTAL_URL).origin;
+  return headers.get('sec-fetch-site') === 'same-origin';
+}

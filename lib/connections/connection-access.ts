@@ -1,0 +1,32 @@
+import 'server-only';
+import { canAdministerTenant, type SessionUser } from '@/lib/auth';
+import { AppError } from '@/lib/errors/app-error';
+
+/** Operators see every connection's health; a partner admin sees only their own tenant's. */
+export function canViewConnection(user: SessionUser, tenantId: string): boolean {
+  return user.isOperator || canAdministerTenant(user, tenantId);
+}
+
+/**
+ * Refuses with 404, not 403, so that nobody learns whether another partner's tenant is
+ * connected by probing ids.
+ */
+export function assertCanView(user: SessionUser, tenantId: string): void {
+  if (!canViewConnection(user, tenantId)) throw connectionNotFound();
+}
+
+/** Only an admin of the tenant itself acts on its connection (operators included: they only look). */
+export function assertCanAdminister(user: SessionUser, tenantId: string): void {
+  if (!canAdministerTenant(user, tenantId)) throw connectionNotFound();
+}
+
+/** Someone who may see at least one connection. */
+export function assertCanSeeConnections(user: SessionUser): void {
+  if (!user.isOperator && !user.isPartnerAdmin) {
+    throw new AppError('forbidden_not_admin', 'Only an administrator of your organization, or a portal operator, can see connections.', 403);
+  }
+}
+
+export function connectionNotFound(): AppError {
+  return new AppError('connection_not_found', 'There is no such connection.', 404);
+}

@@ -1,0 +1,32 @@
+import 'server-only';
+import type { SessionUser } from '@/lib/auth';
+import { getRefreshTokenStore } from '@/lib/vault';
+import { computeHealth } from './compute-health';
+import { assertCanSeeConnections, assertCanView, canViewConnection, connectionNotFound } from './connection-access';
+import type { ConnectionHealth } from './connection-health';
+import { readConnectionHealth } from './read-connection-health';
+
+/**
+ * The connections `user` may see: all of them for an operator (from secret properties only; no
+ * refresh token is read), the user's own tenant for a partner admin.
+ */
+export async function listConnectionHealth(user: SessionUser, now = Date.now()): Promise<ConnectionHealth[]> {
+  assertCanSeeConnections(user);
+  if (!user.isOperator) {
+    const own = await readConnectionHealth(user.tid, now);
+    return own ? [own] : [];
+  }
+  const all = await getRefreshTokenStore().list();
+  return all
+    .filter((c) => canViewConnection(user, c.tenantId))
+    .map((c) => computeHealth(c, now))
+    .sort((a, b) => (a.orgName ?? a.tenantId).localeCompare(b.orgName ?? b.tenantId));
+}
+
+/** One connection's health for `user`; 404 when they may not see it or it does not exist. */
+export async function getConnectionHealth(user: SessionUser, tenantId: string, now = Date.now()): Promise<ConnectionHealth> {
+  assertCanView(user, tenantId);
+  const health = await readConnectionHealth(tenantId, now);
+  if (!health) throw connectionNotFound();
+  return health;
+}

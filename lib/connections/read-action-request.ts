@@ -1,0 +1,45 @@
+import 'server-only';
+import type { SessionUser } from '@/lib/auth';
+import { AppError } from '@/lib/errors/app-error';
+import { isSameOrigin, verifyActionToken, type ConnectionAction } from './action-token';
+
+export interface ActionRequest {
+  /** A fetch/JSON caller gets JSON back; a plain form post gets a redirect to the page. */
+  wantsJson: boolean;
+  confirmed: boolean;
+}
+
+/**
+ * Reads and checks a POSTed connection action: same origin, and a CSRF token bound to this user,
+ * tenant and action (form field `csrfToken`, JSON `csrfToken`, or header `x-csrf-token`).
+ */
+export async function readActionRequest(request: Request, user: SessionUser, tenantId: string, action: ConnectionAction): Promise<ActionRequest> {
+  const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
+  const fields = await readFields(request);
+  const token = request.headers.get('x-csrf-token') ?? fields.csrfToken;
+  if (!isSameOrigin(request.headers) || !verifyActionToken(user, tenantId, action, token)) {
+    throw new AppError('csrf_failed', 'This action did not come from the portal’s own page. Reload the page and try again.', 403);
+  }
+  return { wantsJson, confirmed: fields.confirm === 'yes' };
+}
+
+async function readFields(request: Request): Promise<Record<string, string | undefined>> {
+  const type = request.headers.get('content-type') ?? '';
+  try {
+    if (type.includes('application/json')) {
+      const body = (await request.json()) as Record<string, unknown>;
+      return { csrfToken: str(body.csrfToken), confirm: str(body.confirm) };
+    }
+    if (type.includes('form')) {
+      const form = await request.formData();
+      return { csrfToken: str(form.get('csrfToken')), confirm: str(form.get('confirm')) };
+    }
+  } catch {
+    // A malformed body is treated as carrying no token; the check above then refuses it.
+  }
+  return {};
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
