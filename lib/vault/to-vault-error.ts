@@ -1,7 +1,8 @@
 import 'server-only';
 import { VaultError, type VaultErrorCode } from './vault-error';
 
-const CREDENTIAL_ERRORS = new Set(['AuthenticationError', 'CredentialUnavailableError', 'AggregateAuthenticationError']);
+// AuthenticationRequiredError: what @azure/identity 4 throws when Entra refuses the app's own credential (AADSTS7000215).
+const CREDENTIAL_ERRORS = new Set(['AuthenticationError', 'AuthenticationRequiredError', 'CredentialUnavailableError', 'AggregateAuthenticationError']);
 
 /**
  * Maps what @azure/keyvault-secrets or @azure/identity threw to a VaultError. Duck-typed on
