@@ -7,3 +7,11 @@ export function writeStdout(text: string): void {
 export function writeJson(value: unknown): void {
   writeStdout(`${JSON.stringify(value, null, 2)}\n`);
 }
+
+/** Copies a byte stream (the CSV export) to stdout chunk by chunk, waiting whenever the pipe is full. */
+export async function writeStreamToStdout(stream: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = stream.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    if (!process.stdout.write(next.value)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+  }
+}

@@ -1,4 +1,3 @@
-import { formatCsv, csvCell } from '@/cli/output/format-csv';
 import { formatAddress } from '@/cli/output/format-address';
 import { shortDate } from '@/cli/output/format-date';
 import { cellText, formatFields, formatTable, type Column } from '@/cli/output/format-table';
@@ -36,25 +35,6 @@ describe('formatFields', () => {
     expect(formatFields([['Company', 'Contoso'], ['Delegated access', true], ['Email', undefined]])).toBe(
       'Company           Contoso\nDelegated access  yes\nEmail             -\n',
     );
-  });
-});
-
-describe('formatCsv', () => {
-  it('writes a header and one CRLF-terminated line per row', () => {
-    const csv = formatCsv(['id', 'name'], [['1', 'Contoso'], ['2', 'Fabrikam']]);
-    expect(csv).toBe('id,name\r\n1,Contoso\r\n2,Fabrikam\r\n');
-  });
-
-  it('quotes commas, quotes and line breaks (RFC 4180)', () => {
-    expect(csvCell('Contoso, Ltd')).toBe('"Contoso, Ltd"');
-    expect(csvCell('The "Best" Co')).toBe('"The ""Best"" Co"');
-    expect(csvCell('a\nb')).toBe('"a\nb"');
-  });
-
-  it('defuses cells a spreadsheet would run as a formula', () => {
-    for (const evil of ['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)']) expect(csvCell(evil).replace(/^"/, '').startsWith("'")).toBe(true);
-    expect(csvCell(42)).toBe('42');
-    expect(csvCell(undefined)).toBe('');
   });
 });
 
