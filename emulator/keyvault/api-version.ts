@@ -1,8 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { badParameter } from './errors';
 
-/** Versions of the secrets API the emulator answers (wire.md §4.1); the SDK defaults to the last. */
-export const SUPPORTED_API_VERSIONS = ['7.4', '7.5', '7.6', '2025-07-01'] as const;
+/**
+ * Versions of the secrets API the emulator answers (wire.md §4.1). @azure/keyvault-secrets 4.12
+ * defaults to 2026-04-01 (its LATEST_API_VERSION), which wire.md, written against 4.11, predates.
+ */
+export const SUPPORTED_API_VERSIONS = ['7.4', '7.5', '7.6', '2025-07-01', '2026-04-01'] as const;
 const LATEST = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1];
 
 /**

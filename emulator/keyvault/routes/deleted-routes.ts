@@ -3,8 +3,7 @@ import { nextLink, parseMaxResults, takePage } from '../paging';
 import { deletedBundle, deletedItem, secretBundle } from '../secret-json';
 import { latest } from '../store';
 import { guard, type KvRouteDeps } from './deps';
-
-type NameParams = { name: string };
+import { registerObjectRoutes } from './object-path';
 
 /** Soft-deleted secrets: list, get, recover and purge. */
 export function registerDeletedRoutes(app: FastifyInstance, deps: KvRouteDeps): void {
@@ -16,20 +15,20 @@ export function registerDeletedRoutes(app: FastifyInstance, deps: KvRouteDeps): 
     return { value: page, nextLink: nextLink(origin, '/deletedsecrets', apiVersion, nextKey, max) };
   });
 
-  app.get<{ Params: NameParams }>('/deletedsecrets/:name', async (req) => {
-    const { origin } = guard(deps, req, 'readMetadata', req.params.name);
-    return deletedBundle(origin, deps.deleted.get(req.params.name));
-  });
-
-  app.post<{ Params: NameParams }>('/deletedsecrets/:name/recover', async (req) => {
-    const { origin } = guard(deps, req, 'recover', req.params.name);
-    const record = deps.deleted.recover(req.params.name);
-    return secretBundle(origin, record, latest(record), false);
-  });
-
-  app.delete<{ Params: NameParams }>('/deletedsecrets/:name', async (req, reply) => {
-    guard(deps, req, 'purge', req.params.name);
-    deps.deleted.purge(req.params.name);
-    return reply.code(204).send();
+  registerObjectRoutes(app, 'deletedsecrets', {
+    'GET name': async (req, _reply, name) => {
+      const { origin } = guard(deps, req, 'readMetadata', name);
+      return deletedBundle(origin, deps.deleted.get(name));
+    },
+    'POST name/recover': async (req, _reply, name) => {
+      const { origin } = guard(deps, req, 'recover', name);
+      const record = deps.deleted.recover(name);
+      return secretBundle(origin, record, latest(record), false);
+    },
+    'DELETE name': async (req, reply, name) => {
+      guard(deps, req, 'purge', name);
+      deps.deleted.purge(name);
+      return reply.code(204).send();
+    },
   });
 }
