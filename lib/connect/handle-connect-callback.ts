@@ -35,7 +35,7 @@ export async function handleConnectCallback(input: CallbackInput): Promise<Conne
     return result;
   } catch (e) {
     const failure = toConnectFailure(e);
-    log.warn({ event: 'connect_failed', code: failure.code, stage: failure.stage, ...failure.details, cause: failure.cause }, 'connect failed');
+    log.warn({ event: 'connect_failed', errorCode: failure.code, stage: failure.stage, ...failure.details, cause: failure.cause }, 'connect failed');
     throw failure;
   }
 }

@@ -32,11 +32,11 @@ export async function checkConnectionNow(user: SessionUser, tenantId: string, no
     if (isConnectionError(e) && e.code === 'connection_missing') throw connectionNotFound();
     failure = isConnectionError(e) ? (e.advice?.code ?? e.code) : isAppError(e) ? e.code : 'unexpected_error';
     if (isEntraError(e)) await recordFailure(tenantId, e.aadsts, e.code, now());
-    log.warn({ event: 'connection_check_failed', tenantId, code: failure, cause: e }, 'check now failed');
+    log.warn({ event: 'connection_check_failed', tenantId, errorCode: failure, cause: e }, 'check now failed');
   }
   const health = await readConnectionHealth(tenantId, now());
   if (!health) throw connectionNotFound();
-  log.info({ event: 'connection_checked', audit: true, tenantId, ok: !failure, code: failure, actor: { oid: user.oid, tid: user.tid } }, 'connection checked');
+  log.info({ event: 'connection_checked', audit: true, tenantId, ok: !failure, errorCode: failure, actor: { oid: user.oid, tid: user.tid } }, 'connection checked');
   return { ok: !failure, code: failure, health };
 }
 
