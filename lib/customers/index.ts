@@ -7,3 +7,6 @@ export { getCustomerListCache } from './get-customer-list-cache';
 export { parseCustomerQuery, customerQueryString, DEFAULT_QUERY, PAGE_SIZES, SORT_FIELDS, type CustomerQuery, type SortField } from './customer-query';
 export type { CustomerListPage } from './query-customers';
 export type { ListError } from './customer-list-entry';
+export { loadCustomerPage, type CustomerPageResult } from './load-customer-page';
+export { loadCustomerDetail, type CustomerDetailResult } from './load-customer-detail';
+export { toJsonError } from './to-json-error';

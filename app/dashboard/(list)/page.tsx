@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { requireUser } from '@/lib/auth';
+import { customerQueryString, loadCustomerPage, parseCustomerQuery } from '@/lib/customers';
+import { CustomerFilters } from '../_components/customer-filters';
+import { CustomerTable } from '../_components/customer-table';
+import { ErrorState } from '../_components/error-state';
+import { ListToolbar } from '../_components/list-toolbar';
+import { LoadProgress } from '../_components/load-progress';
+import { Pagination } from '../_components/pagination';
+import { ReconnectBanner } from '../_components/reconnect-banner';
+
+export const metadata: Metadata = { title: 'Customers · Partner Portal' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The signed-in user's own tenant's customers; every bit of list state comes from the URL. */
+export default async function CustomersPage({ searchParams }: { searchParams: SearchParams }) {
+  const query = parseCustomerQuery(await searchParams);
+  const user = await requireUser(`/dashboard${customerQueryString(query)}`);
+  const result = await loadCustomerPage(user, query);
+
+  if (result.kind === 'not-connected') {
+    if (user.isOperator) redirect('/connections');
+    redirect(`/not-connected?reason=tenant_not_connected&tenant=${user.tid}${user.isPartnerAdmin ? '&admin=1' : ''}`);
+  }
+
+  return (
+    <main>
+      <h1>Customers</h1>
+      {result.kind === 'reconnect' && <ReconnectBanner advice={result.advice} isAdmin={user.isPartnerAdmin} />}
+      {result.kind === 'error' && <ErrorState code={result.code} message={result.message} refId={result.ref} retryHref={`/dashboard${customerQueryString(query)}`} />}
+      {result.kind === 'ok' && (
+        <>
+          <CustomerFilters query={result.page.query} />
+          <ListToolbar query={result.page.query} total={result.page.total} loading={result.page.progress.status === 'loading'} />
+          {result.page.progress.status === 'loading' && <LoadProgress initialLoaded={result.page.progress.loaded} />}
+          {result.page.progress.status === 'error' && (
+            <p className="card banner-bad" role="alert" data-testid="partial-list">
+              Only {result.page.progress.loaded.toLocaleString('en-US')} customers could be loaded: {result.page.progress.error?.message}{' '}
+              <code>{result.page.progress.error?.code}</code>. Use Refresh to try again.
+            </p>
+          )}
+          {result.page.total === 0 ? (
+            <p className="card" data-testid="empty-state">
+              {result.page.query.q || result.page.query.relationship ? 'No customer matches this search.' : 'This partner has no customers yet.'}
+            </p>
+          ) : (
+            <>
+              <CustomerTable items={result.page.items} query={result.page.query} total={result.page.total} />
+              <Pagination query={result.page.query} pageCount={result.page.pageCount} />
+            </>
+          )}
+        </>
+      )}
+    </main>
+  );
+}
