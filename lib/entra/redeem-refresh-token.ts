@@ -27,7 +27,9 @@ export async function redeemRefreshToken(input: { tenantId: string; refreshToken
   const client = createMsalClient(input.tenantId);
   let result;
   try {
-    result = await client.acquireTokenByRefreshToken({ refreshToken: input.refreshToken, scopes: input.scopes });
+    // forceCache: a fresh client has no account cached, and without it MSAL drops the refreshed
+    // tokens ("account not in persistence"), so the rotated refresh token could not be read.
+    result = await client.acquireTokenByRefreshToken({ refreshToken: input.refreshToken, scopes: input.scopes, forceCache: true });
   } catch (e) {
     throw toEntraError(e);
   }
