@@ -28,6 +28,8 @@ const advanceSchema = z.object({
  *   GET    /faults                active faults
  *   POST   /faults                add one (see FaultSpec)
  *   DELETE /faults                clear all
+ *   GET    /stats                 request counts per service, route, status (and grant type)
+ *   DELETE /stats                 zero the counts
  */
 export async function registerControlRoutes(
   app: FastifyInstance,
@@ -36,6 +38,7 @@ export async function registerControlRoutes(
 ): Promise<void> {
   app.post('/reset', async () => {
     ctx.faults.clear();
+    ctx.stats.reset();
     ctx.clock.reset();
     for (const s of services) await s.reset();
     return { ok: true };
@@ -56,6 +59,11 @@ export async function registerControlRoutes(
   });
   app.delete('/faults', async () => {
     ctx.faults.clear();
+    return { ok: true };
+  });
+  app.get('/stats', async () => ({ counts: ctx.stats.snapshot() }));
+  app.delete('/stats', async () => {
+    ctx.stats.reset();
     return { ok: true };
   });
   for (const s of services) {

@@ -3,6 +3,7 @@ import type { Clock } from './clock';
 import type { FaultRegistry, ServiceName } from './faults';
 import type { Manifest } from './manifest';
 import type { SigningKeys } from './signing-keys';
+import type { RequestStats } from './stats';
 
 /** Base URLs of every listener, known before any service registers its routes. */
 export interface EmulatorUrls {
@@ -22,6 +23,7 @@ export interface EmulatorContext {
   clock: Clock;
   keys: SigningKeys;
   faults: FaultRegistry;
+  stats: RequestStats;
   caPath: string;
   /** Number of customers to seed for partner A (benchmarks raise it to 50,000). */
   customerScale: number;

@@ -10,6 +10,7 @@ import { createListener, startListener } from './listen';
 import type { Manifest } from './manifest';
 import type { EmulatorContext, EmulatorService } from './service';
 import { SigningKeys } from './signing-keys';
+import { RequestStats } from './stats';
 import { writeJsonAtomic } from './state-file';
 import { ensureTls } from './tls';
 
@@ -44,6 +45,7 @@ export async function startEmulator(opts: StartOptions): Promise<RunningEmulator
     clock,
     keys: new SigningKeys(opts.stateDir, clock),
     faults: new FaultRegistry(),
+    stats: new RequestStats(),
     caPath: tls.caPath,
     customerScale: opts.customerScale,
     portalUrl: opts.portalUrl,
@@ -62,12 +64,14 @@ export async function startEmulator(opts: StartOptions): Promise<RunningEmulator
   for (const svc of services) {
     const app = await createListener({ port: servicePorts[svc.name], tls: serverTls });
     ctx.faults.install(app, svc.name, (s, r) => svc.faultBody(s, r));
+    ctx.stats.install(app, svc.name);
     await svc.register(app);
     await startListener(app, { port: servicePorts[svc.name] });
     apps.push(app);
     if (svc.registerBrowser) {
       const browser = await createListener({ port: p + 1 });
       ctx.faults.install(browser, svc.name, (s, r) => svc.faultBody(s, r));
+      ctx.stats.install(browser, svc.name);
       await svc.registerBrowser(browser);
       await startListener(browser, { port: p + 1 });
       apps.push(browser);

@@ -18,6 +18,9 @@ export const control = {
   advanceClock: (by: { days?: number; seconds?: number }) => call('POST', '/clock/advance', by),
   addFault: (spec: FaultSpec) => call('POST', '/faults', spec),
   clearFaults: () => call('DELETE', '/faults'),
+  /** Request counts keyed `<service> <METHOD> <route> <status>[ grant_type=…]`. */
+  stats: async () => ((await call('GET', '/stats')) as { counts: Record<string, number> }).counts,
+  resetStats: () => call('DELETE', '/stats'),
   /** Revokes every refresh token of the user (as "revoke sessions" in Entra does). */
   revokeUser: (upn: string) => call('POST', `/entra/users/${encodeURIComponent(upn)}/revoke`),
   setMfa: (upn: string, mfa: 'none' | 'totp' | 'approve') =>

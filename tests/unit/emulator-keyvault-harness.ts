@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Clock } from '@/emulator/core/clock';
 import { FaultRegistry } from '@/emulator/core/faults';
+import { RequestStats } from '@/emulator/core/stats';
 import { createListener } from '@/emulator/core/listen';
 import type { EmulatorContext, EmulatorService } from '@/emulator/core/service';
 import { SigningKeys } from '@/emulator/core/signing-keys';
@@ -30,6 +31,7 @@ export function makeTestContext(customerScale = 2500, opts: { freshKeys?: boolea
     clock,
     keys: new SigningKeys(stateDir, clock),
     faults: new FaultRegistry(),
+    stats: new RequestStats(),
     caPath: join(stateDir, 'ca.pem'),
     customerScale,
     portalUrl: 'http://localhost:3000',
