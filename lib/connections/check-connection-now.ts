@@ -25,19 +25,31 @@ export interface CheckOutcome {
  */
 export async function checkConnectionNow(user: SessionUser, tenantId: string, now = Date.now): Promise<CheckOutcome> {
   assertCanAdminister(user, tenantId);
+  const { ok, code, health } = await checkConnection(tenantId, now);
+  log.info({ event: 'connection_checked', audit: true, tenantId, ok, code, actor: { oid: user.oid, tid: user.tid } }, 'connection checked');
+  return { ok, code, health };
+}
+
+/**
+ * The check itself, without the caller check: for trusted callers that act on every connection
+ * (the CLI's keepalive). `error` is what failed, for callers that classify it; it is never sent
+ * to a browser (checkConnectionNow drops it).
+ */
+export async function checkConnection(tenantId: string, now = Date.now): Promise<CheckOutcome & { error?: unknown }> {
   let failure: string | undefined;
+  let error: unknown;
   try {
     await getTokenBroker().redeemNow(tenantId);
   } catch (e) {
     if (isConnectionError(e) && e.code === 'connection_missing') throw connectionNotFound();
+    error = e;
     failure = isConnectionError(e) ? (e.advice?.code ?? e.code) : isAppError(e) ? e.code : 'unexpected_error';
     if (isEntraError(e)) await recordFailure(tenantId, e.aadsts, e.code, now());
-    log.warn({ event: 'connection_check_failed', tenantId, errorCode: failure, cause: e }, 'check now failed');
+    log.warn({ event: 'connection_check_failed', tenantId, code: failure, cause: e }, 'check now failed');
   }
   const health = await readConnectionHealth(tenantId, now());
   if (!health) throw connectionNotFound();
-  log.info({ event: 'connection_checked', audit: true, tenantId, ok: !failure, errorCode: failure, actor: { oid: user.oid, tid: user.tid } }, 'connection checked');
-  return { ok: !failure, code: failure, health };
+  return { ok: !failure, code: failure, health, error };
 }
 
 async function recordFailure(tenantId: string, aadsts: number | undefined, code: string, at: number): Promise<void> {

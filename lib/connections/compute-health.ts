@@ -17,7 +17,8 @@ export function computeHealth(input: { tenantId: string; tags: ConnectionTags; u
   const { tags } = input;
   const lastUse = latest(tags.lastRedeemedAt, tags.rotatedAt, tags.connectedAt) ?? input.updatedOn.getTime();
   const deadline = lastUse + INACTIVITY_LIMIT_DAYS * DAY_MS;
-  const daysLeft = Math.max(0, Math.floor((deadline - now) / DAY_MS));
+  // Rounded up: right after connecting it reads 90, and it reaches 0 only when the deadline passes.
+  const daysLeft = Math.max(0, Math.ceil((deadline - now) / DAY_MS));
   const amr = tags.amr.split(' ').filter(Boolean);
   const mfa = amr.length === 0 ? 'unknown' : amr.includes('mfa') ? 'confirmed' : 'missing';
   const failing = tags.status !== undefined && tags.status !== 'ok';

@@ -24,7 +24,7 @@ export interface ConnectionHealth {
   lastRedeemedAt?: string;
   /** When the stored refresh token lapses if nothing uses it (90 days after its last use). */
   inactivityDeadline: string;
-  /** Whole days left before that deadline; 0 once passed. */
+  /** Days left before that deadline, rounded up; 0 once passed. */
   daysLeft: number;
   lastError: { code: string; at?: string; advice: HealthAdvice } | null;
   /** What to do about the current status; null when healthy. */

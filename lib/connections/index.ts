@@ -1,8 +1,8 @@
 import 'server-only';
 
-export { listConnectionHealth, getConnectionHealth } from './list-connection-health';
+export { listConnectionHealth, listAllConnectionHealth, getConnectionHealth } from './list-connection-health';
 export { readConnectionHealth } from './read-connection-health';
-export { checkConnectionNow, type CheckOutcome } from './check-connection-now';
+export { checkConnectionNow, checkConnection, type CheckOutcome } from './check-connection-now';
 export { disconnectConnection } from './disconnect-connection';
 export { computeHealth } from './compute-health';
 export { createActionToken } from './action-token';

@@ -16,11 +16,16 @@ export async function listConnectionHealth(user: SessionUser, now = Date.now()):
     const own = await readConnectionHealth(user.tid, now);
     return own ? [own] : [];
   }
+  return (await listAllConnectionHealth(now)).filter((h) => canViewConnection(user, h.tenantId));
+}
+
+/**
+ * Every connection's health, by organization name, without a caller check: for trusted callers
+ * that already hold the vault's credentials (the CLI's `connections`).
+ */
+export async function listAllConnectionHealth(now = Date.now()): Promise<ConnectionHealth[]> {
   const all = await getRefreshTokenStore().list();
-  return all
-    .filter((c) => canViewConnection(user, c.tenantId))
-    .map((c) => computeHealth(c, now))
-    .sort((a, b) => (a.orgName ?? a.tenantId).localeCompare(b.orgName ?? b.tenantId));
+  return all.map((c) => computeHealth(c, now)).sort((a, b) => (a.orgName ?? a.tenantId).localeCompare(b.orgName ?? b.tenantId));
 }
 
 /** One connection's health for `user`; 404 when they may not see it or it does not exist. */
