@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { computeHealth } from '@/lib/connections/compute-health';
 import type { ConnectionHealth } from '@/lib/connections/connection-health';
-import { getRefreshTokenStore } from '@/lib/vault';
+import { listAllConnectionHealth } from '@/lib/connections/list-all-connection-health';
 import { shortDate } from '../output/format-date';
 import { formatTable, type Column } from '../output/format-table';
 import { writeJson, writeStdout } from '../output/write-stdout';
@@ -29,7 +28,7 @@ export function registerConnectionsCommand(program: Command): void {
     )
     .option('--json', 'print the health records as JSON')
     .action(async (opts: { json?: boolean }) => {
-      const health = await listConnectionHealth();
+      const health = await listAllConnectionHealth();
       if (opts.json) return writeJson(health);
       if (health.length === 0) {
         process.stderr.write("No connections. A partner admin connects a tenant from the portal's Connections page.\n");
@@ -39,12 +38,6 @@ export function registerConnectionsCommand(program: Command): void {
       const attention = health.filter((h) => h.advice);
       if (attention.length > 0) writeStdout(`\n${attention.map(formatAdvice).join('\n')}`);
     });
-}
-
-async function listConnectionHealth(): Promise<ConnectionHealth[]> {
-  const now = Date.now();
-  const summaries = await getRefreshTokenStore().list();
-  return summaries.map((s) => computeHealth(s, now)).sort((a, b) => (a.orgName ?? a.tenantId).localeCompare(b.orgName ?? b.tenantId));
 }
 
 function formatAdvice(h: ConnectionHealth): string {

@@ -1,60 +1,26 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth';
-import { isEntraError } from '@/lib/entra/entra-error';
-import { isAppError } from '@/lib/errors/app-error';
 import { log } from '@/lib/log';
-import { getTokenBroker, isConnectionError } from '@/lib/tokens';
-import { getRefreshTokenStore } from '@/lib/vault';
+import { isConnectionError } from '@/lib/tokens';
+import { checkConnection, type CheckOutcome } from './check-connection';
 import { assertCanAdminister, connectionNotFound } from './connection-access';
-import type { ConnectionHealth } from './connection-health';
-import { readConnectionHealth } from './read-connection-health';
 
-const MFA_CODES = new Set([50076, 50079, 50074]);
-
-export interface CheckOutcome {
-  ok: boolean;
-  /** The failure's stable code when `ok` is false. */
-  code?: string;
-  health: ConnectionHealth;
-}
+export type { CheckOutcome } from './check-connection';
 
 /**
- * "Check now": redeems the stored refresh token at once and writes the rotated one back (the
- * token broker does both and marks dead grants). A failure the broker does not record (MFA
- * demanded, Entra unreachable, a bad client secret) is recorded here, so the page shows it.
+ * "Check now" on the connections page: an admin of the tenant redeems and rotates its stored
+ * refresh token (see checkConnection), with an audit event.
  */
 export async function checkConnectionNow(user: SessionUser, tenantId: string, now = Date.now): Promise<CheckOutcome> {
   assertCanAdminister(user, tenantId);
-  const { ok, code, health } = await checkConnection(tenantId, now);
-  log.info({ event: 'connection_checked', audit: true, tenantId, ok, code, actor: { oid: user.oid, tid: user.tid } }, 'connection checked');
-  return { ok, code, health };
-}
-
-/**
- * The check itself, without the caller check: for trusted callers that act on every connection
- * (the CLI's keepalive). `error` is what failed, for callers that classify it; it is never sent
- * to a browser (checkConnectionNow drops it).
- */
-export async function checkConnection(tenantId: string, now = Date.now): Promise<CheckOutcome & { error?: unknown }> {
-  let failure: string | undefined;
-  let error: unknown;
+  let outcome: CheckOutcome;
   try {
-    await getTokenBroker().redeemNow(tenantId);
+    const { ok, code, health } = await checkConnection(tenantId, now);
+    outcome = { ok, code, health };
   } catch (e) {
     if (isConnectionError(e) && e.code === 'connection_missing') throw connectionNotFound();
-    error = e;
-    failure = isConnectionError(e) ? (e.advice?.code ?? e.code) : isAppError(e) ? e.code : 'unexpected_error';
-    if (isEntraError(e)) await recordFailure(tenantId, e.aadsts, e.code, now());
-    log.warn({ event: 'connection_check_failed', tenantId, code: failure, cause: e }, 'check now failed');
+    throw e;
   }
-  const health = await readConnectionHealth(tenantId, now());
-  if (!health) throw connectionNotFound();
-  return { ok: !failure, code: failure, health, error };
-}
-
-async function recordFailure(tenantId: string, aadsts: number | undefined, code: string, at: number): Promise<void> {
-  const status = aadsts !== undefined && MFA_CODES.has(aadsts) ? 'mfa_missing' : 'error';
-  await getRefreshTokenStore()
-    .updateTags(tenantId, { status, lastErrorCode: code, lastErrorAt: new Date(at).toISOString() })
-    .catch((e: unknown) => log.warn({ event: 'connection_tag_update_failed', tenantId, cause: e }, 'could not record the check failure'));
+  log.info({ event: 'connection_checked', audit: true, tenantId, ok: outcome.ok, code: outcome.code, actor: { oid: user.oid, tid: user.tid } }, 'connection checked');
+  return outcome;
 }

@@ -1,8 +1,10 @@
 import 'server-only';
 
-export { listConnectionHealth, listAllConnectionHealth, getConnectionHealth } from './list-connection-health';
+export { listConnectionHealth, getConnectionHealth } from './list-connection-health';
+export { listAllConnectionHealth } from './list-all-connection-health';
 export { readConnectionHealth } from './read-connection-health';
-export { checkConnectionNow, checkConnection, type CheckOutcome } from './check-connection-now';
+export { checkConnectionNow } from './check-connection-now';
+export { checkConnection, type CheckOutcome } from './check-connection';
 export { disconnectConnection } from './disconnect-connection';
 export { computeHealth } from './compute-health';
 export { createActionToken } from './action-token';

@@ -1,9 +1,8 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth';
-import { getRefreshTokenStore } from '@/lib/vault';
-import { computeHealth } from './compute-health';
 import { assertCanSeeConnections, assertCanView, canViewConnection, connectionNotFound } from './connection-access';
 import type { ConnectionHealth } from './connection-health';
+import { listAllConnectionHealth } from './list-all-connection-health';
 import { readConnectionHealth } from './read-connection-health';
 
 /**
@@ -17,15 +16,6 @@ export async function listConnectionHealth(user: SessionUser, now = Date.now()):
     return own ? [own] : [];
   }
   return (await listAllConnectionHealth(now)).filter((h) => canViewConnection(user, h.tenantId));
-}
-
-/**
- * Every connection's health, by organization name, without a caller check: for trusted callers
- * that already hold the vault's credentials (the CLI's `connections`).
- */
-export async function listAllConnectionHealth(now = Date.now()): Promise<ConnectionHealth[]> {
-  const all = await getRefreshTokenStore().list();
-  return all.map((c) => computeHealth(c, now)).sort((a, b) => (a.orgName ?? a.tenantId).localeCompare(b.orgName ?? b.tenantId));
 }
 
 /** One connection's health for `user`; 404 when they may not see it or it does not exist. */
