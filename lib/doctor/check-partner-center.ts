@@ -25,8 +25,8 @@ export async function checkPartnerCenter(tenantId: string): Promise<CheckResult>
 
 function explain(e: unknown): [detail: string, fix: string] {
   if (isConnectionError(e)) {
-    const advice = e.advice ?? adviceForCode(e.code);
-    return [`${e.code}: ${advice.title}`, advice.fix];
+    if (!e.advice) return [`${e.code}: ${e.message}`, 'a partner admin connects the tenant from the Connections page'];
+    return [`${e.advice.code}: ${e.advice.title} (${e.code})`, e.advice.fix];
   }
   if (isEntraError(e)) return [`${e.advice.code}: ${e.advice.title}`, e.advice.fix];
   if (isPartnerCenterError(e)) {

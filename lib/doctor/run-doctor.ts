@@ -7,7 +7,8 @@ import { checkEnv } from './check-env';
 import { checkKeyVault } from './check-key-vault';
 import { checkPartnerCenter } from './check-partner-center';
 import { checkRedirectUri, portalRedirectUris } from './check-redirect-uri';
-import { skipped, type CheckResult } from './check-result';
+import { fail, skipped, type CheckResult } from './check-result';
+import { describeError } from './describe-error';
 
 /** How many connections are checked at once: polite to Entra and Partner Center, quick for a CPV. */
 const CONNECTION_CONCURRENCY = 4;
@@ -32,14 +33,14 @@ export async function runDoctor(env: Record<string, string | undefined>, report:
   const { result: discoveryResult, discovery } = await checkDiscovery(config);
   emit(discoveryResult);
   if (discovery) {
-    emit(await checkClientCredential(config));
-    for (const { name, uri } of portalRedirectUris(config)) emit(await checkRedirectUri(name, uri, config, discovery));
+    emit(await guard('client-credential', () => checkClientCredential(config)));
+    for (const { name, uri } of portalRedirectUris(config)) emit(await guard(name, () => checkRedirectUri(name, uri, config, discovery)));
   } else {
     emit(skipped('client-credential', 'discovery'));
     for (const { name } of portalRedirectUris(config)) emit(skipped(name, 'discovery'));
   }
 
-  const vault = emit(await checkKeyVault(config));
+  const vault = emit(await guard('key-vault', () => checkKeyVault(config)));
   if (vault.status === 'fail') {
     emit(skipped('connections', 'key-vault'));
     return all;
@@ -49,15 +50,25 @@ export async function runDoctor(env: Record<string, string | undefined>, report:
   const entraWorks = all.find((r) => r.name === 'client-credential')?.status === 'ok';
 
   const perConnection = await mapInOrder(connections, CONNECTION_CONCURRENCY, async (c) => {
-    const token = await checkTokenReadable(c);
-    if (token.status === 'fail') return [token, skipped(`partner-center:${c.tenantId}`, token.name)];
-    if (!entraWorks) return [token, skipped(`partner-center:${c.tenantId}`, 'client-credential')];
-    return [token, await checkPartnerCenter(c.tenantId)];
+    const pc = `partner-center:${c.tenantId}`;
+    const token = await guard(`token:${c.tenantId}`, () => checkTokenReadable(c));
+    if (token.status === 'fail') return [token, skipped(pc, token.name)];
+    if (!entraWorks) return [token, skipped(pc, 'client-credential')];
+    return [token, await guard(pc, () => checkPartnerCenter(c.tenantId))];
   });
   perConnection.flat().forEach(emit);
   // Redemptions may have started a write-back of the rotated refresh token; let it finish.
   if (connections.length) await getTokenBroker().idle();
   return all;
+}
+
+/** A check that throws (a bug, not a finding) still yields its line, and the others still run. */
+async function guard(name: string, check: () => Promise<CheckResult>): Promise<CheckResult> {
+  try {
+    return await check();
+  } catch (e) {
+    return fail(name, `the check itself failed: ${describeError(e)}`, 'report this with the line above; the other checks are unaffected');
+  }
 }
 
 /** `fn` over `items` with at most `limit` running at once; results keep the items' order. */

@@ -1,0 +1,47 @@
+import { seededTenants } from '../support/manifest';
+import { runDoctor, runTsx, startPrivateCloud, statuses, type PrivateCloud } from './doctor-cloud';
+
+jest.setTimeout(180_000);
+
+describe('npm run doctor against a healthy local cloud', () => {
+  let pc: PrivateCloud;
+  beforeAll(async () => {
+    pc = await startPrivateCloud();
+  });
+  afterAll(() => pc?.stop());
+
+  it('is all ok before any partner has connected, and exits 0', async () => {
+    const run = await runDoctor(pc.env);
+    expect(statuses(run)).toEqual({
+      env: 'ok',
+      discovery: 'ok',
+      'client-credential': 'ok',
+      'redirect-uri:connect': 'ok',
+      'redirect-uri:sign-in': 'ok',
+      'key-vault': 'ok',
+      connections: 'ok',
+    });
+    expect(run.stdout).toContain('7 ok, 0 warn, 0 fail');
+    expect(run.code).toBe(0);
+  });
+
+  it('after a partner connects, reads its token and gets an answer from Partner Center', async () => {
+    const partnerA = seededTenants(pc.cloud.manifest).partnerA.id;
+    const connect = await runTsx(['tests/integration/doctor-connect-tenant.ts', 'partnerA'], { ...pc.env, LOG_LEVEL: 'warn' });
+    expect({ code: connect.code, stderr: connect.stderr, stdout: connect.stdout.trim() }).toEqual({ code: 0, stderr: '', stdout: partnerA });
+
+    const run = await runDoctor(pc.env);
+    expect(run.code).toBe(0);
+    expect(run.lines.get('connections')?.text).toContain('1 partner tenant(s) connected');
+    expect(run.lines.get(`token:${partnerA}`)?.status).toBe('ok');
+    expect(run.lines.get(`partner-center:${partnerA}`)?.status).toBe('ok');
+    expect([...run.lines.values()].every((l) => l.status === 'ok')).toBe(true);
+  });
+
+  it('never prints a secret: not the client secret, nor a token', async () => {
+    const run = await runDoctor(pc.env);
+    const out = run.stdout + run.stderr;
+    expect(out).not.toContain(pc.env.ENTRA_CLIENT_SECRET!);
+    expect(out).not.toMatch(/eyJ[A-Za-z0-9_-]{8,}\./);
+  });
+});
