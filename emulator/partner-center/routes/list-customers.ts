@@ -19,17 +19,20 @@ export function registerListCustomers(app: FastifyInstance, deps: PcDeps): void 
   app.get('/v1/customers', async (req, reply) => {
     const caller = callerOf(req);
     const q = req.query as Record<string, unknown>;
-    const size = parseSize(q.size);
     const filter = parseCustomerFilter(q.filter);
+    const size = parseSize(q.size, filter !== undefined);
     const hash = queryHash(caller.tenantId, filter && `${filter.field}:${filter.prefix.toLowerCase()}`);
     const offset = continuationOffset(q.seekOperation, req.headers['ms-continuationtoken'], hash);
 
     const { entries, start, end } = (deps.indexes.get(caller.tenantId) ?? EMPTY).select(filter);
     const from = start + offset;
     if (from > end) throw badInput('The continuation token is invalid.');
-    const to = Math.min(end, from + size);
+    const to = size === undefined ? end : Math.min(end, from + size);
 
-    const query = `size=${size}${typeof q.filter === 'string' ? `&filter=${encodeURIComponent(q.filter)}` : ''}`;
+    const query = [
+      ...(typeof q.size === 'string' ? [`size=${size ?? 0}`] : []),
+      ...(typeof q.filter === 'string' ? [`filter=${encodeURIComponent(q.filter)}`] : []),
+    ].join('&');
     const links: { self: PcLink; next?: PcLink } = { self: link(`/v1/customers?${query}`) };
     let token: string | undefined;
     if (to < end) {
@@ -45,8 +48,13 @@ export function registerListCustomers(app: FastifyInstance, deps: PcDeps): void 
   });
 }
 
-/** `size` is required and 1–500 (the SDK's MIN_PAGE_SIZE/MAX_PAGE_SIZE). */
-function parseSize(raw: unknown): number {
+/**
+ * `size`: 1–500 (the SDK's MIN_PAGE_SIZE/MAX_PAGE_SIZE), required for the plain listing. With a
+ * filter the docs make it optional and their example sends `size=0`: then every match comes back
+ * in one response (undefined here).
+ */
+function parseSize(raw: unknown, filtered: boolean): number | undefined {
+  if (filtered && (raw === undefined || raw === '0')) return undefined;
   const n = typeof raw === 'string' && /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
   if (!(n >= 1 && n <= MAX_SIZE)) throw badInput(`The size parameter must be an integer between 1 and ${MAX_SIZE}.`);
   return n;
