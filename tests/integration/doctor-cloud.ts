@@ -32,7 +32,8 @@ export function runTsx(args: string[], env: Record<string, string>): Promise<Pro
   return new Promise((done, failed) => {
     const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', ...args], {
       // A clean environment: nothing of the shared cloud's settings may leak into the child.
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } as NodeJS.ProcessEnv,
+      // NODE_ENV=test also keeps a developer's .env.local out (Next's env loading skips it in tests).
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
