@@ -157,6 +157,36 @@ describe('admin consent and logout', () => {
     expect(n.stuck?.html).toContain('AADSTS90094');
   });
 
+  test('v2 /v2.0/adminconsent grants the scope asked for; declining v1 admin consent → permission_denied', async () => {
+    const state = randomUUID();
+    const v2 = `${m.entra.browserHost}/${partnerA.id}/v2.0/adminconsent?${new URLSearchParams({ client_id: m.portalApp.clientId, redirect_uri: redirectUri, state, scope: `${PARTNER_CENTER}/.default` })}`;
+    const r = await driveSignIn(v2, seededUser(partnerA, 'admin'));
+    expect(Object.fromEntries(r.redirect!.searchParams)).toEqual({ admin_consent: 'True', tenant: partnerA.id, scope: `${PARTNER_CENTER}/user_impersonation`, state });
+
+    const v1 = `${m.entra.browserHost}/${partnerA.id}/adminconsent?${new URLSearchParams({ client_id: m.portalApp.clientId, redirect_uri: redirectUri, state })}`;
+    const d = await driveSignIn(v1, seededUser(partnerA, 'admin'), { consent: 'decline' });
+    expect(Object.fromEntries(d.redirect!.searchParams)).toEqual({ error: 'permission_denied', error_description: 'The admin canceled the request', state });
+  });
+
+  test('prompt=select_account offers "Continue as" the signed-in user, which needs no password', async () => {
+    const user = seededUser(partnerA, 'nomfa');
+    const jar = new CookieJar();
+    await driveSignIn(authorizeUrl(m, partnerA.id, params()), user, { jar });
+    const start = await fetch(authorizeUrl(m, partnerA.id, params({ prompt: 'select_account', state: 'pick' })), { redirect: 'manual', headers: { cookie: jar.header() } });
+    const loginUrl = new URL(start.headers.get('location')!, m.entra.browserHost);
+    const page = await (await fetch(loginUrl, { headers: { cookie: jar.header() } })).text();
+    expect(page).toContain(`Continue as ${user.upn}`);
+    const res = await fetch(new URL(loginUrl.pathname, m.entra.browserHost), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ ctx: loginUrl.searchParams.get('ctx')!, continue: '1' }),
+    });
+    const to = new URL(res.headers.get('location')!);
+    expect(to.searchParams.get('code')).toBeTruthy();
+    expect(to.searchParams.get('state')).toBe('pick');
+  });
+
   test('logout ends the SSO session and returns to a registered post_logout_redirect_uri only', async () => {
     const user = seededUser(partnerA, 'nomfa');
     const jar = new CookieJar();
