@@ -22,7 +22,9 @@ function fixFor(code: VaultErrorCode, config: Env): string {
         ? 'the app credential was refused; fix client-credential first'
         : 'no identity was found: turn on the managed identity (step 7.2) or set the AZURE_* variables (step 7.3)';
     default:
-      return 'see the message; docs/deploy-azure.md step 6';
+      return config.KEY_VAULT_CREDENTIAL === 'app'
+        ? "Key Vault is reached with the app's own credential (KEY_VAULT_CREDENTIAL=app): fix client-credential first"
+        : 'see the message; docs/deploy-azure.md step 6';
   }
 }
 
