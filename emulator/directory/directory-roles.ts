@@ -23,7 +23,9 @@ const CONSENT_ADMIN_ROLES = new Set([
 ]);
 
 export function wids(directoryRoles: string[]): string[] {
-  const ids = directoryRoles.map((r) => DIRECTORY_ROLE_TEMPLATES[r]).filter((id): id is string => !!id);
+  const ids = directoryRoles
+    .map((r) => DIRECTORY_ROLE_TEMPLATES[r])
+    .filter((id): id is string => !!id);
   return [...ids, MEMBER_USER_ROLE_TEMPLATE];
 }
 

@@ -1,6 +1,8 @@
+import { grantedScopes, recordConsent } from './consent-grants';
 import { canGrantTenantWideConsent } from './directory-roles';
 import { servicePrincipalObjectId } from './ids';
 import { FIRST_PARTY_RESOURCES } from './resource-apps';
+import { allResources } from './resources';
 import { seedRegistrations, seedTenants } from './seed';
 import type {
   AppRegistration,
@@ -45,7 +47,10 @@ export class Directory {
   private readonly apps: AppRegistration[];
   readonly portalApp: PortalAppInfo;
 
-  constructor(portalUrl: string, private readonly state: DirectoryStateHandle) {
+  constructor(
+    portalUrl: string,
+    private readonly state: DirectoryStateHandle,
+  ) {
     this.tenants = seedTenants();
     this.apps = seedRegistrations(portalUrl);
     const portal = this.apps[0]!;
@@ -65,7 +70,9 @@ export class Directory {
   /** A tenant by GUID or verified domain, case-insensitive. */
   getTenant(idOrDomain: string): Tenant | undefined {
     const key = norm(idOrDomain);
-    return [...this.tenants, ...this.customers].find((t) => t.id.toLowerCase() === key || t.domain.toLowerCase() === key);
+    return [...this.tenants, ...this.customers].find(
+      (t) => t.id.toLowerCase() === key || t.domain.toLowerCase() === key,
+    );
   }
 
   listTenants(kind?: TenantKind): Tenant[] {
@@ -77,7 +84,13 @@ export class Directory {
   addCustomerTenants(tenants: Array<{ id: string; name: string; domain: string }>): void {
     for (const t of tenants) {
       if (this.getTenant(t.id) || this.getTenant(t.domain)) continue;
-      this.customers.push({ id: t.id.toLowerCase(), name: t.name, domain: t.domain.toLowerCase(), kind: 'customer', users: [] });
+      this.customers.push({
+        id: t.id.toLowerCase(),
+        name: t.name,
+        domain: t.domain.toLowerCase(),
+        kind: 'customer',
+        users: [],
+      });
     }
   }
 
@@ -130,7 +143,9 @@ export class Directory {
   /** A resource by App ID URI or app id (case-insensitive, trailing slash ignored). */
   resolveResource(identifier: string): ResourceApp | undefined {
     const key = norm(identifier);
-    return this.resources().find((r) => r.appId === key || r.identifierUris.some((u) => norm(u) === key));
+    return this.resources().find(
+      (r) => r.appId === key || r.identifierUris.some((u) => norm(u) === key),
+    );
   }
 
   resourceById(appId: string): ResourceApp | undefined {
@@ -142,51 +157,36 @@ export class Directory {
     const app = norm(appId);
     const tenant = this.getTenant(tenantId);
     if (!tenant) return undefined;
-    if (FIRST_PARTY_RESOURCES.some((r) => r.appId === app)) return servicePrincipalObjectId(app, tenant.id);
-    return this.state.directory().servicePrincipals.find((sp) => sp.appId === app && sp.tenantId === tenant.id)?.id;
+    if (FIRST_PARTY_RESOURCES.some((r) => r.appId === app))
+      return servicePrincipalObjectId(app, tenant.id);
+    return this.state
+      .directory()
+      .servicePrincipals.find((sp) => sp.appId === app && sp.tenantId === tenant.id)?.id;
   }
 
   /** Delegated scopes the client holds on the resource for this user: admin-wide plus the user's own grants. */
-  grantedScopes(tenantId: string, clientId: string, resourceAppId: string, userOid: string): string[] {
-    const scopes = new Set<string>();
-    for (const g of this.state.directory().grants) {
-      if (g.tenantId !== tenantId || g.clientId !== clientId || g.resourceAppId !== resourceAppId) continue;
-      if (g.principalOid !== undefined && g.principalOid !== userOid) continue;
-      g.scopes.forEach((s) => scopes.add(s));
-    }
-    return [...scopes];
+  grantedScopes(
+    tenantId: string,
+    clientId: string,
+    resourceAppId: string,
+    userOid: string,
+  ): string[] {
+    return grantedScopes(this.state.directory(), { tenantId, clientId, resourceAppId }, userOid);
   }
 
-  /**
-   * Records consent: creates the client's service principal in the tenant if missing and merges
-   * the scopes into the user's grant, or into the admin-wide grant when `userOid` is undefined.
-   */
-  grantConsent(tenantId: string, clientId: string, userOid: string | undefined, scopesByResource: Map<string, string[]>, now: number): void {
-    const st = this.state.directory();
-    if (!st.servicePrincipals.some((sp) => sp.appId === clientId && sp.tenantId === tenantId)) {
-      st.servicePrincipals.push({ id: servicePrincipalObjectId(clientId, tenantId), appId: clientId, tenantId, createdAt: now });
-    }
-    for (const [resourceAppId, scopes] of scopesByResource) {
-      const existing = st.grants.find(
-        (g) => g.tenantId === tenantId && g.clientId === clientId && g.resourceAppId === resourceAppId && g.principalOid === userOid,
-      );
-      if (existing) existing.scopes = [...new Set([...existing.scopes, ...scopes])];
-      else st.grants.push({ tenantId, clientId, resourceAppId, scopes: [...scopes], createdAt: now, ...(userOid ? { principalOid: userOid } : {}) });
-    }
+  /** Records a user's (or, with `userOid` undefined, a tenant-wide) consent and persists it. */
+  grantConsent(
+    tenantId: string,
+    clientId: string,
+    userOid: string | undefined,
+    scopesByResource: Map<string, string[]>,
+    now: number,
+  ): void {
+    recordConsent(this.state.directory(), tenantId, clientId, userOid, scopesByResource, now);
     this.state.save();
   }
 
   private resources(): ResourceApp[] {
-    const own = this.apps
-      .filter((a) => a.identifierUris.length > 0)
-      .map<ResourceApp>((a) => ({
-        appId: a.appId,
-        displayName: a.displayName,
-        identifierUris: a.identifierUris,
-        scopes: a.exposedScopes,
-        tokenVersion: 1,
-        firstParty: false,
-      }));
-    return [...FIRST_PARTY_RESOURCES, ...own];
+    return allResources(this.apps);
   }
 }

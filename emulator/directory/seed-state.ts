@@ -7,7 +7,12 @@ import type { AppRegistration, DirectoryMutableState } from './types';
  * connect flow's consent creates them.
  */
 export function seedDirectoryState(apps: AppRegistration[], now: number): DirectoryMutableState {
-  const state: DirectoryMutableState = { servicePrincipals: [], grants: [], mfaOverrides: {}, tokensValidFrom: {} };
+  const state: DirectoryMutableState = {
+    servicePrincipals: [],
+    grants: [],
+    mfaOverrides: {},
+    tokensValidFrom: {},
+  };
   for (const app of apps) {
     state.servicePrincipals.push({
       id: servicePrincipalObjectId(app.appId, app.homeTenantId),
@@ -16,7 +21,13 @@ export function seedDirectoryState(apps: AppRegistration[], now: number): Direct
       createdAt: now,
     });
     for (const rra of app.requiredResourceAccess) {
-      state.grants.push({ tenantId: app.homeTenantId, clientId: app.appId, resourceAppId: rra.resourceAppId, scopes: [...rra.scopes], createdAt: now });
+      state.grants.push({
+        tenantId: app.homeTenantId,
+        clientId: app.appId,
+        resourceAppId: rra.resourceAppId,
+        scopes: [...rra.scopes],
+        createdAt: now,
+      });
     }
   }
   return state;

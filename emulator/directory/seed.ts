@@ -124,14 +124,29 @@ export function seedPortalApp(portalUrl: string): AppRegistration {
     identifierUris: [`api://${PORTAL_CLIENT_ID}`],
     exposedScopes: { access_as_user: 'Access the Partner Portal as you' },
     appRoles: [
-      { id: 'b1159b5c-c83e-41b4-b40c-ef0f3eef2a80', value: 'Portal.Admin', displayName: 'Portal administrator' },
-      { id: '9c2c87f0-0fab-4456-bffc-7093284665a1', value: 'Portal.Staff', displayName: 'Portal staff' },
-      { id: 'd261cbe7-f0ee-49d0-b804-70fb5df41819', value: 'Portal.Operator', displayName: 'Portal operator' },
+      {
+        id: 'b1159b5c-c83e-41b4-b40c-ef0f3eef2a80',
+        value: 'Portal.Admin',
+        displayName: 'Portal administrator',
+      },
+      {
+        id: '9c2c87f0-0fab-4456-bffc-7093284665a1',
+        value: 'Portal.Staff',
+        displayName: 'Portal staff',
+      },
+      {
+        id: 'd261cbe7-f0ee-49d0-b804-70fb5df41819',
+        value: 'Portal.Operator',
+        displayName: 'Portal operator',
+      },
     ],
     requiredResourceAccess: [
       { resourceAppId: PARTNER_CENTER.appId, scopes: ['user_impersonation'] },
       { resourceAppId: KEY_VAULT.appId, scopes: ['user_impersonation'] },
-      { resourceAppId: MICROSOFT_GRAPH.appId, scopes: ['openid', 'profile', 'email', 'offline_access', 'User.Read'] },
+      {
+        resourceAppId: MICROSOFT_GRAPH.appId,
+        scopes: ['openid', 'profile', 'email', 'offline_access', 'User.Read'],
+      },
     ],
     idTokenImplicitGrant: true,
   };
@@ -150,7 +165,12 @@ export function seedLobApp(): AppRegistration {
     identifierUris: [`api://${LOB_CLIENT_ID}`],
     exposedScopes: {},
     appRoles: [],
-    requiredResourceAccess: [{ resourceAppId: MICROSOFT_GRAPH.appId, scopes: ['openid', 'profile', 'offline_access', 'User.Read'] }],
+    requiredResourceAccess: [
+      {
+        resourceAppId: MICROSOFT_GRAPH.appId,
+        scopes: ['openid', 'profile', 'offline_access', 'User.Read'],
+      },
+    ],
     idTokenImplicitGrant: false,
   };
 }

@@ -28,7 +28,11 @@ export type EntraService = EmulatorService & { directory: Directory };
  */
 export function createEntraService(ctx: EmulatorContext): EntraService {
   const registrations = seedRegistrations(ctx.portalUrl);
-  const store = new EntraStore(ctx.stateDir, () => seedDirectoryState(registrations, ctx.clock.now()), () => ctx.clock.now());
+  const store = new EntraStore(
+    ctx.stateDir,
+    () => seedDirectoryState(registrations, ctx.clock.now()),
+    () => ctx.clock.now(),
+  );
   const directory = new Directory(ctx.portalUrl, store);
   const deps: EntraDeps = { ctx, directory, store };
 
@@ -61,8 +65,16 @@ export function createEntraService(ctx: EmulatorContext): EntraService {
     faultBody: (status) =>
       entraErrorBody(
         status === 429
-          ? { error: 'temporarily_unavailable', code: 90025, message: 'Request processing has been throttled. Please retry.' }
-          : { error: 'temporarily_unavailable', code: 50001, message: 'The service is temporarily unavailable. Please retry.' },
+          ? {
+              error: 'temporarily_unavailable',
+              code: 90025,
+              message: 'Request processing has been throttled. Please retry.',
+            }
+          : {
+              error: 'temporarily_unavailable',
+              code: 50001,
+              message: 'The service is temporarily unavailable. Please retry.',
+            },
         { now: ctx.clock.now(), authorityHost: ctx.urls.entra },
       ),
   };

@@ -10,7 +10,12 @@ export function buildEntraManifest({ ctx, directory }: EntraDeps): Partial<Manif
   const app = directory.portalApp;
   return {
     entra: { authorityHost: ctx.urls.entra, browserHost: ctx.urls.entraBrowser },
-    portalApp: { clientId: app.clientId, clientSecret: app.clientSecret, tenantId: app.homeTenantId, redirectUris: [...app.redirectUris] },
+    portalApp: {
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      tenantId: app.homeTenantId,
+      redirectUris: [...app.redirectUris],
+    },
     tenants: directory
       .listTenants()
       .filter((t) => t.kind !== 'customer')

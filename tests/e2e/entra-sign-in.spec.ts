@@ -18,7 +18,8 @@ function authorizeUrl(tenant: string, state: string, extra: Record<string, strin
     client_id: m.portalApp.clientId,
     response_type: 'code',
     redirect_uri: redirectUri,
-    scope: 'https://api.partnercenter.microsoft.com/user_impersonation openid profile offline_access',
+    scope:
+      'https://api.partnercenter.microsoft.com/user_impersonation openid profile offline_access',
     response_mode: 'query',
     state,
     ...extra,
@@ -28,12 +29,16 @@ function authorizeUrl(tenant: string, state: string, extra: Record<string, strin
 
 /** Answers the app's redirect URI in the browser and resolves with the request that reached it. */
 async function catchRedirect(page: Page): Promise<() => Promise<Request>> {
-  await page.route(`${redirectUri}**`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>redirect captured</h1>' }));
+  await page.route(`${redirectUri}**`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>redirect captured</h1>' }),
+  );
   const request = page.waitForRequest((r) => r.url().startsWith(redirectUri));
   return () => request;
 }
 
-test('a TOTP user signs in through the sign-in and MFA pages and lands on the redirect URI with code and state', async ({ page }) => {
+test('a TOTP user signs in through the sign-in and MFA pages and lands on the redirect URI with code and state', async ({
+  page,
+}) => {
   const operator = seededUser(home, 'operator');
   expect(operator.mfa).toBe('totp');
   const state = randomUUID();
@@ -56,7 +61,9 @@ test('a TOTP user signs in through the sign-in and MFA pages and lands on the re
   expect(url.searchParams.get('error')).toBeNull();
 });
 
-test('a wrong code is refused on the MFA page, then the right one goes through', async ({ page }) => {
+test('a wrong code is refused on the MFA page, then the right one goes through', async ({
+  page,
+}) => {
   const operator = seededUser(home, 'operator');
   const state = randomUUID();
   const landed = await catchRedirect(page);
@@ -72,7 +79,9 @@ test('a wrong code is refused on the MFA page, then the right one goes through',
   expect(new URL((await landed()).url()).searchParams.get('state')).toBe(state);
 });
 
-test('an admin approves the sign-in and consents on behalf of the organization', async ({ page }) => {
+test('an admin approves the sign-in and consents on behalf of the organization', async ({
+  page,
+}) => {
   const admin = seededUser(partnerB, 'admin');
   expect(admin.mfa).toBe('approve');
   const state = randomUUID();
@@ -85,7 +94,9 @@ test('an admin approves the sign-in and consents on behalf of the organization',
   await page.getByRole('button', { name: 'Approve sign-in request' }).click();
 
   await expect(page.getByRole('heading', { name: 'Permissions requested' })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Requested permissions' })).toContainText('Access Partner Center as you');
+  await expect(page.getByRole('list', { name: 'Requested permissions' })).toContainText(
+    'Access Partner Center as you',
+  );
   await page.getByLabel('Consent on behalf of your organization').check();
   await page.getByRole('button', { name: 'Accept' }).click();
 

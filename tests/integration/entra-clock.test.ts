@@ -25,7 +25,11 @@ test('a code older than 10 minutes → invalid_grant AADSTS70008, and the refusa
   await control.advanceClock({ seconds: 2 * 60 });
   const before = await entraState(m);
   const res = await tokenRequest(m, partnerA.id, codeForm(m, g));
-  expect([res.status, res.json.error, res.json.error_codes]).toEqual([400, 'invalid_grant', [70008]]);
+  expect([res.status, res.json.error, res.json.error_codes]).toEqual([
+    400,
+    'invalid_grant',
+    [70008],
+  ]);
   expect((await entraState(m)).digest).toBe(before.digest);
   // Issued two minutes ago: still good.
   expect((await tokenRequest(m, partnerA.id, codeForm(m, fresh))).status).toBe(200);
@@ -34,7 +38,9 @@ test('a code older than 10 minutes → invalid_grant AADSTS70008, and the refusa
 test('a refresh token unused for 90 days → invalid_grant AADSTS700082; one used within the window lives on', async () => {
   const g = await signInForCode(m, partnerA.id, user, SCOPE);
   const rt1 = String((await tokenRequest(m, partnerA.id, codeForm(m, g))).json.refresh_token);
-  const rt2 = String((await tokenRequest(m, partnerA.id, refreshForm(m, rt1, pc))).json.refresh_token);
+  const rt2 = String(
+    (await tokenRequest(m, partnerA.id, refreshForm(m, rt1, pc))).json.refresh_token,
+  );
   await control.advanceClock({ days: 50 });
   const r3 = await tokenRequest(m, partnerA.id, refreshForm(m, rt2, pc));
   expect(r3.status).toBe(200);
@@ -42,11 +48,17 @@ test('a refresh token unused for 90 days → invalid_grant AADSTS700082; one use
 
   const before = await entraState(m);
   const dead = await tokenRequest(m, partnerA.id, refreshForm(m, rt1, pc));
-  expect([dead.status, dead.json.error, dead.json.error_codes]).toEqual([400, 'invalid_grant', [700082]]);
+  expect([dead.status, dead.json.error, dead.json.error_codes]).toEqual([
+    400,
+    'invalid_grant',
+    [700082],
+  ]);
   expect(dead.json.error_description).toContain('inactive for 90.00:00:00');
   expect((await entraState(m)).digest).toBe(before.digest);
 
   // rt2 was last used 45 days ago, the token it rotated into likewise: both still work.
   expect((await tokenRequest(m, partnerA.id, refreshForm(m, rt2, pc))).status).toBe(200);
-  expect((await tokenRequest(m, partnerA.id, refreshForm(m, String(r3.json.refresh_token), pc))).status).toBe(200);
+  expect(
+    (await tokenRequest(m, partnerA.id, refreshForm(m, String(r3.json.refresh_token), pc))).status,
+  ).toBe(200);
 });

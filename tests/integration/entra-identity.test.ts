@@ -8,14 +8,26 @@ const m = loadManifest();
 const { home } = seededTenants(m);
 
 const credential = (tenantId: string, secret = m.portalApp.clientSecret) =>
-  new ClientSecretCredential(tenantId, m.portalApp.clientId, secret, { authorityHost: m.entra.authorityHost, disableInstanceDiscovery: true });
+  new ClientSecretCredential(tenantId, m.portalApp.clientId, secret, {
+    authorityHost: m.entra.authorityHost,
+    disableInstanceDiscovery: true,
+  });
 
 describe('@azure/identity ClientSecretCredential against the Entra emulator', () => {
   test('Key Vault token in the home tenant: app-only v1 token verified against the JWKS', async () => {
     const token = await credential(home.id).getToken(`${KEY_VAULT}/.default`);
     expect(token.expiresOnTimestamp).toBeGreaterThan(Date.now() + 3_000_000);
-    const claims = await verifyWithJwks(m, token.token, { tenantId: home.id, issuer: v1Issuer(home.id), audience: KEY_VAULT });
-    expect(claims).toMatchObject({ ver: '1.0', idtyp: 'app', appid: m.portalApp.clientId, tid: home.id });
+    const claims = await verifyWithJwks(m, token.token, {
+      tenantId: home.id,
+      issuer: v1Issuer(home.id),
+      audience: KEY_VAULT,
+    });
+    expect(claims).toMatchObject({
+      ver: '1.0',
+      idtyp: 'app',
+      appid: m.portalApp.clientId,
+      tid: home.id,
+    });
     expect(claims.scp).toBeUndefined();
   });
 
@@ -25,10 +37,11 @@ describe('@azure/identity ClientSecretCredential against the Entra emulator', ()
   });
 
   test('a wrong secret fails with AADSTS7000215', async () => {
-    const err = await credential(home.id, 'not-the-secret').getToken(`${KEY_VAULT}/.default`).catch((e: unknown) => e);
+    const err = await credential(home.id, 'not-the-secret')
+      .getToken(`${KEY_VAULT}/.default`)
+      .catch((e: unknown) => e);
     // @azure/identity wraps every MSAL ServerError this way, against real Entra too.
     expect(err).toBeInstanceOf(AuthenticationRequiredError);
     expect(String((err as Error).message)).toContain('AADSTS7000215');
   });
-
 });

@@ -15,8 +15,14 @@ const { partnerA, partnerB } = seededTenants(m);
 const redirectUri = m.portalApp.redirectUris[1]!;
 
 async function clientFor(tenant: string) {
-  const issuer = await Issuer.discover(`${m.entra.authorityHost}/${tenant}/v2.0/.well-known/openid-configuration?appid=${m.portalApp.clientId}`);
-  const client = new issuer.Client({ client_id: m.portalApp.clientId, client_secret: m.portalApp.clientSecret, redirect_uris: [redirectUri] });
+  const issuer = await Issuer.discover(
+    `${m.entra.authorityHost}/${tenant}/v2.0/.well-known/openid-configuration?appid=${m.portalApp.clientId}`,
+  );
+  const client = new issuer.Client({
+    client_id: m.portalApp.clientId,
+    client_secret: m.portalApp.clientSecret,
+    redirect_uris: [redirectUri],
+  });
   client[custom.clock_tolerance] = 10; // as next-auth sets it
   return { issuer, client };
 }
@@ -26,7 +32,11 @@ describe('openid-client (next-auth) against the Entra emulator', () => {
     const { issuer, client } = await clientFor(partnerA.domain);
     expect(issuer.metadata.issuer).toBe(v2Issuer(m, partnerA.id));
     expect(issuer.metadata.token_endpoint_auth_methods_supported).toContain('client_secret_basic');
-    expect(String(issuer.metadata.authorization_endpoint).startsWith(`${m.entra.browserHost}/${partnerA.id}/`)).toBe(true);
+    expect(
+      String(issuer.metadata.authorization_endpoint).startsWith(
+        `${m.entra.browserHost}/${partnerA.id}/`,
+      ),
+    ).toBe(true);
     expect(String(issuer.metadata.jwks_uri).startsWith(m.entra.authorityHost)).toBe(true);
 
     const staff = seededUser(partnerA, 'staff');
@@ -46,16 +56,34 @@ describe('openid-client (next-auth) against the Entra emulator', () => {
     const params = client.callbackParams(signIn.redirect!.toString());
     expect(params.state).toBe(state);
     // Basic client authentication (openid-client's default for client_secret_basic).
-    const tokens = await client.callback(redirectUri, params, { state, nonce, code_verifier: verifier, response_type: 'code' });
+    const tokens = await client.callback(redirectUri, params, {
+      state,
+      nonce,
+      code_verifier: verifier,
+      response_type: 'code',
+    });
     const claims = tokens.claims();
-    expect(claims).toMatchObject({ tid: partnerA.id, oid: staff.oid, preferred_username: staff.upn, email: staff.upn, nonce, ver: '2.0' });
+    expect(claims).toMatchObject({
+      tid: partnerA.id,
+      oid: staff.oid,
+      preferred_username: staff.upn,
+      email: staff.upn,
+      nonce,
+      ver: '2.0',
+    });
     expect(claims.amr).toBeUndefined();
-    await verifyWithJwks(m, tokens.id_token!, { tenantId: partnerA.id, issuer: v2Issuer(m, partnerA.id), audience: m.portalApp.clientId });
+    await verifyWithJwks(m, tokens.id_token!, {
+      tenantId: partnerA.id,
+      issuer: v2Issuer(m, partnerA.id),
+      audience: m.portalApp.clientId,
+    });
     expect(tokens.refresh_token).toBeUndefined(); // no offline_access asked
   });
 
   test('form_post response mode and client_secret_post also work', async () => {
-    const issuer = await Issuer.discover(`${m.entra.authorityHost}/${partnerB.id}/v2.0/.well-known/openid-configuration`);
+    const issuer = await Issuer.discover(
+      `${m.entra.authorityHost}/${partnerB.id}/v2.0/.well-known/openid-configuration`,
+    );
     const client = new issuer.Client({
       client_id: m.portalApp.clientId,
       client_secret: m.portalApp.clientSecret,
@@ -65,18 +93,31 @@ describe('openid-client (next-auth) against the Entra emulator', () => {
     const user = seededUser(partnerB, 'staff');
     const state = randomUUID();
     const nonce = randomUUID();
-    const url = client.authorizationUrl({ scope: 'openid profile offline_access', response_mode: 'form_post', state, nonce });
+    const url = client.authorizationUrl({
+      scope: 'openid profile offline_access',
+      response_mode: 'form_post',
+      state,
+      nonce,
+    });
     const signIn = await driveSignIn(url, user);
     expect(signIn.formPost?.action).toBe(redirectUri);
     expect(signIn.formPost?.fields.state).toBe(state);
-    const tokens = await client.callback(redirectUri, signIn.formPost!.fields, { state, nonce, response_type: 'code' });
+    const tokens = await client.callback(redirectUri, signIn.formPost!.fields, {
+      state,
+      nonce,
+      response_type: 'code',
+    });
     expect(tokens.claims().tid).toBe(partnerB.id);
     expect(tokens.refresh_token).toMatch(/^1\./);
   });
 
   test('organizations discovery keeps the {tenantid} template issuer', async () => {
-    const issuer = await Issuer.discover(`${m.entra.authorityHost}/organizations/v2.0/.well-known/openid-configuration`);
+    const issuer = await Issuer.discover(
+      `${m.entra.authorityHost}/organizations/v2.0/.well-known/openid-configuration`,
+    );
     expect(issuer.metadata.issuer).toBe(`${m.entra.authorityHost}/{tenantid}/v2.0`);
-    expect(issuer.metadata.token_endpoint).toBe(`${m.entra.authorityHost}/organizations/oauth2/v2.0/token`);
+    expect(issuer.metadata.token_endpoint).toBe(
+      `${m.entra.authorityHost}/organizations/oauth2/v2.0/token`,
+    );
   });
 });

@@ -25,14 +25,19 @@ export async function tokenRequest(
 ): Promise<{ status: number; json: Record<string, unknown> & Partial<EntraErrorJson> }> {
   const res = await fetch(`${m.entra.authorityHost}/${tenant}/oauth2/v2.0/token`, {
     method: 'POST',
-    headers: { 'content-type': opts.contentType ?? 'application/x-www-form-urlencoded', ...opts.headers },
+    headers: {
+      'content-type': opts.contentType ?? 'application/x-www-form-urlencoded',
+      ...opts.headers,
+    },
     body: typeof body === 'string' ? body : new URLSearchParams(body).toString(),
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
 /** Counts and digest of the emulator's Entra state (control API), to prove a request changed nothing. */
-export async function entraState(m: Manifest): Promise<{ digest: string; refreshTokens: number; grants: number }> {
+export async function entraState(
+  m: Manifest,
+): Promise<{ digest: string; refreshTokens: number; grants: number }> {
   const res = await fetch(`${m.control.url}/entra/state`);
   return (await res.json()) as { digest: string; refreshTokens: number; grants: number };
 }
@@ -78,12 +83,17 @@ export async function signInForCode(
   });
   const signIn = await driveSignIn(url, user, opts);
   const code = signIn.redirect?.searchParams.get('code');
-  if (!code) throw new Error(`no code: ${signIn.redirect?.toString() ?? signIn.stuck?.html.slice(0, 400)}`);
+  if (!code)
+    throw new Error(`no code: ${signIn.redirect?.toString() ?? signIn.stuck?.html.slice(0, 400)}`);
   return { code, verifier, redirectUri, state, signIn };
 }
 
 /** The form for redeeming a code with the portal app's secret in the body. */
-export function codeForm(m: Manifest, g: CodeGrant, overrides: Record<string, string> = {}): Record<string, string> {
+export function codeForm(
+  m: Manifest,
+  g: CodeGrant,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   return {
     client_id: m.portalApp.clientId,
     client_secret: m.portalApp.clientSecret,
@@ -95,10 +105,23 @@ export function codeForm(m: Manifest, g: CodeGrant, overrides: Record<string, st
   };
 }
 
-export function refreshForm(m: Manifest, refreshToken: string, scope: string): Record<string, string> {
-  return { client_id: m.portalApp.clientId, client_secret: m.portalApp.clientSecret, grant_type: 'refresh_token', refresh_token: refreshToken, scope };
+export function refreshForm(
+  m: Manifest,
+  refreshToken: string,
+  scope: string,
+): Record<string, string> {
+  return {
+    client_id: m.portalApp.clientId,
+    client_secret: m.portalApp.clientSecret,
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+    scope,
+  };
 }
 
 /** Entra's error_description: "AADSTSn: text\r\nTrace ID: …\r\nCorrelation ID: …\r\nTimestamp: …". */
 export const ERROR_DESCRIPTION = (code: number) =>
-  new RegExp(`^AADSTS${code}: .+\\r\\nTrace ID: [0-9a-f-]{36}\\r\\nCorrelation ID: [0-9a-f-]{36}\\r\\nTimestamp: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ$`, 's');
+  new RegExp(
+    `^AADSTS${code}: .+\\r\\nTrace ID: [0-9a-f-]{36}\\r\\nCorrelation ID: [0-9a-f-]{36}\\r\\nTimestamp: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ$`,
+    's',
+  );

@@ -13,7 +13,9 @@ export class CookieJar {
       const eq = pair!.indexOf('=');
       const name = pair!.slice(0, eq).trim();
       const value = pair!.slice(eq + 1).trim();
-      const expired = attrs.some((a) => /expires=Thu, 01 Jan 1970/i.test(a) || /max-age=0/i.test(a.trim()));
+      const expired = attrs.some(
+        (a) => /expires=Thu, 01 Jan 1970/i.test(a) || /max-age=0/i.test(a.trim()),
+      );
       if (expired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -50,14 +52,25 @@ export interface SignInResult {
   jar: CookieJar;
 }
 
-const attr = (html: string, re: RegExp) => re.exec(html)?.[1]?.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const attr = (html: string, re: RegExp) =>
+  re
+    .exec(html)?.[1]
+    ?.replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 /**
  * Drives the emulator's sign-in pages with plain fetch and a cookie jar, as a browser would:
  * follows redirects on the browser origin, fills sign-in, MFA (TOTP from the manifest secret,
  * or "approve") and consent, and stops when the browser would leave for the app.
  */
-export async function driveSignIn(authorizeUrl: string, user: User | undefined, opts: SignInOptions = {}): Promise<SignInResult> {
+export async function driveSignIn(
+  authorizeUrl: string,
+  user: User | undefined,
+  opts: SignInOptions = {},
+): Promise<SignInResult> {
   const jar = opts.jar ?? new CookieJar();
   const pages: string[] = [];
   const origin = new URL(authorizeUrl).origin;
@@ -66,7 +79,10 @@ export async function driveSignIn(authorizeUrl: string, user: User | undefined, 
     const res = await fetch(next.url, {
       method: next.body ? 'POST' : 'GET',
       redirect: 'manual',
-      headers: { cookie: jar.header(), ...(next.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: {
+        cookie: jar.header(),
+        ...(next.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
       body: next.body,
     });
     jar.take(res);
@@ -79,24 +95,36 @@ export async function driveSignIn(authorizeUrl: string, user: User | undefined, 
     const html = await res.text();
     if (html.includes('name="hiddenform"')) {
       const fields: Record<string, string> = {};
-      for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[m[1]!] = attr(m[0], /value="([^"]*)"/)!;
+      for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
+        fields[m[1]!] = attr(m[0], /value="([^"]*)"/)!;
       return { formPost: { action: attr(html, /action="([^"]+)"/)!, fields }, pages, jar };
     }
     // The main form is the page's last one (the sign-in page may offer "Continue as" first).
     const forms = [...html.matchAll(/<form method="post" action="([^"]+)"/g)];
-    const action = forms.length > 0 ? attr(forms[forms.length - 1]![0], /action="([^"]+)"/) : undefined;
+    const action =
+      forms.length > 0 ? attr(forms[forms.length - 1]![0], /action="([^"]+)"/) : undefined;
     const ctx = attr(html, /name="ctx" value="([^"]+)"/);
-    if (res.status !== 200 || !action || !ctx) return { stuck: { status: res.status, html }, pages, jar };
+    if (res.status !== 200 || !action || !ctx)
+      return { stuck: { status: res.status, html }, pages, jar };
     const step = action.split('/').pop()!;
-    if (pages.filter((p) => p === step).length > 0 && step !== 'consent') return { stuck: { status: res.status, html }, pages, jar };
+    if (pages.filter((p) => p === step).length > 0 && step !== 'consent')
+      return { stuck: { status: res.status, html }, pages, jar };
     pages.push(step);
     const url = new URL(action, origin).toString();
     if (step === 'login') {
       if (!user) return { stuck: { status: res.status, html }, pages, jar };
-      next = { url, body: new URLSearchParams({ ctx, login: user.upn, passwd: opts.password ?? user.password }) };
+      next = {
+        url,
+        body: new URLSearchParams({ ctx, login: user.upn, passwd: opts.password ?? user.password }),
+      };
     } else if (step === 'mfa') {
       const approve = html.includes('name="approve"');
-      next = { url, body: new URLSearchParams(approve ? { ctx, approve: '1' } : { ctx, otc: opts.otp ?? totpNow(user!.totpSecret!) }) };
+      next = {
+        url,
+        body: new URLSearchParams(
+          approve ? { ctx, approve: '1' } : { ctx, otc: opts.otp ?? totpNow(user!.totpSecret!) },
+        ),
+      };
     } else if (step === 'consent') {
       const choice = opts.consent ?? 'accept';
       const body = new URLSearchParams({ ctx, accept: choice === 'decline' ? 'no' : 'yes' });

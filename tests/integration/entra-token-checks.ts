@@ -5,9 +5,19 @@ import type { Manifest } from '../support/manifest';
  * Verifies a token's RS256 signature against the emulator's published JWKS for the tenant
  * (as a resource server would), with issuer and audience checks.
  */
-export async function verifyWithJwks(m: Manifest, token: string, expect: { tenantId: string; issuer: string; audience: string }): Promise<JWTPayload> {
-  const jwks = createRemoteJWKSet(new URL(`${m.entra.authorityHost}/${expect.tenantId}/discovery/v2.0/keys`));
-  const { payload } = await jwtVerify(token, jwks, { issuer: expect.issuer, audience: expect.audience, algorithms: ['RS256'] });
+export async function verifyWithJwks(
+  m: Manifest,
+  token: string,
+  expect: { tenantId: string; issuer: string; audience: string },
+): Promise<JWTPayload> {
+  const jwks = createRemoteJWKSet(
+    new URL(`${m.entra.authorityHost}/${expect.tenantId}/discovery/v2.0/keys`),
+  );
+  const { payload } = await jwtVerify(token, jwks, {
+    issuer: expect.issuer,
+    audience: expect.audience,
+    algorithms: ['RS256'],
+  });
   return payload;
 }
 

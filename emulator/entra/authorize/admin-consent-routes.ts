@@ -18,42 +18,66 @@ type Query = Record<string, string | undefined>;
  * `admin_consent=True&tenant=<guid>`.
  */
 export function registerAdminConsentRoutes(app: FastifyInstance, deps: EntraDeps): void {
-  const handler = (kind: 'adminconsent-v1' | 'adminconsent-v2') => (req: FastifyRequest<{ Params: { tenant: string }; Querystring: Query }>, reply: FastifyReply) => {
-    const q = req.query;
-    const path = resolveTenantPath(deps.directory, req.params.tenant);
-    if (!path) return sendErrorPage(deps, reply, aadsts.tenantNotFound(req.params.tenant));
-    if (!q.client_id) return sendErrorPage(deps, reply, aadsts.missingParameter('client_id'));
-    const client = deps.directory.getApp(q.client_id);
-    if (!client) return sendErrorPage(deps, reply, aadsts.appNotFound(q.client_id, canonicalSegment(path)));
-    const redirectUri = q.redirect_uri ?? client.redirectUris[0]!;
-    if (!client.redirectUris.includes(redirectUri)) return sendErrorPage(deps, reply, authorizeErrors.redirectMismatch(redirectUri, client.appId));
-    const now = deps.ctx.clock.now();
-    if (kind === 'adminconsent-v2' && !q.scope) {
-      return replyToApp(reply, { redirectUri, responseMode: 'query' }, errorParams(aadsts.missingParameter('scope'), { now, authorityHost: deps.ctx.urls.entra, state: q.state }));
-    }
-    const i: InteractionRecord = {
-      kind,
-      tenantPath: canonicalSegment(path),
-      createdAt: now,
-      request: {
-        clientId: client.appId,
-        redirectUri,
-        responseType: 'code',
-        responseMode: 'query',
-        scopes: kind === 'adminconsent-v2' ? q.scope!.split(' ').filter(Boolean) : [],
-        ...(q.state !== undefined ? { state: q.state } : {}),
-        clientInfo: false,
-      },
+  const handler =
+    (kind: 'adminconsent-v1' | 'adminconsent-v2') =>
+    (
+      req: FastifyRequest<{ Params: { tenant: string }; Querystring: Query }>,
+      reply: FastifyReply,
+    ) => {
+      const q = req.query;
+      const path = resolveTenantPath(deps.directory, req.params.tenant);
+      if (!path) return sendErrorPage(deps, reply, aadsts.tenantNotFound(req.params.tenant));
+      if (!q.client_id) return sendErrorPage(deps, reply, aadsts.missingParameter('client_id'));
+      const client = deps.directory.getApp(q.client_id);
+      if (!client)
+        return sendErrorPage(deps, reply, aadsts.appNotFound(q.client_id, canonicalSegment(path)));
+      const redirectUri = q.redirect_uri ?? client.redirectUris[0]!;
+      if (!client.redirectUris.includes(redirectUri))
+        return sendErrorPage(
+          deps,
+          reply,
+          authorizeErrors.redirectMismatch(redirectUri, client.appId),
+        );
+      const now = deps.ctx.clock.now();
+      if (kind === 'adminconsent-v2' && !q.scope) {
+        return replyToApp(
+          reply,
+          { redirectUri, responseMode: 'query' },
+          errorParams(aadsts.missingParameter('scope'), {
+            now,
+            authorityHost: deps.ctx.urls.entra,
+            state: q.state,
+          }),
+        );
+      }
+      const i: InteractionRecord = {
+        kind,
+        tenantPath: canonicalSegment(path),
+        createdAt: now,
+        request: {
+          clientId: client.appId,
+          redirectUri,
+          responseType: 'code',
+          responseMode: 'query',
+          scopes: kind === 'adminconsent-v2' ? q.scope!.split(' ').filter(Boolean) : [],
+          ...(q.state !== undefined ? { state: q.state } : {}),
+          clientInfo: false,
+        },
+      };
+      const session = readSession(deps, req);
+      if (session && admitsTenant(path, session.record.tenantId)) {
+        Object.assign(i, {
+          userOid: session.record.userOid,
+          amr: session.record.amr,
+          authTime: session.record.authTime,
+          sid: session.record.sid,
+        });
+      }
+      const id = newId();
+      deps.store.data.interactions[id] = i;
+      deps.store.save();
+      return performStep(deps, reply, id, i);
     };
-    const session = readSession(deps, req);
-    if (session && admitsTenant(path, session.record.tenantId)) {
-      Object.assign(i, { userOid: session.record.userOid, amr: session.record.amr, authTime: session.record.authTime, sid: session.record.sid });
-    }
-    const id = newId();
-    deps.store.data.interactions[id] = i;
-    deps.store.save();
-    return performStep(deps, reply, id, i);
-  };
   app.get('/:tenant/adminconsent', handler('adminconsent-v1'));
   app.get('/:tenant/v2.0/adminconsent', handler('adminconsent-v2'));
 }

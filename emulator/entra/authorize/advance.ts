@@ -28,7 +28,8 @@ export async function advance(deps: EntraDeps, id: string, i: InteractionRecord)
   const tenantId = found.tenant.id;
 
   if (i.kind !== 'authorize') {
-    if (!directory.isConsentAdmin(found.user)) return { pageError: authorizeErrors.adminRequired(app.displayName) };
+    if (!directory.isConsentAdmin(found.user))
+      return { pageError: authorizeErrors.adminRequired(app.displayName) };
     if (!i.consented) return { page: 'consent' };
     const params: Record<string, string> = { admin_consent: 'True', tenant: tenantId };
     if (i.kind === 'adminconsent-v2') params.scope = adminConsentScopes(deps, i);
@@ -40,9 +41,16 @@ export async function advance(deps: EntraDeps, id: string, i: InteractionRecord)
 
   const parsed = parseScopes(directory, i.request.scopes.join(' '));
   if (!parsed.ok) return { pageError: authorizeErrors.flowExpired() };
-  const missing = missingConsent(directory, tenantId, app.appId, found.user.oid, requestedPermissions(app, parsed.value));
+  const missing = missingConsent(
+    directory,
+    tenantId,
+    app.appId,
+    found.user.oid,
+    requestedPermissions(app, parsed.value),
+  );
   if (!i.consented && (missing.size > 0 || i.request.prompt === 'consent')) {
-    if (i.request.prompt === 'none') return { appError: authorizeErrors.consentRequiredSilent(app.appId, app.displayName) };
+    if (i.request.prompt === 'none')
+      return { appError: authorizeErrors.consentRequiredSilent(app.appId, app.displayName) };
     return { page: 'consent' };
   }
   return { done: await issueCode(deps, id, i, found.user, tenantId) };
@@ -54,7 +62,8 @@ function adminConsentScopes(deps: EntraDeps, i: InteractionRecord): string {
   for (const [resourceAppId, perms] of permissionsToConsent(deps.directory, app, i)) {
     const r = deps.directory.resourceById(resourceAppId);
     const base = r?.identifierUris[0] ?? resourceAppId;
-    for (const p of perms) lines.push(r?.appId === '00000003-0000-0000-c000-000000000000' ? p : `${base}/${p}`);
+    for (const p of perms)
+      lines.push(r?.appId === '00000003-0000-0000-c000-000000000000' ? p : `${base}/${p}`);
   }
   return lines.join(' ');
 }

@@ -30,7 +30,8 @@ export const authorizeErrors = {
   queryWithIdToken: (): EntraErrorSpec => ({
     error: 'invalid_request',
     code: 9002313,
-    message: "Invalid request. Request is malformed or invalid. response_mode 'query' cannot be used when an id_token is requested.",
+    message:
+      "Invalid request. Request is malformed or invalid. response_mode 'query' cannot be used when an id_token is requested.",
   }),
   unknownScope: (scope: string, clientId: string): EntraErrorSpec => ({
     error: 'invalid_client',
@@ -42,8 +43,16 @@ export const authorizeErrors = {
     code: 9002313,
     message: `Invalid request. Request is malformed or invalid. The prompt value '${value}' is not supported.`,
   }),
-  invalidChallengeMethod: (): EntraErrorSpec => ({ error: 'invalid_request', code: 50149, message: 'Invalid Code_Challenge_method parameter.' }),
-  invalidChallengeSize: (): EntraErrorSpec => ({ error: 'invalid_request', code: 501491, message: 'Invalid size of Code_Challenge parameter.' }),
+  invalidChallengeMethod: (): EntraErrorSpec => ({
+    error: 'invalid_request',
+    code: 50149,
+    message: 'Invalid Code_Challenge_method parameter.',
+  }),
+  invalidChallengeSize: (): EntraErrorSpec => ({
+    error: 'invalid_request',
+    code: 501491,
+    message: 'Invalid size of Code_Challenge parameter.',
+  }),
   loginRequired: (): EntraErrorSpec => ({
     error: 'login_required',
     code: 50058,
@@ -54,22 +63,33 @@ export const authorizeErrors = {
     code: 65001,
     message: `The user or administrator has not consented to use the application with ID '${clientId}' named '${appName}'. Send an interactive authorization request for this user and resource.`,
   }),
-  userDeclined: (): EntraErrorSpec => ({ error: 'access_denied', code: 65004, message: 'User declined to consent to access the app.' }),
-  flowExpired: (): EntraErrorSpec => ({ error: 'invalid_request', code: 50089, message: 'Authentication failed due to flow token expired.' }),
+  userDeclined: (): EntraErrorSpec => ({
+    error: 'access_denied',
+    code: 65004,
+    message: 'User declined to consent to access the app.',
+  }),
+  flowExpired: (): EntraErrorSpec => ({
+    error: 'invalid_request',
+    code: 50089,
+    message: 'Authentication failed due to flow token expired.',
+  }),
   userNotFound: (): EntraErrorSpec => ({
     error: 'invalid_request',
     code: 50034,
-    message: "We couldn't find an account with that username. Make sure you typed it correctly, or use a different account.",
+    message:
+      "We couldn't find an account with that username. Make sure you typed it correctly, or use a different account.",
   }),
   wrongPassword: (): EntraErrorSpec => ({
     error: 'invalid_request',
     code: 50126,
-    message: "Your account or password is incorrect. If you don't remember your password, reset it now.",
+    message:
+      "Your account or password is incorrect. If you don't remember your password, reset it now.",
   }),
   wrongOtp: (): EntraErrorSpec => ({
     error: 'invalid_request',
     code: 500121,
-    message: "Authentication failed during strong authentication request. You didn't enter the expected verification code.",
+    message:
+      "Authentication failed during strong authentication request. You didn't enter the expected verification code.",
   }),
   adminRequired: (appName: string): EntraErrorSpec => ({
     error: 'access_denied',

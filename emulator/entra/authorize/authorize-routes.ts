@@ -19,10 +19,23 @@ export function registerAuthorizeRoutes(app: FastifyInstance, deps: EntraDeps): 
     if (parsed.kind === 'page-error') return sendErrorPage(deps, reply, parsed.spec);
     const now = deps.ctx.clock.now();
     if (parsed.kind === 'redirect-error') {
-      return replyToApp(reply, parsed.target, errorParams(parsed.spec, { now, authorityHost: deps.ctx.urls.entra, state: parsed.target.state }));
+      return replyToApp(
+        reply,
+        parsed.target,
+        errorParams(parsed.spec, {
+          now,
+          authorityHost: deps.ctx.urls.entra,
+          state: parsed.target.state,
+        }),
+      );
     }
     const { path, request } = parsed;
-    const i: InteractionRecord = { kind: 'authorize', tenantPath: canonicalSegment(path), request, createdAt: now };
+    const i: InteractionRecord = {
+      kind: 'authorize',
+      tenantPath: canonicalSegment(path),
+      request,
+      createdAt: now,
+    };
 
     // SSO: a signed-in browser skips the sign-in unless prompt or login_hint ask for someone else.
     const session = readSession(deps, req);
@@ -35,12 +48,25 @@ export function registerAuthorizeRoutes(app: FastifyInstance, deps: EntraDeps): 
     if (request.prompt === 'none' && !sessionFits) {
       return replyToApp(
         reply,
-        { redirectUri: request.redirectUri, responseMode: request.responseMode, state: request.state },
-        errorParams(authorizeErrors.loginRequired(), { now, authorityHost: deps.ctx.urls.entra, state: request.state }),
+        {
+          redirectUri: request.redirectUri,
+          responseMode: request.responseMode,
+          state: request.state,
+        },
+        errorParams(authorizeErrors.loginRequired(), {
+          now,
+          authorityHost: deps.ctx.urls.entra,
+          state: request.state,
+        }),
       );
     }
     if (sessionFits) {
-      Object.assign(i, { userOid: session.record.userOid, amr: session.record.amr, authTime: session.record.authTime, sid: session.record.sid });
+      Object.assign(i, {
+        userOid: session.record.userOid,
+        amr: session.record.amr,
+        authTime: session.record.authTime,
+        sid: session.record.sid,
+      });
     }
     const id = newId();
     deps.store.data.interactions[id] = i;

@@ -32,7 +32,11 @@ export function registerConsentRoutes(app: FastifyInstance, deps: EntraDeps): vo
     const lines: PermissionLine[] = [];
     for (const [resourceAppId, perms] of permissionsToConsent(deps.directory, r.client, r.i)) {
       const resource = deps.directory.resourceById(resourceAppId);
-      for (const p of perms) lines.push({ resource: resource?.displayName ?? resourceAppId, description: resource?.scopes[p] ?? p });
+      for (const p of perms)
+        lines.push({
+          resource: resource?.displayName ?? resourceAppId,
+          description: resource?.scopes[p] ?? p,
+        });
     }
     return reply
       .type('text/html; charset=utf-8')
@@ -53,26 +57,54 @@ export function registerConsentRoutes(app: FastifyInstance, deps: EntraDeps): vo
   app.post<{ Body: Body }>('/:tenant/consent', (req, reply) => {
     const id = req.body?.ctx;
     const r = ready(id);
-    if (!r || typeof id !== 'string') return sendErrorPage(deps, reply, authorizeErrors.flowExpired());
+    if (!r || typeof id !== 'string')
+      return sendErrorPage(deps, reply, authorizeErrors.flowExpired());
     if (req.body?.accept !== 'yes') return decline(deps, reply, id, r.i);
-    const orgWide = r.i.kind !== 'authorize' || (req.body?.consent_org === 'on' && deps.directory.isConsentAdmin(r.who.user));
+    const orgWide =
+      r.i.kind !== 'authorize' ||
+      (req.body?.consent_org === 'on' && deps.directory.isConsentAdmin(r.who.user));
     const perms = permissionsToConsent(deps.directory, r.client, r.i);
-    deps.directory.grantConsent(r.who.tenant.id, r.client.appId, orgWide ? undefined : r.who.user.oid, perms, deps.ctx.clock.now());
+    deps.directory.grantConsent(
+      r.who.tenant.id,
+      r.client.appId,
+      orgWide ? undefined : r.who.user.oid,
+      perms,
+      deps.ctx.clock.now(),
+    );
     r.i.consented = true;
     return performStep(deps, reply, id, r.i);
   });
 }
 
 /** Declining, in each flow's own words (v1 admin consent, v2 admin consent, sign-in). */
-function decline(deps: EntraDeps, reply: Parameters<typeof replyToApp>[0], id: string, i: InteractionRecord) {
-  if (i.kind === 'authorize') return failToApp(deps, reply, id, i, authorizeErrors.userDeclined(), 'cancel');
+function decline(
+  deps: EntraDeps,
+  reply: Parameters<typeof replyToApp>[0],
+  id: string,
+  i: InteractionRecord,
+) {
+  if (i.kind === 'authorize')
+    return failToApp(deps, reply, id, i, authorizeErrors.userDeclined(), 'cancel');
   delete deps.store.data.interactions[id];
   deps.store.save();
   const target = { redirectUri: i.request.redirectUri, responseMode: 'query' as const };
-  const state: Record<string, string> = i.request.state !== undefined ? { state: i.request.state } : {};
+  const state: Record<string, string> =
+    i.request.state !== undefined ? { state: i.request.state } : {};
   if (i.kind === 'adminconsent-v1') {
-    return replyToApp(reply, target, { error: 'permission_denied', error_description: 'The admin canceled the request', ...state });
+    return replyToApp(reply, target, {
+      error: 'permission_denied',
+      error_description: 'The admin canceled the request',
+      ...state,
+    });
   }
-  const body = entraErrorBody(authorizeErrors.userDeclined(), { now: deps.ctx.clock.now(), authorityHost: deps.ctx.urls.entra });
-  return replyToApp(reply, target, { admin_consent: 'True', error: 'consent_required', error_description: body.error_description, ...state });
+  const body = entraErrorBody(authorizeErrors.userDeclined(), {
+    now: deps.ctx.clock.now(),
+    authorityHost: deps.ctx.urls.entra,
+  });
+  return replyToApp(reply, target, {
+    admin_consent: 'True',
+    error: 'consent_required',
+    error_description: body.error_description,
+    ...state,
+  });
 }

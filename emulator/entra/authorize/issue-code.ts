@@ -14,7 +14,13 @@ export const CODE_LIFETIME_MS = 10 * 60_000;
  * URI and PKCE challenge, forgets the interaction, and returns the parameters for the app —
  * plus an ID token with `c_hash` for `code id_token`.
  */
-export async function issueCode(deps: EntraDeps, id: string, i: InteractionRecord, user: DirectoryUser, tenantId: string): Promise<Record<string, string>> {
+export async function issueCode(
+  deps: EntraDeps,
+  id: string,
+  i: InteractionRecord,
+  user: DirectoryUser,
+  tenantId: string,
+): Promise<Record<string, string>> {
   const { ctx, store, directory } = deps;
   const now = ctx.clock.now();
   const code = newAuthCode();
@@ -27,7 +33,9 @@ export async function issueCode(deps: EntraDeps, id: string, i: InteractionRecor
     userOid: user.oid,
     scopes: r.scopes,
     ...(r.nonce !== undefined ? { nonce: r.nonce } : {}),
-    ...(r.codeChallenge !== undefined ? { codeChallenge: r.codeChallenge, codeChallengeMethod: r.codeChallengeMethod } : {}),
+    ...(r.codeChallenge !== undefined
+      ? { codeChallenge: r.codeChallenge, codeChallengeMethod: r.codeChallengeMethod }
+      : {}),
     amr: i.amr!,
     authTime: i.authTime!,
     sid: i.sid!,

@@ -21,7 +21,10 @@ export function registerLogoutRoutes(app: FastifyInstance, deps: EntraDeps): voi
       if (p.state !== undefined) url.searchParams.set('state', p.state);
       return reply.redirect(url.toString(), 302);
     }
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(signedOutPage());
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(signedOutPage());
   };
   app.get('/:tenant/oauth2/v2.0/logout', handler);
   app.post('/:tenant/oauth2/v2.0/logout', handler);
@@ -39,6 +42,8 @@ function clientOf(p: Params): string | undefined {
 }
 
 function allowed(deps: EntraDeps, target: string, clientId: string | undefined): boolean {
-  const apps = clientId ? [deps.directory.getApp(clientId)].filter((a) => a !== undefined) : deps.directory.registrations();
+  const apps = clientId
+    ? [deps.directory.getApp(clientId)].filter((a) => a !== undefined)
+    : deps.directory.registrations();
   return apps.some((a) => a.redirectUris.includes(target) || a.logoutUris.includes(target));
 }

@@ -18,7 +18,13 @@ export function registerMfaRoutes(app: FastifyInstance, deps: EntraDeps): void {
     const who = deps.directory.findUserByOid(i.userOid);
     return who ? { i, who } : undefined;
   };
-  const render = (reply: FastifyReply, id: string, tenantPath: string, user: DirectoryUser, wrong = false) =>
+  const render = (
+    reply: FastifyReply,
+    id: string,
+    tenantPath: string,
+    user: DirectoryUser,
+    wrong = false,
+  ) =>
     reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
@@ -35,20 +41,24 @@ export function registerMfaRoutes(app: FastifyInstance, deps: EntraDeps): void {
   app.get<{ Querystring: { ctx?: string } }>('/:tenant/mfa', (req, reply) => {
     const p = pending(req.query.ctx);
     if (!p) return sendErrorPage(deps, reply, authorizeErrors.flowExpired());
-    if (deps.directory.mfaOf(p.who.user) === 'none') return completeAuthentication(deps, reply, req.query.ctx!, p.i, p.who, ['pwd']);
+    if (deps.directory.mfaOf(p.who.user) === 'none')
+      return completeAuthentication(deps, reply, req.query.ctx!, p.i, p.who, ['pwd']);
     return render(reply, req.query.ctx!, p.i.tenantPath, p.who.user);
   });
 
   app.post<{ Body: Body }>('/:tenant/mfa', (req, reply) => {
     const id = req.body?.ctx;
     const p = pending(id);
-    if (!p || typeof id !== 'string') return sendErrorPage(deps, reply, authorizeErrors.flowExpired());
+    if (!p || typeof id !== 'string')
+      return sendErrorPage(deps, reply, authorizeErrors.flowExpired());
     const method = deps.directory.mfaOf(p.who.user);
     if (method === 'none') return completeAuthentication(deps, reply, id, p.i, p.who, ['pwd']);
     const passed =
       method === 'approve'
         ? req.body?.approve === '1'
-        : typeof req.body?.otc === 'string' && !!p.who.user.totpSecret && verifyTotp(p.who.user.totpSecret, req.body.otc.trim());
+        : typeof req.body?.otc === 'string' &&
+          !!p.who.user.totpSecret &&
+          verifyTotp(p.who.user.totpSecret, req.body.otc.trim());
     if (!passed) return render(reply, id, p.i.tenantPath, p.who.user, true);
     return completeAuthentication(deps, reply, id, p.i, p.who, ['pwd', 'mfa']);
   });

@@ -8,21 +8,54 @@ import { advance } from './advance';
 import { errorParams, replyToApp } from './reply-to-app';
 
 /** Moves the sign-in on and answers the browser: the next page, the app's redirect, or an error page. */
-export async function performStep(deps: EntraDeps, reply: FastifyReply, id: string, i: InteractionRecord) {
+export async function performStep(
+  deps: EntraDeps,
+  reply: FastifyReply,
+  id: string,
+  i: InteractionRecord,
+) {
   const step = await advance(deps, id, i);
-  const target = { redirectUri: i.request.redirectUri, responseMode: i.request.responseMode, state: i.request.state };
-  if ('page' in step) return reply.redirect(`/${encodeURIComponent(i.tenantPath)}/${step.page}?ctx=${encodeURIComponent(id)}`, 302);
+  const target = {
+    redirectUri: i.request.redirectUri,
+    responseMode: i.request.responseMode,
+    state: i.request.state,
+  };
+  if ('page' in step)
+    return reply.redirect(
+      `/${encodeURIComponent(i.tenantPath)}/${step.page}?ctx=${encodeURIComponent(id)}`,
+      302,
+    );
   if ('done' in step) return replyToApp(reply, target, step.done);
   if ('pageError' in step) return sendErrorPage(deps, reply, step.pageError);
   return failToApp(deps, reply, id, i, step.appError, step.subcode);
 }
 
 /** Ends the sign-in with an error the app receives (access_denied, consent_required, ...). */
-export function failToApp(deps: EntraDeps, reply: FastifyReply, id: string, i: InteractionRecord, spec: EntraErrorSpec, subcode?: string) {
+export function failToApp(
+  deps: EntraDeps,
+  reply: FastifyReply,
+  id: string,
+  i: InteractionRecord,
+  spec: EntraErrorSpec,
+  subcode?: string,
+) {
   delete deps.store.data.interactions[id];
   deps.store.save();
-  const target = { redirectUri: i.request.redirectUri, responseMode: i.request.responseMode, state: i.request.state };
-  return replyToApp(reply, target, errorParams(spec, { now: deps.ctx.clock.now(), authorityHost: deps.ctx.urls.entra, state: i.request.state, subcode }));
+  const target = {
+    redirectUri: i.request.redirectUri,
+    responseMode: i.request.responseMode,
+    state: i.request.state,
+  };
+  return replyToApp(
+    reply,
+    target,
+    errorParams(spec, {
+      now: deps.ctx.clock.now(),
+      authorityHost: deps.ctx.urls.entra,
+      state: i.request.state,
+      subcode,
+    }),
+  );
 }
 
 export function sendErrorPage(deps: EntraDeps, reply: FastifyReply, spec: EntraErrorSpec) {

@@ -4,7 +4,11 @@ import { formPostPage } from '../pages/message-pages';
 import type { ReplyTarget } from './parse-authorize';
 
 /** Sends the result to the app's redirect URI in the requested response mode. */
-export function replyToApp(reply: FastifyReply, target: ReplyTarget, params: Record<string, string>) {
+export function replyToApp(
+  reply: FastifyReply,
+  target: ReplyTarget,
+  params: Record<string, string>,
+) {
   void reply.header('cache-control', 'no-store, no-cache').header('pragma', 'no-cache');
   if (target.responseMode === 'form_post') {
     return reply.type('text/html; charset=utf-8').send(formPostPage(target.redirectUri, params));

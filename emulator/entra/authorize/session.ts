@@ -27,7 +27,11 @@ export function readSession(deps: EntraDeps, req: FastifyRequest): ActiveSession
 }
 
 /** Records a new session and sets its cookie; the caller saves the store. */
-export function startSession(deps: EntraDeps, reply: FastifyReply, s: Omit<SessionRecord, 'sid'>): SessionRecord {
+export function startSession(
+  deps: EntraDeps,
+  reply: FastifyReply,
+  s: Omit<SessionRecord, 'sid'>,
+): SessionRecord {
   const value = newId();
   const record: SessionRecord = { sid: randomUUID(), ...s };
   deps.store.data.sessions[hashSecret(value)] = record;

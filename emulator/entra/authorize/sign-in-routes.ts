@@ -21,7 +21,14 @@ function samePassword(a: string, b: string): boolean {
 
 /** The username + password page. Failed attempts re-render it with Entra's message and change nothing. */
 export function registerSignInRoutes(app: FastifyInstance, deps: EntraDeps): void {
-  const render = (reply: FastifyReply, id: string, i: InteractionRecord, sessionUser: string | undefined, error?: { message: string; code: number }, hint?: string) =>
+  const render = (
+    reply: FastifyReply,
+    id: string,
+    i: InteractionRecord,
+    sessionUser: string | undefined,
+    error?: { message: string; code: number },
+    hint?: string,
+  ) =>
     reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-store')
@@ -45,18 +52,25 @@ export function registerSignInRoutes(app: FastifyInstance, deps: EntraDeps): voi
   app.post<{ Body: Body }>('/:tenant/login', (req, reply) => {
     const id = req.body?.ctx;
     const i = loadInteraction(deps, id);
-    if (!i || typeof id !== 'string') return sendErrorPage(deps, reply, authorizeErrors.flowExpired());
+    if (!i || typeof id !== 'string')
+      return sendErrorPage(deps, reply, authorizeErrors.flowExpired());
     const path = resolveTenantPath(deps.directory, i.tenantPath)!;
     const session = readSession(deps, req);
 
     if (req.body?.continue === '1' && session && admitsTenant(path, session.record.tenantId)) {
-      Object.assign(i, { userOid: session.record.userOid, amr: session.record.amr, authTime: session.record.authTime, sid: session.record.sid });
+      Object.assign(i, {
+        userOid: session.record.userOid,
+        amr: session.record.amr,
+        authTime: session.record.authTime,
+        sid: session.record.sid,
+      });
       deps.store.save();
       return performStep(deps, reply, id, i);
     }
     const login = typeof req.body?.login === 'string' ? req.body.login.trim() : '';
     const password = typeof req.body?.passwd === 'string' ? req.body.passwd : '';
-    const fail = (spec: { message: string; code: number }) => render(reply, id, i, session?.user.upn, spec, login);
+    const fail = (spec: { message: string; code: number }) =>
+      render(reply, id, i, session?.user.upn, spec, login);
     const who = login ? deps.directory.findUser(login) : undefined;
     if (!who) return fail(authorizeErrors.userNotFound());
     if (!samePassword(who.user.password, password)) return fail(authorizeErrors.wrongPassword());
@@ -64,7 +78,8 @@ export function registerSignInRoutes(app: FastifyInstance, deps: EntraDeps): voi
       const tenantName = path.kind === 'tenant' ? path.tenant.name : i.tenantPath;
       return fail(aadsts.userNotInTenant(who.user.upn, tenantName));
     }
-    if (deps.directory.mfaOf(who.user) === 'none') return completeAuthentication(deps, reply, id, i, who, ['pwd']);
+    if (deps.directory.mfaOf(who.user) === 'none')
+      return completeAuthentication(deps, reply, id, i, who, ['pwd']);
     i.userOid = who.user.oid;
     deps.store.save();
     return reply.redirect(`/${i.tenantPath}/mfa?ctx=${encodeURIComponent(id)}`, 302);

@@ -41,7 +41,9 @@ export function delegatedAccessTokenClaims(
   const roles = ownApi ? b.user.appRoles : [];
   return {
     ...envelope(b),
-    ...(v1 ? { acr: '1', amr: b.amr, ipaddr: '127.0.0.1', unique_name: b.user.upn, upn: b.user.upn } : { preferred_username: b.user.upn }),
+    ...(v1
+      ? { acr: '1', amr: b.amr, ipaddr: '127.0.0.1', unique_name: b.user.upn, upn: b.user.upn }
+      : { preferred_username: b.user.upn }),
     idtyp: 'user',
     name: b.user.displayName,
     oid: b.user.oid,
@@ -53,7 +55,9 @@ export function delegatedAccessTokenClaims(
 }
 
 /** An app-only access token: `oid` is the client's service principal, `idtyp` app, no `scp`; `roles` only when granted. */
-export function appAccessTokenClaims(b: TokenBase & { servicePrincipalId: string; roles: string[] }): JWTPayload {
+export function appAccessTokenClaims(
+  b: TokenBase & { servicePrincipalId: string; roles: string[] },
+): JWTPayload {
   return {
     ...envelope(b),
     idp: v1Issuer(b.tenantId),

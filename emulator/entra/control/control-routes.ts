@@ -23,8 +23,10 @@ export function registerEntraControlRoutes(app: FastifyInstance, deps: EntraDeps
     const who = deps.directory.findUser(req.params.upn);
     if (!who) return reply.code(404).send({ error: 'user not found', upn: req.params.upn });
     const parsed = mfaBody.safeParse(req.body);
-    if (!parsed.success) return reply.code(400).send({ error: 'invalid body', issues: parsed.error.issues });
-    if (parsed.data.mfa === 'totp' && !who.user.totpSecret) return reply.code(400).send({ error: 'user has no TOTP secret' });
+    if (!parsed.success)
+      return reply.code(400).send({ error: 'invalid body', issues: parsed.error.issues });
+    if (parsed.data.mfa === 'totp' && !who.user.totpSecret)
+      return reply.code(400).send({ error: 'user has no TOTP secret' });
     deps.directory.setMfa(who.user.oid, parsed.data.mfa);
     return { ok: true, upn: who.user.upn, mfa: parsed.data.mfa };
   });

@@ -2,7 +2,10 @@
  * MSAL's "instance discovery" answer for the emulator's host: the tenant discovery endpoint for
  * the authority it was asked about, and the host as its own (only) alias.
  */
-export function instanceDiscovery(authorityHost: string, authorizationEndpoint: string | undefined) {
+export function instanceDiscovery(
+  authorityHost: string,
+  authorizationEndpoint: string | undefined,
+) {
   const host = new URL(authorityHost).host;
   let tenant = 'common';
   if (authorizationEndpoint) {

@@ -9,8 +9,25 @@ interface Hosts {
 }
 
 const CLAIMS_SUPPORTED = [
-  'sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host',
-  'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email',
+  'sub',
+  'iss',
+  'cloud_instance_name',
+  'cloud_instance_host_name',
+  'cloud_graph_host_name',
+  'msgraph_host',
+  'aud',
+  'exp',
+  'iat',
+  'auth_time',
+  'acr',
+  'nonce',
+  'preferred_username',
+  'name',
+  'tid',
+  'ver',
+  'at_hash',
+  'c_hash',
+  'email',
 ];
 
 /**
@@ -24,7 +41,11 @@ export function v2Configuration(path: TenantPath, hosts: Hosts) {
   const issuerTenant = path.kind === 'multi' ? '{tenantid}' : path.tenant.id;
   return {
     token_endpoint: `${hosts.authority}/${seg}/oauth2/v2.0/token`,
-    token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+    token_endpoint_auth_methods_supported: [
+      'client_secret_post',
+      'private_key_jwt',
+      'client_secret_basic',
+    ],
     jwks_uri: `${hosts.authority}/${seg}/discovery/v2.0/keys`,
     response_modes_supported: ['query', 'fragment', 'form_post'],
     subject_types_supported: ['pairwise'],

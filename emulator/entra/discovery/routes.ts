@@ -12,7 +12,11 @@ type TenantParams = { Params: { tenant: string } };
 export function registerDiscoveryRoutes(app: FastifyInstance, deps: EntraDeps): void {
   const hosts = { authority: deps.ctx.urls.entra, browser: deps.ctx.urls.entraBrowser };
 
-  const withTenant = (segment: string, reply: Parameters<typeof sendMetadata>[0], body: (p: TenantPath) => unknown) => {
+  const withTenant = (
+    segment: string,
+    reply: Parameters<typeof sendMetadata>[0],
+    body: (p: TenantPath) => unknown,
+  ) => {
     const path = resolveTenantPath(deps.directory, segment);
     if (!path) return sendEntraError(reply, deps, aadsts.tenantNotFound(segment));
     return sendMetadata(reply, body(path));
@@ -25,11 +29,20 @@ export function registerDiscoveryRoutes(app: FastifyInstance, deps: EntraDeps): 
     withTenant(req.params.tenant, reply, (p) => v1Configuration(p, hosts)),
   );
   // Keys carry the issuer of the authority that serves them: templated for multi-tenant paths.
-  const keys = (p: TenantPath) => deps.ctx.keys.jwks(`${hosts.authority}/${p.kind === 'multi' ? '{tenantid}' : p.tenant.id}/v2.0`);
-  app.get<TenantParams>('/:tenant/discovery/v2.0/keys', (req, reply) => withTenant(req.params.tenant, reply, keys));
-  app.get<TenantParams>('/:tenant/discovery/keys', (req, reply) => withTenant(req.params.tenant, reply, keys));
+  const keys = (p: TenantPath) =>
+    deps.ctx.keys.jwks(
+      `${hosts.authority}/${p.kind === 'multi' ? '{tenantid}' : p.tenant.id}/v2.0`,
+    );
+  app.get<TenantParams>('/:tenant/discovery/v2.0/keys', (req, reply) =>
+    withTenant(req.params.tenant, reply, keys),
+  );
+  app.get<TenantParams>('/:tenant/discovery/keys', (req, reply) =>
+    withTenant(req.params.tenant, reply, keys),
+  );
 
-  app.get<{ Querystring: { authorization_endpoint?: string } }>('/common/discovery/instance', (req, reply) =>
-    sendMetadata(reply, instanceDiscovery(hosts.authority, req.query.authorization_endpoint)),
+  app.get<{ Querystring: { authorization_endpoint?: string } }>(
+    '/common/discovery/instance',
+    (req, reply) =>
+      sendMetadata(reply, instanceDiscovery(hosts.authority, req.query.authorization_endpoint)),
   );
 }

@@ -10,7 +10,11 @@ export const aadsts = {
     code: 900144,
     message: `The request body must contain the following parameter: '${name}'.`,
   }),
-  malformedRequest: (): EntraErrorSpec => ({ error: 'invalid_request', code: 9002313, message: 'Invalid request. Request is malformed or invalid.' }),
+  malformedRequest: (): EntraErrorSpec => ({
+    error: 'invalid_request',
+    code: 9002313,
+    message: 'Invalid request. Request is malformed or invalid.',
+  }),
   unsupportedGrantType: (grant: string): EntraErrorSpec => ({
     error: 'unsupported_grant_type',
     code: 70003,
@@ -29,7 +33,8 @@ export const aadsts = {
   missingClientSecret: (): EntraErrorSpec => ({
     error: 'invalid_client',
     code: 7000218,
-    message: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+    message:
+      "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
     status: 401,
   }),
   invalidClientSecret: (clientId: string): EntraErrorSpec => ({
@@ -41,7 +46,8 @@ export const aadsts = {
   codeRedeemed: (): EntraErrorSpec => ({
     error: 'invalid_grant',
     code: 54005,
-    message: 'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.',
+    message:
+      'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.',
   }),
   codeExpired: (issuedAt: string): EntraErrorSpec => ({
     error: 'invalid_grant',
@@ -67,7 +73,8 @@ export const aadsts = {
   pkceMismatch: (): EntraErrorSpec => ({
     error: 'invalid_grant',
     code: 501481,
-    message: 'The Code_Verifier does not match the code_challenge supplied in the authorization request.',
+    message:
+      'The Code_Verifier does not match the code_challenge supplied in the authorization request.',
   }),
   refreshInactive: (issuedAt: string, inactive: string): EntraErrorSpec => ({
     error: 'invalid_grant',
@@ -108,7 +115,8 @@ export const aadsts = {
   multipleResources: (): EntraErrorSpec => ({
     error: 'invalid_scope',
     code: 28000,
-    message: 'Provided value for the input parameter scope is not valid because it contains more than one resource. Scope is not valid.',
+    message:
+      'Provided value for the input parameter scope is not valid because it contains more than one resource. Scope is not valid.',
   }),
   resourceNotFound: (resource: string, tenant: string): EntraErrorSpec => ({
     error: 'invalid_resource',

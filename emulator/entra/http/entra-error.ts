@@ -23,7 +23,10 @@ export interface EntraErrorBody {
 
 /** Entra's timestamp format in error bodies: `2016-01-09 02:02:12Z`. */
 export function entraTimestamp(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Thrown inside grant handlers; the route turns it into Entra's JSON error. */

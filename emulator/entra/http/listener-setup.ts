@@ -12,13 +12,27 @@ import { sendErrorPage } from '../authorize/perform-step';
 export function setUpApiListener(app: FastifyInstance, deps: EntraDeps): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  app.setNotFoundHandler((req, reply) => sendEntraError(reply, deps, { ...aadsts.malformedRequest(), message: `Invalid request. The endpoint ${req.method} ${req.url.split('?')[0]} does not exist.` }, undefined));
-  app.setErrorHandler((_err, _req, reply) => sendEntraError(reply, deps, aadsts.malformedRequest()));
+  app.setNotFoundHandler((req, reply) =>
+    sendEntraError(
+      reply,
+      deps,
+      {
+        ...aadsts.malformedRequest(),
+        message: `Invalid request. The endpoint ${req.method} ${req.url.split('?')[0]} does not exist.`,
+      },
+      undefined,
+    ),
+  );
+  app.setErrorHandler((_err, _req, reply) =>
+    sendEntraError(reply, deps, aadsts.malformedRequest()),
+  );
 }
 
 /** The browser listener shows Entra's error page for unknown paths and unparsable requests. */
 export function setUpBrowserListener(app: FastifyInstance, deps: EntraDeps): void {
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  app.setNotFoundHandler((_req, reply) => sendErrorPage(deps, reply.code(404), aadsts.malformedRequest()));
+  app.setNotFoundHandler((_req, reply) =>
+    sendErrorPage(deps, reply.code(404), aadsts.malformedRequest()),
+  );
   app.setErrorHandler((_err, _req, reply) => sendErrorPage(deps, reply, aadsts.malformedRequest()));
 }

@@ -12,8 +12,17 @@ export function sendMetadata(reply: FastifyReply, body: unknown) {
 }
 
 /** An Entra JSON error with its HTTP status (400 unless the spec says otherwise). */
-export function sendEntraError(reply: FastifyReply, deps: EntraDeps, spec: EntraErrorSpec, correlationId?: string) {
-  const body = entraErrorBody(spec, { now: deps.ctx.clock.now(), authorityHost: deps.ctx.urls.entra, correlationId });
+export function sendEntraError(
+  reply: FastifyReply,
+  deps: EntraDeps,
+  spec: EntraErrorSpec,
+  correlationId?: string,
+) {
+  const body = entraErrorBody(spec, {
+    now: deps.ctx.clock.now(),
+    authorityHost: deps.ctx.urls.entra,
+    correlationId,
+  });
   return reply
     .code(spec.status ?? 400)
     .header('content-type', 'application/json; charset=utf-8')

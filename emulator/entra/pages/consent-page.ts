@@ -18,11 +18,15 @@ export function consentPage(p: {
   offerOrgConsent: boolean;
   adminConsent: boolean;
 }): Html {
-  const perms = p.permissions.map((x) => `<li>${esc(x.description)} <span class="code">(${esc(x.resource)})</span></li>`).join('');
+  const perms = p.permissions
+    .map((x) => `<li>${esc(x.description)} <span class="code">(${esc(x.resource)})</span></li>`)
+    .join('');
   const org = p.offerOrgConsent
     ? `<div class="checkbox"><input type="checkbox" id="consent_org" name="consent_org" value="on"><label for="consent_org">Consent on behalf of your organization</label></div>`
     : '';
-  const note = p.adminConsent ? '<p>Accepting grants these permissions to every user in your organization.</p>' : '';
+  const note = p.adminConsent
+    ? '<p>Accepting grants these permissions to every user in your organization.</p>'
+    : '';
   return layout(
     'Permissions requested',
     `<h1>Permissions requested</h1><p><strong>${esc(p.appName)}</strong> wants to, for ${esc(p.upn)}:</p>

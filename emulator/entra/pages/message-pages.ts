@@ -11,7 +11,10 @@ export function errorPage(spec: EntraErrorSpec, correlationId: string, timestamp
 }
 
 export function signedOutPage(): Html {
-  return layout('Signed out', '<h1>You signed out of your account</h1><p>It\'s a good idea to close all browser windows.</p>');
+  return layout(
+    'Signed out',
+    "<h1>You signed out of your account</h1><p>It's a good idea to close all browser windows.</p>",
+  );
 }
 
 /** response_mode=form_post: an auto-submitting form, as the OAuth 2.0 Form Post Response Mode describes. */

@@ -1,7 +1,13 @@
 import { errorBlock, esc, layout, type Html } from './layout';
 
 /** The second factor: a TOTP code from an authenticator app, or one click for "approve" users. */
-export function mfaPage(p: { action: string; ctx: string; upn: string; method: 'totp' | 'approve'; error?: { message: string; code: number } }): Html {
+export function mfaPage(p: {
+  action: string;
+  ctx: string;
+  upn: string;
+  method: 'totp' | 'approve';
+  error?: { message: string; code: number };
+}): Html {
   const body =
     p.method === 'totp'
       ? `<h1>Enter code</h1><p>Enter the code displayed in the authenticator app on your mobile device for ${esc(p.upn)}.</p>

@@ -7,7 +7,10 @@ import type { ParsedScopes, ResourceScopes } from './parse-scopes';
  * `.default` expanded to the app's configured permissions on that resource, and the OIDC
  * scopes as Microsoft Graph permissions.
  */
-export function requestedPermissions(app: AppRegistration, parsed: ParsedScopes): Map<string, string[]> {
+export function requestedPermissions(
+  app: AppRegistration,
+  parsed: ParsedScopes,
+): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const add = (resourceAppId: string, perms: string[]) => {
     const merged = new Set([...(out.get(resourceAppId) ?? []), ...perms]);
@@ -21,7 +24,9 @@ export function requestedPermissions(app: AppRegistration, parsed: ParsedScopes)
 
 function expand(app: AppRegistration, r: ResourceScopes): string[] {
   return r.permissions.flatMap((p) =>
-    p === '.default' ? (app.requiredResourceAccess.find((x) => x.resourceAppId === r.resource.appId)?.scopes ?? []) : [p],
+    p === '.default'
+      ? (app.requiredResourceAccess.find((x) => x.resourceAppId === r.resource.appId)?.scopes ?? [])
+      : [p],
   );
 }
 
@@ -35,7 +40,11 @@ export function missingConsent(
 ): Map<string, string[]> {
   const missing = new Map<string, string[]>();
   for (const [resourceAppId, perms] of requested) {
-    const granted = new Set(directory.grantedScopes(tenantId, clientId, resourceAppId, userOid).map((s) => s.toLowerCase()));
+    const granted = new Set(
+      directory
+        .grantedScopes(tenantId, clientId, resourceAppId, userOid)
+        .map((s) => s.toLowerCase()),
+    );
     const lacking = perms.filter((p) => !granted.has(p.toLowerCase()));
     if (lacking.length > 0) missing.set(resourceAppId, lacking);
   }
@@ -66,6 +75,9 @@ export function grantedForToken(
     if (oidcApi.some((s) => !lower.has(s))) return undefined;
     return granted.filter((s) => oidcApi.includes(s.toLowerCase()) || s === 'User.Read');
   }
-  if (wantsDefault) return granted.length > 0 ? granted.filter((s) => !isGraph || s !== 'offline_access') : undefined;
+  if (wantsDefault)
+    return granted.length > 0
+      ? granted.filter((s) => !isGraph || s !== 'offline_access')
+      : undefined;
   return named;
 }

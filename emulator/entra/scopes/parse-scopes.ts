@@ -17,7 +17,9 @@ export interface ParsedScopes {
   resources: ResourceScopes[];
 }
 
-export type ScopeParseResult = { ok: true; value: ParsedScopes } | { ok: false; kind: 'unknown-resource' | 'unknown-scope'; scope: string };
+export type ScopeParseResult =
+  | { ok: true; value: ParsedScopes }
+  | { ok: false; kind: 'unknown-resource' | 'unknown-scope'; scope: string };
 
 /** Splits a scope string (`https://vault.azure.net/user_impersonation offline_access`) by resource. */
 export function parseScopes(directory: Directory, raw: string): ScopeParseResult {
@@ -34,10 +36,16 @@ export function parseScopes(directory: Directory, raw: string): ScopeParseResult
     const permission = slash > 0 ? scope.slice(slash + 1) : scope;
     const resource = directory.resolveResource(identifier);
     if (!resource) return { ok: false, kind: 'unknown-resource', scope };
-    if (permission !== '.default' && !Object.keys(resource.scopes).some((s) => s.toLowerCase() === permission.toLowerCase())) {
+    if (
+      permission !== '.default' &&
+      !Object.keys(resource.scopes).some((s) => s.toLowerCase() === permission.toLowerCase())
+    ) {
       return { ok: false, kind: 'unknown-scope', scope };
     }
-    const canonical = permission === '.default' ? permission : Object.keys(resource.scopes).find((s) => s.toLowerCase() === permission.toLowerCase())!;
+    const canonical =
+      permission === '.default'
+        ? permission
+        : Object.keys(resource.scopes).find((s) => s.toLowerCase() === permission.toLowerCase())!;
     const entry = byResource.get(resource.appId) ?? { resource, identifier, permissions: [] };
     if (!entry.permissions.includes(canonical)) entry.permissions.push(canonical);
     byResource.set(resource.appId, entry);
@@ -50,5 +58,11 @@ export function parseScopes(directory: Directory, raw: string): ScopeParseResult
  * request for OIDC scopes only yields a Graph token, as in Entra).
  */
 export function tokenResource(parsed: ParsedScopes): ResourceScopes {
-  return parsed.resources[0] ?? { resource: MICROSOFT_GRAPH, identifier: MICROSOFT_GRAPH.appId, permissions: [] };
+  return (
+    parsed.resources[0] ?? {
+      resource: MICROSOFT_GRAPH,
+      identifier: MICROSOFT_GRAPH.appId,
+      permissions: [],
+    }
+  );
 }

@@ -44,14 +44,24 @@ export class EntraStore implements DirectoryStateHandle {
   }
 
   private fresh(): EntraState {
-    return { version: 1, directory: this.seed(), codes: {}, refreshTokens: {}, sessions: {}, interactions: {} };
+    return {
+      version: 1,
+      directory: this.seed(),
+      codes: {},
+      refreshTokens: {},
+      sessions: {},
+      interactions: {},
+    };
   }
 
   /** Drops records no request can use any more, so the file does not grow without bound. */
   private prune(): void {
     const now = this.now();
-    for (const [k, c] of Object.entries(this.state.codes)) if (c.expiresAt + DAY < now) delete this.state.codes[k];
-    for (const [k, i] of Object.entries(this.state.interactions)) if (i.createdAt + DAY < now) delete this.state.interactions[k];
-    for (const [k, rt] of Object.entries(this.state.refreshTokens)) if (rt.lastUsedAt + 400 * DAY < now) delete this.state.refreshTokens[k];
+    for (const [k, c] of Object.entries(this.state.codes))
+      if (c.expiresAt + DAY < now) delete this.state.codes[k];
+    for (const [k, i] of Object.entries(this.state.interactions))
+      if (i.createdAt + DAY < now) delete this.state.interactions[k];
+    for (const [k, rt] of Object.entries(this.state.refreshTokens))
+      if (rt.lastUsedAt + 400 * DAY < now) delete this.state.refreshTokens[k];
   }
 }

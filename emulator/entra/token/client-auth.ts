@@ -40,14 +40,22 @@ function sameSecret(a: string, b: string): boolean {
  * Identifies and authenticates the confidential client: secret in the body or in HTTP Basic.
  * The app must be usable in the tenant path (single-tenant apps only in their own tenant).
  */
-export function authenticateClient(directory: Directory, path: TenantPath, form: TokenForm, authorization: string | undefined): AppRegistration {
+export function authenticateClient(
+  directory: Directory,
+  path: TenantPath,
+  form: TokenForm,
+  authorization: string | undefined,
+): AppRegistration {
   const basic = parseBasic(authorization);
   const clientId = basic?.clientId ?? form.client_id;
   if (!clientId) throw new EntraError(aadsts.missingParameter('client_id'));
   const app = directory.getApp(clientId);
   const segment = canonicalSegment(path);
   if (!app) throw new EntraError(aadsts.appNotFound(clientId, segment));
-  if (app.signInAudience === 'AzureADMyOrg' && (path.kind === 'multi' || path.tenant.id !== app.homeTenantId)) {
+  if (
+    app.signInAudience === 'AzureADMyOrg' &&
+    (path.kind === 'multi' || path.tenant.id !== app.homeTenantId)
+  ) {
     throw new EntraError(aadsts.appNotFound(clientId, segment));
   }
   // A body client_id naming another app than the Basic credentials cannot authenticate as either.
@@ -56,6 +64,7 @@ export function authenticateClient(directory: Directory, path: TenantPath, form:
   }
   const secret = basic?.secret ?? form.client_secret;
   if (!secret) throw new EntraError(aadsts.missingClientSecret());
-  if (!app.secrets.some((s) => sameSecret(s, secret))) throw new EntraError(aadsts.invalidClientSecret(app.appId));
+  if (!app.secrets.some((s) => sameSecret(s, secret)))
+    throw new EntraError(aadsts.invalidClientSecret(app.appId));
   return app;
 }

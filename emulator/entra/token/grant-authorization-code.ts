@@ -14,7 +14,12 @@ import { required, type TokenForm } from './read-form';
  * tenant path, the client, the redirect_uri and the PKCE verifier. Every check runs before the
  * code is marked redeemed, so a bad request leaves it usable.
  */
-export async function redeemAuthorizationCode(deps: EntraDeps, path: TenantPath, client: AppRegistration, form: TokenForm): Promise<TokenResponseBody> {
+export async function redeemAuthorizationCode(
+  deps: EntraDeps,
+  path: TenantPath,
+  client: AppRegistration,
+  form: TokenForm,
+): Promise<TokenResponseBody> {
   const { ctx, directory, store } = deps;
   const code = required(form, 'code');
   const redirectUri = required(form, 'redirect_uri');
@@ -22,16 +27,27 @@ export async function redeemAuthorizationCode(deps: EntraDeps, path: TenantPath,
   const record = store.data.codes[key];
   if (!record) throw new EntraError(aadsts.invalidCode());
   if (record.redeemedAt !== undefined) throw new EntraError(aadsts.codeRedeemed());
-  if (ctx.clock.now() > record.expiresAt) throw new EntraError(aadsts.codeExpired(entraTimestamp(record.issuedAt)));
+  if (ctx.clock.now() > record.expiresAt)
+    throw new EntraError(aadsts.codeExpired(entraTimestamp(record.issuedAt)));
   if (record.clientId !== client.appId) throw new EntraError(aadsts.grantWrongClient('code'));
-  if (path.kind === 'tenant' && path.tenant.id !== record.tenantId) throw new EntraError(aadsts.codeWrongTenant());
-  if (path.kind === 'multi' && record.issuedPath !== path.segment && record.issuedPath !== 'common' && record.issuedPath !== 'organizations') {
+  if (path.kind === 'tenant' && path.tenant.id !== record.tenantId)
+    throw new EntraError(aadsts.codeWrongTenant());
+  if (
+    path.kind === 'multi' &&
+    record.issuedPath !== path.segment &&
+    record.issuedPath !== 'common' &&
+    record.issuedPath !== 'organizations'
+  ) {
     throw new EntraError(aadsts.codeWrongTenant());
   }
-  if (redirectUri !== record.redirectUri) throw new EntraError(aadsts.redirectUriMismatch(redirectUri, record.redirectUri));
+  if (redirectUri !== record.redirectUri)
+    throw new EntraError(aadsts.redirectUriMismatch(redirectUri, record.redirectUri));
   if (record.codeChallenge !== undefined) {
     const verifier = form.code_verifier;
-    if (!verifier || !pkceMatches(record.codeChallenge, record.codeChallengeMethod ?? 'plain', verifier)) {
+    if (
+      !verifier ||
+      !pkceMatches(record.codeChallenge, record.codeChallengeMethod ?? 'plain', verifier)
+    ) {
       throw new EntraError(aadsts.pkceMismatch());
     }
   }
@@ -48,13 +64,18 @@ export async function redeemAuthorizationCode(deps: EntraDeps, path: TenantPath,
     tenantId: record.tenantId,
     client,
     user: found.user,
-    scopes: { ...requested.value, oidc: new Set([...requested.value.oidc, ...authorizeScopes.value.oidc]) },
+    scopes: {
+      ...requested.value,
+      oidc: new Set([...requested.value.oidc, ...authorizeScopes.value.oidc]),
+    },
     amr: record.amr,
     authTime: record.authTime,
     sid: record.sid,
     nonce: record.nonce,
     clientInfo: form.client_info === '1',
-    offline: authorizeScopes.value.oidc.has('offline_access') || requested.value.oidc.has('offline_access'),
+    offline:
+      authorizeScopes.value.oidc.has('offline_access') ||
+      requested.value.oidc.has('offline_access'),
   });
   record.redeemedAt = ctx.clock.now();
   store.save();

@@ -19,18 +19,27 @@ export interface AppTokenResponseBody {
  * resource's `/.default`. Never returns a refresh token. `oid` is the app's service principal
  * in that tenant, which exists in its home tenant and wherever it has been consented.
  */
-export async function issueClientCredentials(deps: EntraDeps, path: TenantPath, client: AppRegistration, form: TokenForm): Promise<AppTokenResponseBody> {
+export async function issueClientCredentials(
+  deps: EntraDeps,
+  path: TenantPath,
+  client: AppRegistration,
+  form: TokenForm,
+): Promise<AppTokenResponseBody> {
   const { ctx, directory } = deps;
-  if (path.kind === 'multi') throw new EntraError(aadsts.grantNotSupportedOverCommon('client_credentials'));
+  if (path.kind === 'multi')
+    throw new EntraError(aadsts.grantNotSupportedOverCommon('client_credentials'));
   const scopes = required(form, 'scope').split(' ').filter(Boolean);
-  const resources = new Set(scopes.map((s) => s.slice(0, Math.max(0, s.lastIndexOf('/'))).toLowerCase()));
+  const resources = new Set(
+    scopes.map((s) => s.slice(0, Math.max(0, s.lastIndexOf('/'))).toLowerCase()),
+  );
   if (resources.size > 1) throw new EntraError(aadsts.multipleResources());
   const scope = scopes[0]!;
   if (!scope.endsWith('/.default')) throw new EntraError(aadsts.scopeNotDefault(scope));
   const identifier = scope.slice(0, -'/.default'.length);
   const tenant = path.tenant;
   const resource = directory.resolveResource(identifier);
-  if (!resource || !directory.servicePrincipalId(resource.appId, tenant.id)) throw new EntraError(aadsts.resourceNotFound(identifier, tenant.id));
+  if (!resource || !directory.servicePrincipalId(resource.appId, tenant.id))
+    throw new EntraError(aadsts.resourceNotFound(identifier, tenant.id));
   const spId = directory.servicePrincipalId(client.appId, tenant.id);
   if (!spId) throw new EntraError(aadsts.appNotFound(client.appId, tenant.id));
 
@@ -48,5 +57,10 @@ export async function issueClientCredentials(deps: EntraDeps, path: TenantPath, 
     }),
     { v1: resource.tokenVersion === 1 },
   );
-  return { token_type: 'Bearer', expires_in: ACCESS_TOKEN_SECONDS, ext_expires_in: ACCESS_TOKEN_SECONDS, access_token: accessToken };
+  return {
+    token_type: 'Bearer',
+    expires_in: ACCESS_TOKEN_SECONDS,
+    ext_expires_in: ACCESS_TOKEN_SECONDS,
+    access_token: accessToken,
+  };
 }

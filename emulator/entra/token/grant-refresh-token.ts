@@ -16,18 +16,26 @@ export const REFRESH_INACTIVITY_MS = 90 * 86_400_000;
  * resource the client has consent for in the user's tenant can be asked for. Each use returns
  * a new refresh token and leaves the old one valid (and marks it used).
  */
-export async function redeemRefreshToken(deps: EntraDeps, path: TenantPath, client: AppRegistration, form: TokenForm): Promise<TokenResponseBody> {
+export async function redeemRefreshToken(
+  deps: EntraDeps,
+  path: TenantPath,
+  client: AppRegistration,
+  form: TokenForm,
+): Promise<TokenResponseBody> {
   const { ctx, directory, store } = deps;
   const token = required(form, 'refresh_token');
   const record = store.data.refreshTokens[hashSecret(token)];
   if (!record) throw new EntraError(aadsts.invalidRefreshToken());
-  if (record.clientId !== client.appId) throw new EntraError(aadsts.grantWrongClient('refresh_token'));
+  if (record.clientId !== client.appId)
+    throw new EntraError(aadsts.grantWrongClient('refresh_token'));
   const found = directory.findUserByOid(record.userOid);
   if (!found) throw new EntraError(aadsts.invalidRefreshToken());
   const now = ctx.clock.now();
   const validFrom = directory.tokensValidFrom(record.userOid);
   if (validFrom !== undefined && record.authTime < validFrom) {
-    throw new EntraError(aadsts.refreshRevoked(entraTimestamp(record.authTime), entraTimestamp(validFrom)));
+    throw new EntraError(
+      aadsts.refreshRevoked(entraTimestamp(record.authTime), entraTimestamp(validFrom)),
+    );
   }
   if (now - record.lastUsedAt > REFRESH_INACTIVITY_MS) {
     throw new EntraError(aadsts.refreshInactive(entraTimestamp(record.issuedAt), '90.00:00:00'));

@@ -22,10 +22,15 @@ export interface TokenRequest {
  */
 export async function handleTokenRequest(deps: EntraDeps, req: TokenRequest): Promise<object> {
   const path = resolveTenantPath(deps.directory, req.tenant);
-  if (!path) throw new EntraError({ ...aadsts.tenantNotFound(req.tenant), error: 'invalid_request' });
+  if (!path)
+    throw new EntraError({ ...aadsts.tenantNotFound(req.tenant), error: 'invalid_request' });
   const form = readForm(req.contentType, req.body);
   const grantType = required(form, 'grant_type');
-  const grant = { authorization_code: redeemAuthorizationCode, refresh_token: redeemRefreshToken, client_credentials: issueClientCredentials }[grantType];
+  const grant = {
+    authorization_code: redeemAuthorizationCode,
+    refresh_token: redeemRefreshToken,
+    client_credentials: issueClientCredentials,
+  }[grantType];
   if (!grant) {
     // Authenticate first so an unknown grant from an unknown client reads as the client error.
     authenticateClient(deps.directory, path, form, req.authorization);

@@ -40,13 +40,23 @@ export interface TokenResponseBody {
  * was asked for, and a new refresh token when `offline_access` was. Throws EntraError before
  * touching state; the caller saves the store once it has also recorded its own change.
  */
-export async function issueUserTokens(deps: EntraDeps, p: UserTokenInput): Promise<TokenResponseBody> {
+export async function issueUserTokens(
+  deps: EntraDeps,
+  p: UserTokenInput,
+): Promise<TokenResponseBody> {
   const { ctx, directory, store } = deps;
   const target = tokenResource(p.scopes);
   if (!directory.servicePrincipalId(target.resource.appId, p.tenantId)) {
     throw new EntraError(aadsts.resourceNotFound(target.identifier, p.tenantId));
   }
-  const perms = grantedForToken(directory, p.tenantId, p.client.appId, p.user.oid, target, p.scopes.oidc);
+  const perms = grantedForToken(
+    directory,
+    p.tenantId,
+    p.client.appId,
+    p.user.oid,
+    target,
+    p.scopes.oidc,
+  );
   if (!perms) throw new EntraError(aadsts.consentRequired(p.client.appId, p.client.displayName));
 
   const now = ctx.clock.nowSeconds();
@@ -67,7 +77,16 @@ export async function issueUserTokens(deps: EntraDeps, p: UserTokenInput): Promi
   );
   const idToken = p.scopes.oidc.has('openid')
     ? await ctx.keys.sign(
-        idTokenClaims({ authorityHost: ctx.urls.entra, nowSeconds: now, tenantId: p.tenantId, client: p.client, user: p.user, scopes: p.scopes.oidc, sid: p.sid, nonce: p.nonce }),
+        idTokenClaims({
+          authorityHost: ctx.urls.entra,
+          nowSeconds: now,
+          tenantId: p.tenantId,
+          client: p.client,
+          user: p.user,
+          scopes: p.scopes.oidc,
+          sid: p.sid,
+          nonce: p.nonce,
+        }),
       )
     : undefined;
 
@@ -89,7 +108,12 @@ export async function issueUserTokens(deps: EntraDeps, p: UserTokenInput): Promi
 
   return {
     token_type: 'Bearer',
-    scope: responseScope(target.resource.appId, target.identifier, perms, target.permissions.includes('.default')),
+    scope: responseScope(
+      target.resource.appId,
+      target.identifier,
+      perms,
+      target.permissions.includes('.default'),
+    ),
     expires_in: ACCESS_TOKEN_SECONDS,
     ext_expires_in: ACCESS_TOKEN_SECONDS,
     access_token: accessToken,
@@ -100,8 +124,15 @@ export async function issueUserTokens(deps: EntraDeps, p: UserTokenInput): Promi
 }
 
 /** Entra lists Graph permissions by short name and other APIs' as `<App ID URI>/<perm>`, plus `/.default` when asked. */
-function responseScope(resourceAppId: string, identifier: string, perms: string[], withDefault: boolean): string {
+function responseScope(
+  resourceAppId: string,
+  identifier: string,
+  perms: string[],
+  withDefault: boolean,
+): string {
   if (resourceAppId === MICROSOFT_GRAPH.appId) return perms.join(' ');
   const base = identifier.replace(/\/+$/, '');
-  return [...perms.map((p) => `${base}/${p}`), ...(withDefault ? [`${base}/.default`] : [])].join(' ');
+  return [...perms.map((p) => `${base}/${p}`), ...(withDefault ? [`${base}/.default`] : [])].join(
+    ' ',
+  );
 }
