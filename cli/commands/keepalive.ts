@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
-import { adviceForCode } from '@/lib/connections/advice-for-code';
-import { getTokenBroker } from '@/lib/tokens';
+import { checkConnection } from '@/lib/connections/check-connection';
 import { getRefreshTokenStore } from '@/lib/vault';
 import { EXIT } from '../exit-codes';
 import { describeError } from '../handle-error';
@@ -14,8 +13,10 @@ interface KeepaliveResult {
   tenantId: string;
   orgName?: string;
   outcome: Outcome;
-  /** When the newest refresh token was written back (ok only). */
+  /** When the newest refresh token was written back. */
   rotatedAt?: string;
+  /** Days before the 90-day inactivity limit, counted from this redemption. */
+  daysLeft?: number;
   code?: string;
   message?: string;
   details?: string[];
@@ -45,7 +46,8 @@ export function registerKeepaliveCommand(program: Command): void {
       const results: KeepaliveResult[] = [];
       for (const tenantId of tenantIds) {
         // One at a time: polite to Entra and Key Vault, and the output reads in order.
-        const result = { ...(await keepAlive(tenantId)), orgName: orgNames.get(tenantId) };
+        const result = await keepAlive(tenantId);
+        result.orgName ??= orgNames.get(tenantId);
         results.push(result);
         if (!opts.json) writeStdout(formatResult(result));
       }
@@ -55,25 +57,34 @@ export function registerKeepaliveCommand(program: Command): void {
     });
 }
 
+/**
+ * What "Check now" does on the connections page, for one tenant: redeem, write the newest refresh
+ * token back, record any failure in the connection's tags, and read the resulting health.
+ */
 async function keepAlive(tenantId: string): Promise<KeepaliveResult> {
   try {
-    const { rotatedAt, amr } = await getTokenBroker().redeemNow(tenantId);
-    if (!amr.includes('mfa')) {
-      // The token still works for Entra, but Partner Center refuses App+User calls without MFA.
-      const advice = adviceForCode('mfa_missing');
-      return { tenantId, outcome: 'needs_human', rotatedAt: rotatedAt.toISOString(), code: advice.code, message: advice.title, details: [`Fix: ${advice.fix}`] };
+    const { ok, health, error } = await checkConnection(tenantId);
+    if (!ok) return failureResult(tenantId, error, health.orgName);
+    const base = { tenantId, orgName: health.orgName, rotatedAt: health.rotatedAt, daysLeft: health.daysLeft };
+    // Redeemed fine, but health still wants a person: the token was minted without MFA.
+    if (health.advice?.needsReconnect) {
+      return { ...base, outcome: 'needs_human', code: health.advice.code, message: health.advice.title, details: [`Fix: ${health.advice.fix}`] };
     }
-    return { tenantId, outcome: 'ok', rotatedAt: rotatedAt.toISOString() };
+    return { ...base, outcome: 'ok' };
   } catch (e) {
-    const report = describeError(e);
-    const outcome: Outcome = report.exitCode === EXIT.infrastructure ? 'failed' : 'needs_human';
-    return { tenantId, outcome, code: report.code, message: report.message, details: report.details };
+    return failureResult(tenantId, e);
   }
+}
+
+function failureResult(tenantId: string, error: unknown, orgName?: string): KeepaliveResult {
+  const report = describeError(error);
+  const outcome: Outcome = report.exitCode === EXIT.infrastructure ? 'failed' : 'needs_human';
+  return { tenantId, orgName, outcome, code: report.code, message: report.message, details: report.details };
 }
 
 function formatResult(r: KeepaliveResult): string {
   const head = `${LABEL[r.outcome].padEnd(11)}  ${r.tenantId}  ${r.orgName ?? '-'}`;
-  if (r.outcome === 'ok') return `${head}  rotated ${shortDate(r.rotatedAt)}\n`;
+  if (r.outcome === 'ok') return `${head}  rotated ${shortDate(r.rotatedAt)}, ${r.daysLeft} days left\n`;
   return [`${head}  [${r.code}] ${r.message}`, ...(r.details ?? []).map((d) => `             ${d}`)].join('\n') + '\n';
 }
 
