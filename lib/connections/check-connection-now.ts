@@ -21,6 +21,6 @@ export async function checkConnectionNow(user: SessionUser, tenantId: string, no
     if (isConnectionError(e) && e.code === 'connection_missing') throw connectionNotFound();
     throw e;
   }
-  log.info({ event: 'connection_checked', audit: true, tenantId, ok: outcome.ok, code: outcome.code, actor: { oid: user.oid, tid: user.tid } }, 'connection checked');
+  log.info({ event: 'connection_checked', audit: true, tenantId, ok: outcome.ok, errorCode: outcome.code, actor: { oid: user.oid, tid: user.tid } }, 'connection checked');
   return outcome;
 }

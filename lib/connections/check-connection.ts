@@ -36,7 +36,7 @@ export async function checkConnection(tenantId: string, now = Date.now): Promise
     error = e;
     failure = isConnectionError(e) ? (e.advice?.code ?? e.code) : isAppError(e) ? e.code : 'unexpected_error';
     if (isEntraError(e)) await recordFailure(tenantId, e.aadsts, e.code, now());
-    log.warn({ event: 'connection_check_failed', tenantId, code: failure, cause: e }, 'check now failed');
+    log.warn({ event: 'connection_check_failed', tenantId, errorCode: failure, cause: e }, 'check now failed');
   }
   const health = await readConnectionHealth(tenantId, now());
   if (!health) throw new ConnectionError('connection_missing', tenantId);
