@@ -29,12 +29,16 @@ export function verifyActionToken(user: SessionUser, tenantId: string, action: C
 }
 
 /**
- * The second CSRF layer: the request must come from the portal's own pages. Browsers send
- * `Origin` on every cross-origin POST (and modern ones on same-origin POSTs too); when it is
- * absent we accept only `Sec-Fetch-Site: same-origin`.
+ * The second CSRF layer: the request must not come from another site. `Sec-Fetch-Site` (sent by
+ * every current browser) must say same-origin; an `Origin` header must be the portal's own.
+ * `Origin: null` is what a browser sends on a form post from a page with
+ * `Referrer-Policy: no-referrer` (ours), so it proves nothing either way and is left to the
+ * other checks. A client that sends neither is not a browser, and the token still applies.
  */
 export function isSameOrigin(headers: Headers): boolean {
+  const fetchSite = headers.get('sec-fetch-site');
+  if (fetchSite !== null && fetchSite !== 'same-origin') return false;
   const origin = headers.get('origin');
-  if (origin) return origin === new URL(getConfig().PORTAL_URL).origin;
-  return headers.get('sec-fetch-site') === 'same-origin';
+  if (origin !== null && origin !== 'null' && origin !== new URL(getConfig().PORTAL_URL).origin) return false;
+  return true;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors/app-error';
+import { log } from '@/lib/log';
 import { isSameOrigin, verifyActionToken, type ConnectionAction } from './action-token';
 
 export interface ActionRequest {
@@ -17,7 +18,9 @@ export async function readActionRequest(request: Request, user: SessionUser, ten
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
   const fields = await readFields(request);
   const token = request.headers.get('x-csrf-token') ?? fields.csrfToken;
-  if (!isSameOrigin(request.headers) || !verifyActionToken(user, tenantId, action, token)) {
+  const sameOrigin = isSameOrigin(request.headers);
+  if (!sameOrigin || !verifyActionToken(user, tenantId, action, token)) {
+    log.warn({ event: 'csrf_refused', action, tenantId, reason: sameOrigin ? 'token' : 'origin', origin: request.headers.get('origin') }, 'connection action refused');
     throw new AppError('csrf_failed', 'This action did not come from the portal’s own page. Reload the page and try again.', 403);
   }
   return { wantsJson, confirmed: fields.confirm === 'yes' };

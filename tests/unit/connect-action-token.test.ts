@@ -1,0 +1,45 @@
+import type { SessionUser } from '@/lib/auth';
+import { resetConfigForTests } from '@/lib/config';
+import { createActionToken, isSameOrigin, verifyActionToken } from '@/lib/connections/action-token';
+
+beforeAll(() => {
+  Object.assign(process.env, {
+    PORTAL_URL: 'http://localhost:3100',
+    NEXTAUTH_SECRET: 'unit-test-secret-unit-test-secret-0123',
+    ENTRA_CLIENT_ID: '11111111-1111-1111-1111-111111111111',
+    ENTRA_CLIENT_SECRET: 'not-a-real-secret',
+    ENTRA_HOME_TENANT_ID: '22222222-2222-2222-2222-222222222222',
+    KEY_VAULT_URL: 'https://vault.example',
+  });
+  resetConfigForTests();
+});
+
+const user: SessionUser = { tid: 'tenant-a', oid: 'oid-a', name: 'A', upn: 'a@a', roles: [], isPartnerAdmin: true, isOperator: false };
+const TENANT = 'AAAAAAAA-1111-4222-8333-444444444444';
+
+describe('CSRF action tokens', () => {
+  it('verifies for the same user, tenant (any case) and action only', () => {
+    const token = createActionToken(user, TENANT, 'disconnect');
+    expect(verifyActionToken(user, TENANT.toLowerCase(), 'disconnect', token)).toBe(true);
+    expect(verifyActionToken(user, TENANT, 'check', token)).toBe(false);
+    expect(verifyActionToken({ ...user, oid: 'oid-b' }, TENANT, 'disconnect', token)).toBe(false);
+    expect(verifyActionToken({ ...user, tid: 'tenant-b' }, TENANT, 'disconnect', token)).toBe(false);
+    expect(verifyActionToken(user, 'bbbbbbbb-1111-4222-8333-444444444444', 'disconnect', token)).toBe(false);
+    expect(verifyActionToken(user, TENANT, 'disconnect', undefined)).toBe(false);
+    expect(verifyActionToken(user, TENANT, 'disconnect', `${token}x`)).toBe(false);
+  });
+});
+
+describe('isSameOrigin', () => {
+  const h = (init: Record<string, string>) => new Headers(init);
+  it.each([
+    [{ origin: 'http://localhost:3100', 'sec-fetch-site': 'same-origin' }, true],
+    // Chromium's form post from a page with Referrer-Policy: no-referrer.
+    [{ origin: 'null', 'sec-fetch-site': 'same-origin' }, true],
+    [{}, true],
+    [{ origin: 'https://evil.example' }, false],
+    [{ origin: 'null', 'sec-fetch-site': 'cross-site' }, false],
+    [{ 'sec-fetch-site': 'same-site' }, false],
+    [{ origin: 'http://localhost:3100', 'sec-fetch-site': 'cross-site' }, false],
+  ])('%p → %p', (headers, expected) => expect(isSameOrigin(h(headers))).toBe(expected));
+});
