@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { checkConnection } from '@/lib/connections/check-connection';
+import type { Advice } from '@/lib/entra/aadsts-advice';
 import { getRefreshTokenStore } from '@/lib/vault';
 import { EXIT } from '../exit-codes';
 import { describeError } from '../handle-error';
@@ -79,7 +80,9 @@ async function keepAlive(tenantId: string): Promise<KeepaliveResult> {
 function failureResult(tenantId: string, error: unknown, orgName?: string): KeepaliveResult {
   const report = describeError(error);
   const outcome: Outcome = report.exitCode === EXIT.infrastructure ? 'failed' : 'needs_human';
-  return { tenantId, orgName, outcome, code: report.code, message: report.message, details: report.details };
+  // The line already names the tenant: the advice's title says the rest.
+  const message = (error as { advice?: Advice } | undefined)?.advice?.title ?? report.message;
+  return { tenantId, orgName, outcome, code: report.code, message, details: report.details };
 }
 
 function formatResult(r: KeepaliveResult): string {
