@@ -4,11 +4,16 @@ import { customerListItem } from './customer-json';
 export type SearchField = 'CompanyName' | 'Domain';
 
 interface Entry {
-  key: string;
+  nameKey: string;
+  domainKey: string;
   customer: SeedCustomer;
   /** The customer's list item, serialised once, so a 500-item page is string concatenation. */
   json: string;
 }
+
+type KeyOf = (e: Entry) => string;
+const byNameKey: KeyOf = (e) => e.nameKey;
+const byDomainKey: KeyOf = (e) => e.domainKey;
 
 /**
  * One partner's customers, pre-sorted by lower-cased company name and by domain. A
@@ -20,13 +25,20 @@ export class PartnerCustomerIndex {
   private readonly byDomain: Entry[];
 
   constructor(customers: readonly SeedCustomer[]) {
-    const entries = customers.map((customer) => ({ customer, json: JSON.stringify(customerListItem(customer)) }));
-    const sorted = (keyOf: (c: SeedCustomer) => string): Entry[] =>
-      entries
-        .map((e) => ({ ...e, key: keyOf(e.customer) }))
-        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.customer.id < b.customer.id ? -1 : 1));
-    this.byName = sorted((c) => c.companyName.toLowerCase());
-    this.byDomain = sorted((c) => c.domain.toLowerCase());
+    const entries: Entry[] = customers.map((customer) => ({
+      nameKey: customer.companyName.toLowerCase(),
+      domainKey: customer.domain.toLowerCase(),
+      customer,
+      json: JSON.stringify(customerListItem(customer)),
+    }));
+    const sortBy = (key: KeyOf) => (a: Entry, b: Entry) => {
+      const ka = key(a);
+      const kb = key(b);
+      if (ka !== kb) return ka < kb ? -1 : 1;
+      return a.customer.id < b.customer.id ? -1 : 1;
+    };
+    this.byName = entries.slice().sort(sortBy(byNameKey));
+    this.byDomain = entries.sort(sortBy(byDomainKey));
   }
 
   get size(): number {
@@ -36,19 +48,19 @@ export class PartnerCustomerIndex {
   /** The entries a query covers: all (by name), or those whose field starts with `prefix`. */
   select(filter?: { field: SearchField; prefix: string }): { entries: readonly Entry[]; start: number; end: number } {
     if (!filter) return { entries: this.byName, start: 0, end: this.byName.length };
-    const entries = filter.field === 'Domain' ? this.byDomain : this.byName;
+    const [entries, key] = filter.field === 'Domain' ? [this.byDomain, byDomainKey] : [this.byName, byNameKey];
     const p = filter.prefix.toLowerCase();
     // '\uffff' sorts after every code unit a key can hold, so [p, p + '\uffff') is the prefix range.
-    return { entries, start: lowerBound(entries, p), end: lowerBound(entries, `${p}\uffff`) };
+    return { entries, start: lowerBound(entries, key, p), end: lowerBound(entries, key, `${p}\uffff`) };
   }
 }
 
-function lowerBound(entries: readonly Entry[], key: string): number {
+function lowerBound(entries: readonly Entry[], key: KeyOf, target: string): number {
   let lo = 0;
   let hi = entries.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((entries[mid] as Entry).key < key) lo = mid + 1;
+    if (key(entries[mid] as Entry) < target) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -2,6 +2,9 @@ import { ClientSecretCredential } from '@azure/identity';
 import { SecretClient } from '@azure/keyvault-secrets';
 import { startPrivateCloud, type PrivateCloud } from './keyvault-private-cloud';
 
+// A private cloud, real sign-ins and thousands of requests: generous limits for a loaded CI machine.
+jest.setTimeout(60_000);
+
 /**
  * Who may use the emulated vault: the 401 challenge, token checks, and RBAC roles per principal,
  * with the unmodified SecretClient + ClientSecretCredential and, where the SDK can't be made to

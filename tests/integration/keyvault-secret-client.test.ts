@@ -2,6 +2,9 @@ import { ClientSecretCredential } from '@azure/identity';
 import { SecretClient } from '@azure/keyvault-secrets';
 import { startPrivateCloud, type PrivateCloud } from './keyvault-private-cloud';
 
+// A private cloud, real sign-ins and thousands of requests: generous limits for a loaded CI machine.
+jest.setTimeout(60_000);
+
 /**
  * The unmodified @azure/keyvault-secrets SecretClient with an @azure/identity
  * ClientSecretCredential (the portal app, home tenant) against the emulated vault.

@@ -3,6 +3,9 @@ import { customerCollectionSchema, pcErrorSchema } from '../unit/emulator-partne
 import { startPrivateCloud, type PrivateCloud } from './keyvault-private-cloud';
 import { appToken, claimsOf, userToken } from './partner-center-tokens';
 
+// A private cloud, real sign-ins and thousands of requests: generous limits for a loaded CI machine.
+jest.setTimeout(60_000);
+
 /**
  * Partner Center behaviour with real Entra tokens: paging every customer, prefix filters,
  * tenant isolation, MFA enforcement and throttling (injected and real).

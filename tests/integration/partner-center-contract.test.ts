@@ -11,6 +11,9 @@ import {
 import { startPrivateCloud, type PrivateCloud } from './keyvault-private-cloud';
 import { userToken } from './partner-center-tokens';
 
+// A private cloud, real sign-ins and thousands of requests: generous limits for a loaded CI machine.
+jest.setTimeout(60_000);
+
 /**
  * Contract suite: every Partner Center response the emulator gives, checked field by field
  * against the shapes the REST reference documents (see the schemas' file), with real

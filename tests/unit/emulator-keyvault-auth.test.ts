@@ -12,6 +12,9 @@ import {
   type MountedService,
 } from './emulator-keyvault-harness';
 
+// Real sockets, seeded data and RSA signing: generous limits for a loaded CI machine (not timing asserts).
+jest.setTimeout(60_000);
+
 const CHALLENGE = `Bearer authorization="https://localhost:1/${HOME_TENANT}", resource="https://vault.azure.net"`;
 
 describe('Key Vault emulator: authentication and authorization', () => {

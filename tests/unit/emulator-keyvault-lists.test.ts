@@ -2,6 +2,9 @@ import { createKeyVaultService } from '@/emulator/keyvault';
 import type { EmulatorContext } from '@/emulator/core/service';
 import { call, fakeKeyVaultDirectory, makeTestContext, mountService, vaultToken, type MountedService } from './emulator-keyvault-harness';
 
+// Real sockets, seeded data and RSA signing: generous limits for a loaded CI machine (not timing asserts).
+jest.setTimeout(60_000);
+
 describe('Key Vault emulator: listing secrets and versions', () => {
   let ctx: EmulatorContext;
   let cleanup: () => void;

@@ -4,6 +4,9 @@ import { createKeyVaultService } from '@/emulator/keyvault';
 import type { EmulatorContext } from '@/emulator/core/service';
 import { PORTAL_APP, PORTAL_SP, call, fakeKeyVaultDirectory, makeTestContext, mountService, vaultToken } from './emulator-keyvault-harness';
 
+// Real sockets, seeded data and RSA signing: generous limits for a loaded CI machine (not timing asserts).
+jest.setTimeout(60_000);
+
 describe('Key Vault emulator: persisted state, reset, manifest and faults', () => {
   let ctx: EmulatorContext;
   let cleanup: () => void;

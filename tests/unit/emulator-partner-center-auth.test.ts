@@ -2,6 +2,9 @@ import { call } from './emulator-keyvault-harness';
 import { HOME, PARTNER_A, mountPartnerCenter, pcAppToken, pcToken } from './emulator-partner-center-harness';
 import { pcErrorSchema } from './emulator-partner-center-schemas';
 
+// Real sockets, seeded data and RSA signing: generous limits for a loaded CI machine (not timing asserts).
+jest.setTimeout(60_000);
+
 describe('Partner Center emulator: token checks', () => {
   let env: Awaited<ReturnType<typeof mountPartnerCenter>>;
   beforeAll(async () => {

@@ -3,6 +3,9 @@ import { call } from './emulator-keyvault-harness';
 import { PARTNER_A, PARTNER_B, mountPartnerCenter, pcAppToken, pcToken } from './emulator-partner-center-harness';
 import { customerDetailSchema, organizationProfileSchema, pcErrorSchema, subscriptionCollectionSchema } from './emulator-partner-center-schemas';
 
+// Real sockets, seeded data and RSA signing: generous limits for a loaded CI machine (not timing asserts).
+jest.setTimeout(60_000);
+
 describe('Partner Center emulator: one customer, its subscriptions, the organization profile', () => {
   let env: Awaited<ReturnType<typeof mountPartnerCenter>>;
   let tokenA: string;

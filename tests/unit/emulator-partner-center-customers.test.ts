@@ -2,6 +2,9 @@ import { call } from './emulator-keyvault-harness';
 import { PARTNER_A, PARTNER_B, mountPartnerCenter, pcToken } from './emulator-partner-center-harness';
 import { customerCollectionSchema, pcErrorSchema } from './emulator-partner-center-schemas';
 
+// Real sockets, seeded data and RSA signing: generous limits for a loaded CI machine (not timing asserts).
+jest.setTimeout(60_000);
+
 describe('Partner Center emulator: GET /v1/customers', () => {
   let env: Awaited<ReturnType<typeof mountPartnerCenter>>;
   let tokenA: string;

@@ -1,5 +1,8 @@
 import { PARTNER_B_CUSTOMERS, generateSubscriptions, seedCustomers } from '@/emulator/seed';
 
+// Real sockets, seeded data and RSA signing: generous limits for a loaded CI machine (not timing asserts).
+jest.setTimeout(60_000);
+
 describe('customer seed', () => {
   const reserved = ['contosopartners.onmicrosoft.com', 'fabrikamcloud.onmicrosoft.com'];
   const seed = seedCustomers(['partner-a', 'partner-b'], 2500, reserved);

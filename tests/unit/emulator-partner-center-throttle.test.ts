@@ -2,6 +2,9 @@ import { call } from './emulator-keyvault-harness';
 import { PARTNER_A, PARTNER_B, mountPartnerCenter, pcToken } from './emulator-partner-center-harness';
 import { customerCollectionSchema, pcErrorSchema, throttledSchema } from './emulator-partner-center-schemas';
 
+// Real sockets, seeded data and RSA signing: generous limits for a loaded CI machine (not timing asserts).
+jest.setTimeout(60_000);
+
 describe('Partner Center emulator: throttling and injected faults', () => {
   let env: Awaited<ReturnType<typeof mountPartnerCenter>>;
   beforeEach(async () => {
