@@ -12,7 +12,8 @@ Examples:
   csp profile --tenant contoso.onmicrosoft.com
   csp customers --tenant contoso.onmicrosoft.com --search fab --csv > customers.csv
   csp customer 0b5f6a7e-1c2d-4e3f-8a9b-0c1d2e3f4a5b --tenant contoso.onmicrosoft.com
-  csp keepalive --all`;
+  csp keepalive --all
+  csp --settings /etc/partner-portal.env keepalive`;
 
 /**
  * The `csp` program. Settings made here before the commands are registered (exitOverride, help
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
       "The CSP console: uses the partner refresh tokens the portal stores in Key Vault (Microsoft's Secure Application Model) " +
         'to call Partner Center, and keeps every connection alive. It reads the same configuration as the portal.',
     )
+    .option('--settings <file>', 'read settings (KEY=value lines) from this file first, then .env files as the portal does; variables already set win')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .helpCommand(true)

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { seededTenants } from '../support/manifest';
 import { JWT_SHAPE, startCliCloud, type CliCloud } from './cli-harness';
 
@@ -174,8 +176,10 @@ describe('csp commands against the local cloud', () => {
     expect(run.stderr).toContain('KEY_VAULT_URL');
   });
 
-  test('logs go to stderr, never into the data on stdout', async () => {
-    const run = await cloud.csp(['profile', '--tenant', partnerA.id, '--json'], { LOG_LEVEL: 'debug' });
+  test('--settings loads a settings file; logs go to stderr, never into the data on stdout', async () => {
+    const settings = join(cloud.cloud.stateDir, 'cli-test.env');
+    writeFileSync(settings, 'LOG_LEVEL=debug\n');
+    const run = await cloud.csp(['profile', '--tenant', partnerA.id, '--json', '--settings', settings]);
     expect(run.code).toBe(0);
     expect(() => JSON.parse(run.stdout)).not.toThrow();
     expect(run.stderr).toMatch(/"level":"(debug|info)"/);
