@@ -21,6 +21,7 @@ import { FaultRegistry } from '../emulator/core/faults';
 import { createListener } from '../emulator/core/listen';
 import type { EmulatorContext } from '../emulator/core/service';
 import { SigningKeys } from '../emulator/core/signing-keys';
+import { RequestStats } from '../emulator/core/stats';
 import { ensureTls } from '../emulator/core/tls';
 import type { Tenant, TenantKind } from '../emulator/directory/types';
 import { createPartnerCenterService } from '../emulator/partner-center';
@@ -44,6 +45,7 @@ async function main() {
     clock,
     keys: new SigningKeys(stateDir, clock),
     faults: new FaultRegistry(),
+    stats: new RequestStats(),
     caPath: tls.caPath,
     customerScale: CUSTOMERS,
     portalUrl: 'http://localhost:3000',

@@ -8,6 +8,7 @@ import { RequestStats } from '@/emulator/core/stats';
 import { createListener } from '@/emulator/core/listen';
 import type { EmulatorContext, EmulatorService } from '@/emulator/core/service';
 import { SigningKeys } from '@/emulator/core/signing-keys';
+import { RequestStats } from '@/emulator/core/stats';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- test responses are checked field by field */
 /**
@@ -31,6 +32,7 @@ export function makeTestContext(customerScale = 2500, opts: { freshKeys?: boolea
     clock,
     keys: new SigningKeys(stateDir, clock),
     faults: new FaultRegistry(),
+    stats: new RequestStats(),
     stats: new RequestStats(),
     caPath: join(stateDir, 'ca.pem'),
     customerScale,

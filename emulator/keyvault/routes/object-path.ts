@@ -6,14 +6,37 @@ export type PathShape = 'name' | 'name/' | 'name/version' | 'name/versions' | 'n
 
 export type ObjectHandler = (req: FastifyRequest, reply: FastifyReply, name: string, version?: string) => Promise<unknown>;
 
+const PARAM_PATHS: Record<PathShape, string> = {
+  name: ':name',
+  'name/': ':name/',
+  'name/version': ':name/:version',
+  'name/versions': ':name/versions',
+  'name/recover': ':name/recover',
+};
+
+type Table = Partial<Record<`${string} ${PathShape}`, ObjectHandler>>;
+
 /**
- * Routes `/<collection>/{name}[/...]` through one wildcard route and splits the raw path itself.
- * Fastify's router caps a `:param` at 100 characters (maxParamLength) and answers 414 beyond,
- * but secret names may be 127 long; a wildcard has no such cap. Segments are split before
- * percent-decoding so an encoded `/` can't change the shape.
+ * Routes `/<collection>/{name}[/...]`. Each shape gets an ordinary `:name` route (so request
+ * stats show readable patterns), plus one wildcard route behind them: Fastify's router caps a
+ * `:param` at 100 characters (maxParamLength) and falls through to the wildcard beyond, but
+ * secret names may be 127 long. The wildcard splits the raw path before percent-decoding, so an
+ * encoded `/` can't change the shape.
  */
-export function registerObjectRoutes(app: FastifyInstance, collection: string, table: Partial<Record<`${string} ${PathShape}`, ObjectHandler>>): void {
+export function registerObjectRoutes(app: FastifyInstance, collection: string, table: Table): void {
   const prefix = `/${collection}/`;
+  for (const [key, handler] of Object.entries(table) as Array<[`${string} ${PathShape}`, ObjectHandler]>) {
+    const [method, shape] = key.split(' ') as [string, PathShape];
+    app.route<{ Params: { name: string; version?: string } }>({
+      method,
+      url: `${prefix}${PARAM_PATHS[shape]}`,
+      handler: (req, reply) => handler(req, reply, req.params.name, shape === 'name/version' ? req.params.version : undefined),
+    });
+  }
+  registerLongNameFallback(app, collection, prefix, table);
+}
+
+function registerLongNameFallback(app: FastifyInstance, collection: string, prefix: string, table: Table): void {
   app.all(`${prefix}*`, async (req, reply) => {
     const path = (req.url.split('?')[0] ?? '').slice(prefix.length);
     const segments = path.split('/').map(decodeSegment);
