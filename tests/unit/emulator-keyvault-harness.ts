@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Clock } from '@/emulator/core/clock';
 import { FaultRegistry } from '@/emulator/core/faults';
-import { RequestStats } from '@/emulator/core/stats';
 import { createListener } from '@/emulator/core/listen';
 import type { EmulatorContext, EmulatorService } from '@/emulator/core/service';
 import { SigningKeys } from '@/emulator/core/signing-keys';
@@ -13,7 +12,7 @@ import { RequestStats } from '@/emulator/core/stats';
 /* eslint-disable @typescript-eslint/no-explicit-any -- test responses are checked field by field */
 /**
  * An emulator context on a temp state dir, with in-process signing keys, for unit tests that
- * drive one service through `app.inject` (no sockets, no Entra).
+ * drive one service over loopback sockets (no Entra).
  */
 export function makeTestContext(customerScale = 2500, opts: { freshKeys?: boolean } = {}): { ctx: EmulatorContext; cleanup: () => void } {
   const stateDir = mkdtempSync(join(tmpdir(), 'emu-unit-'));
@@ -32,7 +31,6 @@ export function makeTestContext(customerScale = 2500, opts: { freshKeys?: boolea
     clock,
     keys: new SigningKeys(stateDir, clock),
     faults: new FaultRegistry(),
-    stats: new RequestStats(),
     stats: new RequestStats(),
     caPath: join(stateDir, 'ca.pem'),
     customerScale,
