@@ -12,7 +12,7 @@ export interface Progress {
 export function reportProgress(noun: string, stream: NodeJS.WriteStream = process.stderr): (p: Progress) => void {
   let shown = false;
   return ({ loaded, pages, done }) => {
-    if (done && !shown) return;
+    if (done && !shown && pages <= 1) return;
     shown = true;
     const text = `${done ? 'Loaded' : 'Loading…'} ${loaded} ${noun} (${pages} ${pages === 1 ? 'page' : 'pages'})`;
     if (stream.isTTY) stream.write(`\r${text}${done ? '\n' : ''}`);

@@ -76,6 +76,12 @@ describe('reportProgress', () => {
     expect(written).toEqual(['Loading… 500 customers (1 page)\n', 'Loaded 720 customers (2 pages)\n']);
   });
 
+  it('still reports a multi-page listing that finished between two updates', () => {
+    const { written, stream } = fakeStream(false);
+    reportProgress('customers', stream)({ loaded: 2500, pages: 5, done: true });
+    expect(written).toEqual(['Loaded 2500 customers (5 pages)\n']);
+  });
+
   it('rewrites one line on a terminal and ends it when done', () => {
     const { written, stream } = fakeStream(true);
     const progress = reportProgress('customers', stream);
