@@ -27,18 +27,3 @@ export function verifyActionToken(user: SessionUser, tenantId: string, action: C
   const given = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
-
-/**
- * The second CSRF layer: the request must not come from another site. `Sec-Fetch-Site` (sent by
- * every current browser) must say same-origin; an `Origin` header must be the portal's own.
- * `Origin: null` is what a browser sends on a form post from a page with
- * `Referrer-Policy: no-referrer` (ours), so it proves nothing either way and is left to the
- * other checks. A client that sends neither is not a browser, and the token still applies.
- */
-export function isSameOrigin(headers: Headers): boolean {
-  const fetchSite = headers.get('sec-fetch-site');
-  if (fetchSite !== null && fetchSite !== 'same-origin') return false;
-  const origin = headers.get('origin');
-  if (origin !== null && origin !== 'null' && origin !== new URL(getConfig().PORTAL_URL).origin) return false;
-  return true;
-}

@@ -1,8 +1,9 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth';
+import { isSameOrigin } from '@/lib/auth/is-same-origin';
 import { AppError } from '@/lib/errors/app-error';
 import { log } from '@/lib/log';
-import { isSameOrigin, verifyActionToken, type ConnectionAction } from './action-token';
+import { verifyActionToken, type ConnectionAction } from './action-token';
 
 export interface ActionRequest {
   /** A fetch/JSON caller gets JSON back; a plain form post gets a redirect to the page. */
@@ -11,14 +12,15 @@ export interface ActionRequest {
 }
 
 /**
- * Reads and checks a POSTed connection action: same origin, and a CSRF token bound to this user,
+ * Reads and checks a POSTed connection action: same origin (lib/auth's check, shared with the
+ * dashboard's forms), and a CSRF token bound to this user,
  * tenant and action (form field `csrfToken`, JSON `csrfToken`, or header `x-csrf-token`).
  */
 export async function readActionRequest(request: Request, user: SessionUser, tenantId: string, action: ConnectionAction): Promise<ActionRequest> {
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
   const fields = await readFields(request);
   const token = request.headers.get('x-csrf-token') ?? fields.csrfToken;
-  const sameOrigin = isSameOrigin(request.headers);
+  const sameOrigin = isSameOrigin(request);
   if (!sameOrigin || !verifyActionToken(user, tenantId, action, token)) {
     log.warn({ event: 'csrf_refused', action, tenantId, reason: sameOrigin ? 'token' : 'origin', origin: request.headers.get('origin') }, 'connection action refused');
     throw new AppError('csrf_failed', 'This action did not come from the portal’s own page. Reload the page and try again.', 403);
