@@ -48,7 +48,8 @@ export function seedTenants(): Tenant[] {
           mfa: 'totp',
           totpSecret: '3ORMTRWTDOER7ZS2IBWZFNF7EII7TTJA',
           directoryRoles: ['Global Administrator'],
-          appRoles: [],
+          // v2 ID tokens carry no `wids` unless the app opts in, so the portal names admins by app role.
+          appRoles: ['Portal.Admin'],
         },
         {
           oid: 'af004c7d-b754-41c9-a5b2-a08b364f5e98',
@@ -84,7 +85,8 @@ export function seedTenants(): Tenant[] {
           password: 'Fabrikam-Admin-2026!',
           mfa: 'approve',
           directoryRoles: ['Global Administrator'],
-          appRoles: [],
+          // v2 ID tokens carry no `wids` unless the app opts in, so the portal names admins by app role.
+          appRoles: ['Portal.Admin'],
         },
         {
           oid: '6e54c424-1f8d-4987-9064-5daab31e8896',
