@@ -1,8 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
-import { isAppError } from '@/lib/errors/app-error';
 import { currentLogContext, log } from '@/lib/log';
-import { isConnectionError } from '@/lib/tokens';
+import { isAppErrorLike, isConnectionError } from '@/lib/tokens';
 
 /**
  * The JSON error of every customers route: `{ error: { code, message, advice?, ref } }`. Expected
@@ -11,7 +10,7 @@ import { isConnectionError } from '@/lib/tokens';
 export function toJsonError(e: unknown): NextResponse {
   const ref = currentLogContext()?.correlationId;
   const headers = { 'Cache-Control': 'no-store' };
-  if (isAppError(e)) {
+  if (isAppErrorLike(e)) {
     const advice = isConnectionError(e) ? e.advice : undefined;
     return NextResponse.json({ error: { code: e.code, message: e.message, advice, ref } }, { status: e.status, headers });
   }

@@ -71,6 +71,9 @@ export class PartnerCenterError extends AppError {
   }
 }
 
+/** Shape-based, so it holds across Next's bundle layers (an instance may come from another bundle's copy). */
 export function isPartnerCenterError(e: unknown): e is PartnerCenterError {
-  return e instanceof PartnerCenterError;
+  if (!(e instanceof Error) || e.name !== 'AppError') return false;
+  const { code, details } = e as Error & { code?: unknown; details?: unknown };
+  return typeof code === 'string' && code.startsWith('partner_center_') && typeof details === 'object' && details !== null;
 }

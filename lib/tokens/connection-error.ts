@@ -1,5 +1,6 @@
 import { AppError } from '@/lib/errors/app-error';
 import type { Advice } from '@/lib/entra/aadsts-advice';
+import { hasCode } from './error-guards';
 
 export type ConnectionErrorCode = 'connection_missing' | 'connection_needs_reconnect';
 
@@ -25,6 +26,7 @@ export class ConnectionError extends AppError {
   }
 }
 
+/** Shape-based, so it holds across Next's bundle layers (see error-guards.ts). */
 export function isConnectionError(e: unknown): e is ConnectionError {
-  return e instanceof ConnectionError;
+  return hasCode(e, ['connection_missing', 'connection_needs_reconnect']) && 'tenantId' in e;
 }

@@ -5,17 +5,19 @@ import { redeemRefreshToken } from '@/lib/entra/redeem-refresh-token';
 import { log } from '@/lib/log';
 import { getRefreshTokenStore } from '@/lib/vault';
 import { deadGrantOf } from './dead-grant-status';
+import { processSingleton } from './process-singleton';
 import { MemorySingleFlight } from './single-flight';
 import { MemoryTokenCache } from './token-cache';
 import { TokenBroker } from './token-broker';
 
-let broker: TokenBroker | undefined;
-
-/** The process-wide token broker, wired to Key Vault, Entra and an in-memory cache. */
+/** The process-wide token broker (one for every bundle; see process-singleton.ts), wired to Key Vault, Entra and an in-memory cache. */
 export function getTokenBroker(): TokenBroker {
-  if (broker) return broker;
+  return processSingleton('token-broker', createTokenBroker);
+}
+
+function createTokenBroker(): TokenBroker {
   const config = getConfig();
-  broker = new TokenBroker({
+  return new TokenBroker({
     store: getRefreshTokenStore(),
     redeem: redeemRefreshToken,
     cache: new MemoryTokenCache(),
@@ -27,5 +29,4 @@ export function getTokenBroker(): TokenBroker {
     isDeadGrant: deadGrantOf,
     onBackgroundError: (error, context) => log.warn({ event: 'token_broker_background_error', ...context, error }, 'token write-back failed'),
   });
-  return broker;
 }

@@ -5,3 +5,5 @@ export { TokenBroker, EXPIRY_MARGIN_MS, type TokenBrokerDeps, type RedeemNowResu
 export { ConnectionError, isConnectionError, type ConnectionErrorCode } from './connection-error';
 export { MemoryTokenCache, type TokenCache, type CachedAccessToken } from './token-cache';
 export { MemorySingleFlight, type SingleFlight } from './single-flight';
+export { processSingleton } from './process-singleton';
+export { isAppErrorLike } from './error-guards';
