@@ -25,7 +25,10 @@ export function buildProgram(): Command {
       "The CSP console: uses the partner refresh tokens the portal stores in Key Vault (Microsoft's Secure Application Model) " +
         'to call Partner Center, and keeps every connection alive. It reads the same configuration as the portal.',
     )
-    .option('--settings <file>', 'read settings (KEY=value lines) from this file first, then .env files as the portal does; variables already set win')
+    .option(
+      '--settings <file>',
+      'read settings (KEY=value lines) from this file first, then .env files as the portal does; variables already set win',
+    )
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .helpCommand(true)

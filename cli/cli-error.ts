@@ -1,6 +1,11 @@
 import { AppError } from '@/lib/errors/app-error';
 
-export type CliErrorCode = 'invalid_tenant' | 'invalid_customer_id' | 'tenant_not_found' | 'connection_not_found' | 'invalid_usage';
+export type CliErrorCode =
+  | 'invalid_tenant'
+  | 'invalid_customer_id'
+  | 'tenant_not_found'
+  | 'connection_not_found'
+  | 'invalid_usage';
 
 const STATUS: Record<CliErrorCode, number> = {
   invalid_tenant: 400,

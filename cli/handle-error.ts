@@ -4,7 +4,10 @@ import type { Advice } from '@/lib/entra/aadsts-advice';
 import { isEntraError } from '@/lib/entra/entra-error';
 import { isAppError } from '@/lib/errors/app-error';
 import { redactString } from '@/lib/log/redact';
-import { isPartnerCenterError, type PartnerCenterError } from '@/lib/partner-center/partner-center-error';
+import {
+  isPartnerCenterError,
+  type PartnerCenterError,
+} from '@/lib/partner-center/partner-center-error';
 import { isConnectionError, type ConnectionError } from '@/lib/tokens/connection-error';
 import { isVaultError } from '@/lib/vault/vault-error';
 import { CliError } from './cli-error';
@@ -19,8 +22,18 @@ export interface ErrorReport {
   details: string[];
 }
 
-const USAGE_CODES = new Set(['invalid_tenant', 'invalid_customer_id', 'invalid_usage', 'vault_invalid_name']);
-const PC_INFRASTRUCTURE = new Set(['partner_center_throttled', 'partner_center_unavailable', 'partner_center_timeout', 'partner_center_bad_response']);
+const USAGE_CODES = new Set([
+  'invalid_tenant',
+  'invalid_customer_id',
+  'invalid_usage',
+  'vault_invalid_name',
+]);
+const PC_INFRASTRUCTURE = new Set([
+  'partner_center_throttled',
+  'partner_center_unavailable',
+  'partner_center_timeout',
+  'partner_center_bad_response',
+]);
 
 /**
  * Maps anything a command threw to a message and an exit code. Messages come from the errors'
@@ -29,35 +42,69 @@ const PC_INFRASTRUCTURE = new Set(['partner_center_throttled', 'partner_center_u
  */
 export function describeError(e: unknown): ErrorReport {
   if (e instanceof ConfigError) {
-    return { code: 'config_invalid', message: e.message, exitCode: EXIT.infrastructure, details: ['Set the variables as for the portal (.env.example documents each one).'] };
+    return {
+      code: 'config_invalid',
+      message: e.message,
+      exitCode: EXIT.infrastructure,
+      details: ['Set the variables as for the portal (.env.example documents each one).'],
+    };
   }
   if (e instanceof CliError) {
-    return { code: e.code, message: e.message, exitCode: USAGE_CODES.has(e.code) ? EXIT.usage : EXIT.needsHuman, details: e.hint ? [e.hint] : [] };
+    return {
+      code: e.code,
+      message: e.message,
+      exitCode: USAGE_CODES.has(e.code) ? EXIT.usage : EXIT.needsHuman,
+      details: e.hint ? [e.hint] : [],
+    };
   }
   if (isConnectionError(e)) return describeConnectionError(e);
   if (isEntraError(e)) {
-    return withAdvice(e.advice, e.grantIsDead || e.advice.needsReconnect ? EXIT.needsHuman : EXIT.infrastructure);
+    return withAdvice(
+      e.advice,
+      e.grantIsDead || e.advice.needsReconnect ? EXIT.needsHuman : EXIT.infrastructure,
+    );
   }
   if (isVaultError(e)) {
-    return { code: e.code, message: e.message, exitCode: USAGE_CODES.has(e.code) ? EXIT.usage : EXIT.infrastructure, details: vaultHint(e.code) };
+    return {
+      code: e.code,
+      message: e.message,
+      exitCode: USAGE_CODES.has(e.code) ? EXIT.usage : EXIT.infrastructure,
+      details: vaultHint(e.code),
+    };
   }
   if (isPartnerCenterError(e)) return describePartnerCenterError(e);
   if (isAppError(e)) {
     // Errors of other lib/ modules (token broker, connections): their status says whose problem it is.
     const advice = (e as { advice?: Advice }).advice;
     const exitCode = e.status >= 500 ? EXIT.infrastructure : EXIT.needsHuman;
-    return advice ? { ...withAdvice(advice, exitCode), code: e.code, message: e.message } : { code: e.code, message: e.message, exitCode, details: [] };
+    return advice
+      ? { ...withAdvice(advice, exitCode), code: e.code, message: e.message }
+      : { code: e.code, message: e.message, exitCode, details: [] };
   }
   if (e instanceof CommanderError) {
-    return { code: 'invalid_usage', message: e.message, exitCode: e.exitCode === 0 ? EXIT.ok : EXIT.usage, details: [] };
+    return {
+      code: 'invalid_usage',
+      message: e.message,
+      exitCode: e.exitCode === 0 ? EXIT.ok : EXIT.usage,
+      details: [],
+    };
   }
   const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  return { code: 'unexpected', message: `Unexpected failure: ${redactString(text)}`, exitCode: EXIT.infrastructure, details: [] };
+  return {
+    code: 'unexpected',
+    message: `Unexpected failure: ${redactString(text)}`,
+    exitCode: EXIT.infrastructure,
+    details: [],
+  };
 }
 
 /** The report as printed on stderr: `error [code]: message`, then indented details. */
 export function formatErrorReport(report: ErrorReport): string {
-  return [`error [${report.code}]: ${report.message}`, ...report.details.map((d) => `  ${d}`)].join('\n') + '\n';
+  return (
+    [`error [${report.code}]: ${report.message}`, ...report.details.map((d) => `  ${d}`)].join(
+      '\n',
+    ) + '\n'
+  );
 }
 
 /** Prints the failure on stderr and returns the exit code to end with. */
@@ -68,7 +115,12 @@ export function reportError(e: unknown): ExitCode {
 }
 
 function withAdvice(advice: Advice, exitCode: ExitCode): ErrorReport {
-  return { code: advice.code, message: advice.title, exitCode, details: [`Cause: ${advice.cause}`, `Fix: ${advice.fix}`] };
+  return {
+    code: advice.code,
+    message: advice.title,
+    exitCode,
+    details: [`Cause: ${advice.cause}`, `Fix: ${advice.fix}`],
+  };
 }
 
 /** The broker's messages speak to a signed-in user ("your organization"); the console names the tenant. */
@@ -78,7 +130,9 @@ function describeConnectionError(e: ConnectionError): ErrorReport {
       code: e.code,
       message: `No connection is stored for tenant ${e.tenantId}.`,
       exitCode: EXIT.needsHuman,
-      details: ["A partner admin connects it from the portal's Connections page; `csp connections` lists the connected tenants."],
+      details: [
+        "A partner admin connects it from the portal's Connections page; `csp connections` lists the connected tenants.",
+      ],
     };
   }
   const advice = e.advice;
@@ -93,16 +147,34 @@ function describeConnectionError(e: ConnectionError): ErrorReport {
 function describePartnerCenterError(e: PartnerCenterError): ErrorReport {
   const { upstreamStatus, partnerCenterCode, requestId, correlationId } = e.details;
   const details = [
-    upstreamStatus !== undefined ? `Partner Center answered ${upstreamStatus}${partnerCenterCode ? ` (code ${partnerCenterCode})` : ''}.` : '',
-    e.code === 'partner_center_unauthorized' ? 'Fix: reconnect the tenant with an account that completes MFA; Partner Center requires MFA on every App+User call.' : '',
+    upstreamStatus !== undefined
+      ? `Partner Center answered ${upstreamStatus}${partnerCenterCode ? ` (code ${partnerCenterCode})` : ''}.`
+      : '',
+    e.code === 'partner_center_unauthorized'
+      ? 'Fix: reconnect the tenant with an account that completes MFA; Partner Center requires MFA on every App+User call.'
+      : '',
     correlationId ? `MS-CorrelationId ${correlationId}, MS-RequestId ${requestId}` : '',
   ].filter(Boolean);
-  return { code: e.code, message: e.message, exitCode: PC_INFRASTRUCTURE.has(e.code) ? EXIT.infrastructure : EXIT.needsHuman, details };
+  return {
+    code: e.code,
+    message: e.message,
+    exitCode: PC_INFRASTRUCTURE.has(e.code) ? EXIT.infrastructure : EXIT.needsHuman,
+    details,
+  };
 }
 
 function vaultHint(code: string): string[] {
-  if (code === 'vault_forbidden') return ['Fix: give the identity in KEY_VAULT_CREDENTIAL the "Key Vault Secrets Officer" role on the vault (or an access policy with get, list, set).'];
-  if (code === 'vault_credential_failed') return ['Fix: check KEY_VAULT_CREDENTIAL and the credential it uses (managed identity, or the app secret/certificate).'];
-  if (code === 'vault_unreachable') return ['Fix: check KEY_VAULT_URL and that this machine can reach it (DNS, firewall, private endpoint).'];
+  if (code === 'vault_forbidden')
+    return [
+      'Fix: give the identity in KEY_VAULT_CREDENTIAL the "Key Vault Secrets Officer" role on the vault (or an access policy with get, list, set).',
+    ];
+  if (code === 'vault_credential_failed')
+    return [
+      'Fix: check KEY_VAULT_CREDENTIAL and the credential it uses (managed identity, or the app secret/certificate).',
+    ];
+  if (code === 'vault_unreachable')
+    return [
+      'Fix: check KEY_VAULT_URL and that this machine can reach it (DNS, firewall, private endpoint).',
+    ];
   return [];
 }

@@ -13,7 +13,10 @@ const POLL_MS = 200;
  * the first page is awaited, the rest loads in the background, and progress is read from the
  * cache entry (as the dashboard's progress bar does) and reported whenever a page lands.
  */
-export async function loadCustomerList(tenantId: string, onProgress: (p: Progress) => void): Promise<CustomerListEntry> {
+export async function loadCustomerList(
+  tenantId: string,
+  onProgress: (p: Progress) => void,
+): Promise<CustomerListEntry> {
   try {
     const entry = await getCustomerListCache().get(tenantId);
     let pagesSeen = 0;
@@ -34,9 +37,20 @@ export async function loadCustomerList(tenantId: string, onProgress: (p: Progres
 
 /** A load that stopped after the first page: the cache keeps only a safe code and message. */
 function errorOf(tenantId: string, entry: CustomerListEntry): Error {
-  const error = entry.error ?? { code: 'customers_unavailable', message: 'The customer list could not be loaded.' };
+  const error = entry.error ?? {
+    code: 'customers_unavailable',
+    message: 'The customer list could not be loaded.',
+  };
   if (error.code === 'connection_missing' || error.code === 'connection_needs_reconnect') {
-    return new ConnectionError(error.code, tenantId, error.adviceCode ? adviceForStoredCode(error.adviceCode) : undefined);
+    return new ConnectionError(
+      error.code,
+      tenantId,
+      error.adviceCode ? adviceForStoredCode(error.adviceCode) : undefined,
+    );
   }
-  return new AppError(error.code, `${error.message} (stopped after ${entry.items.length} customers)`, 503);
+  return new AppError(
+    error.code,
+    `${error.message} (stopped after ${entry.items.length} customers)`,
+    503,
+  );
 }

@@ -15,10 +15,15 @@ const settingsFile = settingsFileArgument(process.argv);
 try {
   if (settingsFile) process.loadEnvFile(settingsFile);
 } catch (e) {
-  console.error(`error [settings_unreadable]: cannot read --settings ${settingsFile}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+  console.error(
+    `error [settings_unreadable]: cannot read --settings ${settingsFile}: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`,
+  );
   process.exit(2);
 }
-loadEnvConfig(join(__dirname, '..'), false, { info: () => {}, error: (...args: unknown[]) => console.error(...args) });
+loadEnvConfig(join(__dirname, '..'), false, {
+  info: () => {},
+  error: (...args: unknown[]) => console.error(...args),
+});
 if (!process.env.LOG_LEVEL?.trim()) process.env.LOG_LEVEL = 'error';
 
 // Imported only now, so the logger and the configuration see the settings above.

@@ -18,7 +18,11 @@ export async function resolveTenant(input: string): Promise<string> {
   const value = input.trim();
   if (GUID.test(value)) return value.toLowerCase();
   if (!DOMAIN.test(value)) {
-    throw new CliError('invalid_tenant', `"${printable(value)}" is neither a tenant id (GUID) nor a domain name.`, 'Example: --tenant contoso.onmicrosoft.com or --tenant 8a954e94-eed7-4377-a4a2-f87733d3a09a');
+    throw new CliError(
+      'invalid_tenant',
+      `"${printable(value)}" is neither a tenant id (GUID) nor a domain name.`,
+      'Example: --tenant contoso.onmicrosoft.com or --tenant 8a954e94-eed7-4377-a4a2-f87733d3a09a',
+    );
   }
   return tenantIdOfDomain(value.toLowerCase());
 }
@@ -33,12 +37,18 @@ async function tenantIdOfDomain(domain: string): Promise<string> {
   }
   // Entra answers an unknown domain with 400 (AADSTS90002, tenant not found).
   if (res.status === 400 || res.status === 404) {
-    throw new CliError('tenant_not_found', `No Entra tenant has the domain ${domain}.`, 'Check the spelling, or pass the tenant id instead.');
+    throw new CliError(
+      'tenant_not_found',
+      `No Entra tenant has the domain ${domain}.`,
+      'Check the spelling, or pass the tenant id instead.',
+    );
   }
-  if (!res.ok) throw new EntraError({ error: `discovery_status_${res.status}`, advice: unreachableAdvice() });
+  if (!res.ok)
+    throw new EntraError({ error: `discovery_status_${res.status}`, advice: unreachableAdvice() });
   const { issuer } = (await res.json().catch(() => ({}))) as { issuer?: unknown };
   const tenantId = typeof issuer === 'string' ? GUID_IN_TEXT.exec(issuer)?.[0] : undefined;
-  if (!tenantId) throw new EntraError({ error: 'discovery_without_tenant', advice: unreachableAdvice() });
+  if (!tenantId)
+    throw new EntraError({ error: 'discovery_without_tenant', advice: unreachableAdvice() });
   return tenantId.toLowerCase();
 }
 

@@ -8,5 +8,8 @@ import { log } from '@/lib/log';
  * loggers inherit it, so swapping it once here redirects every log line of the process.
  */
 export function sendLogsToStderr(): void {
-  (log as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = pino.destination({ dest: 2, sync: true });
+  (log as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = pino.destination({
+    dest: 2,
+    sync: true,
+  });
 }

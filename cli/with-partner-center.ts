@@ -13,11 +13,17 @@ export interface PartnerCenterSession {
  * does; no connection, or one that needs a reconnect, surfaces as its ConnectionError on the
  * first call. A rotation write-back the broker started is awaited, so exiting never cuts it off.
  */
-export async function withPartnerCenter<T>(tenantArg: string, work: (session: PartnerCenterSession) => Promise<T>): Promise<T> {
+export async function withPartnerCenter<T>(
+  tenantArg: string,
+  work: (session: PartnerCenterSession) => Promise<T>,
+): Promise<T> {
   const tenantId = await resolveTenant(tenantArg);
   const broker = getTokenBroker();
   try {
-    return await work({ tenantId, client: createPartnerCenterClient(() => broker.getAccessToken(tenantId)) });
+    return await work({
+      tenantId,
+      client: createPartnerCenterClient(() => broker.getAccessToken(tenantId)),
+    });
   } finally {
     await broker.idle();
   }

@@ -14,12 +14,20 @@ let tsx;
 try {
   tsx = pathToFileURL(require.resolve('tsx')).href;
 } catch {
-  console.error('error [tsx_missing]: csp runs its TypeScript through tsx, a dev dependency: install with `npm ci` (without --omit=dev).');
+  console.error(
+    'error [tsx_missing]: csp runs its TypeScript through tsx, a dev dependency: install with `npm ci` (without --omit=dev).',
+  );
   process.exit(2);
 }
 const child = spawn(
   process.execPath,
-  ['--conditions=react-server', '--import', tsx, join(root, 'cli', 'main.ts'), ...process.argv.slice(2)],
+  [
+    '--conditions=react-server',
+    '--import',
+    tsx,
+    join(root, 'cli', 'main.ts'),
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit', env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.json') } },
 );
 const forwarded = ['SIGINT', 'SIGTERM', 'SIGHUP'];

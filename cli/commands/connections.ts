@@ -31,7 +31,9 @@ export function registerConnectionsCommand(program: Command): void {
       const health = await listAllConnectionHealth();
       if (opts.json) return writeJson(health);
       if (health.length === 0) {
-        process.stderr.write("No connections. A partner admin connects a tenant from the portal's Connections page.\n");
+        process.stderr.write(
+          "No connections. A partner admin connects a tenant from the portal's Connections page.\n",
+        );
         return;
       }
       writeStdout(formatTable(COLUMNS, health));

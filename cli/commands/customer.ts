@@ -16,8 +16,15 @@ const SUBSCRIPTION_COLUMNS: ReadonlyArray<Column<Subscription>> = [
   { header: 'STATUS', value: (s) => s.status },
   { header: 'BILLING', value: (s) => s.billingCycle },
   { header: 'TERM', value: (s) => s.termDuration },
-  { header: 'AUTO-RENEW', value: (s) => (s.autoRenewEnabled === undefined ? undefined : s.autoRenewEnabled ? 'yes' : 'no') },
-  { header: 'TRIAL', value: (s) => (s.isTrial === undefined ? undefined : s.isTrial ? 'yes' : 'no') },
+  {
+    header: 'AUTO-RENEW',
+    value: (s) =>
+      s.autoRenewEnabled === undefined ? undefined : s.autoRenewEnabled ? 'yes' : 'no',
+  },
+  {
+    header: 'TRIAL',
+    value: (s) => (s.isTrial === undefined ? undefined : s.isTrial ? 'yes' : 'no'),
+  },
   { header: 'CREATED', value: (s) => shortDate(s.creationDate)?.slice(0, 10) },
   { header: 'COMMITMENT ENDS', value: (s) => shortDate(s.commitmentEndDate)?.slice(0, 10) },
 ];
@@ -26,20 +33,35 @@ export function registerCustomerCommand(program: Command): void {
   program
     .command('customer')
     .summary("one customer's details and subscriptions")
-    .description("One customer of the partner: company profile, billing contact and address, delegated access, and subscriptions.")
-    .argument('<customer-id>', "the customer's Microsoft ID (its tenant id, a GUID), as `csp customers` lists it")
-    .requiredOption('--tenant <id|domain>', 'the partner tenant: its id, or a verified domain such as contoso.onmicrosoft.com')
+    .description(
+      'One customer of the partner: company profile, billing contact and address, delegated access, and subscriptions.',
+    )
+    .argument(
+      '<customer-id>',
+      "the customer's Microsoft ID (its tenant id, a GUID), as `csp customers` lists it",
+    )
+    .requiredOption(
+      '--tenant <id|domain>',
+      'the partner tenant: its id, or a verified domain such as contoso.onmicrosoft.com',
+    )
     .option('--json', 'print { customer, subscriptions } as JSON')
     .action(async (customerId: string, opts: { tenant: string; json?: boolean }) => {
       if (!GUID.test(customerId.trim())) {
-        throw new CliError('invalid_customer_id', 'The customer id must be a GUID (the customer\'s Microsoft ID).', 'List the ids with: csp customers --tenant <partner>');
+        throw new CliError(
+          'invalid_customer_id',
+          "The customer id must be a GUID (the customer's Microsoft ID).",
+          'List the ids with: csp customers --tenant <partner>',
+        );
       }
       const id = customerId.trim().toLowerCase();
-      const { customer, subscriptions } = await withPartnerCenter(opts.tenant, async ({ client }) => {
-        // One after the other: both routes are throttled per partner, and a 404 should not race a second call.
-        const detail = await client.getCustomer(id);
-        return { customer: detail, subscriptions: await client.getCustomerSubscriptions(id) };
-      });
+      const { customer, subscriptions } = await withPartnerCenter(
+        opts.tenant,
+        async ({ client }) => {
+          // One after the other: both routes are throttled per partner, and a 404 should not race a second call.
+          const detail = await client.getCustomer(id);
+          return { customer: detail, subscriptions: await client.getCustomerSubscriptions(id) };
+        },
+      );
       if (opts.json) return writeJson({ customer, subscriptions });
       writeStdout(formatCustomer(customer));
       writeStdout(`\nSubscriptions (${subscriptions.length})\n`);

@@ -22,20 +22,37 @@ export function registerCustomersCommand(program: Command): void {
     .summary('the full customer list, as a table, JSON or CSV')
     .description(
       "The partner's full Partner Center customer list, every page of it, sorted by company name. " +
-        'Progress goes to stderr, data to stdout. The search matches as the dashboard\'s does.',
+        "Progress goes to stderr, data to stdout. The search matches as the dashboard's does.",
     )
-    .requiredOption('--tenant <id|domain>', 'the partner tenant: its id, or a verified domain such as contoso.onmicrosoft.com')
-    .option('--search <text>', 'only customers whose company name or domain contains <text> (case-insensitive)')
+    .requiredOption(
+      '--tenant <id|domain>',
+      'the partner tenant: its id, or a verified domain such as contoso.onmicrosoft.com',
+    )
+    .option(
+      '--search <text>',
+      'only customers whose company name or domain contains <text> (case-insensitive)',
+    )
     .addOption(new Option('--json', 'print JSON (an array of customers)').conflicts('csv'))
-    .addOption(new Option('--csv', "print the dashboard's CSV export: Microsoft ID, company name, primary domain, relationship (UTF-8 with BOM)").conflicts('json'))
+    .addOption(
+      new Option(
+        '--csv',
+        "print the dashboard's CSV export: Microsoft ID, company name, primary domain, relationship (UTF-8 with BOM)",
+      ).conflicts('json'),
+    )
     .action(async (opts: { tenant: string; search?: string; json?: boolean; csv?: boolean }) => {
       const tenantId = await resolveTenant(opts.tenant);
       const entry = await loadCustomerList(tenantId, reportProgress('customers'));
       const search = opts.search?.trim() ?? '';
-      const { items } = queryCustomers(entry, { ...DEFAULT_QUERY, q: search, pageSize: Math.max(1, entry.items.length) });
+      const { items } = queryCustomers(entry, {
+        ...DEFAULT_QUERY,
+        q: search,
+        pageSize: Math.max(1, entry.items.length),
+      });
       if (opts.json) return writeJson(items);
       if (opts.csv) return writeStreamToStdout(streamCustomersCsv(items));
       if (items.length > 0) writeStdout(formatTable(COLUMNS, items));
-      process.stderr.write(`${items.length} ${items.length === 1 ? 'customer' : 'customers'}${search ? ` matching "${search}"` : ''}\n`);
+      process.stderr.write(
+        `${items.length} ${items.length === 1 ? 'customer' : 'customers'}${search ? ` matching "${search}"` : ''}\n`,
+      );
     });
 }

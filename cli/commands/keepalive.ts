@@ -30,27 +30,36 @@ export function registerKeepaliveCommand(program: Command): void {
     .command('keepalive')
     .summary('redeem and rotate stored refresh tokens (for cron)')
     .description(
-      'Redeems every stored refresh token (or one tenant\'s) and writes the newest one back to Key Vault as a new version, ' +
+      "Redeems every stored refresh token (or one tenant's) and writes the newest one back to Key Vault as a new version, " +
         'so no connection reaches the 90-day inactivity limit. Prints one result line per tenant. Run it daily from cron or ' +
         'an Azure Functions timer; it is safe to run while the portal is running (Entra keeps earlier refresh tokens valid).',
     )
     .addOption(new Option('--tenant <id|domain>', 'only this partner tenant').conflicts('all'))
-    .addOption(new Option('--all', 'every connected partner tenant (the default)').conflicts('tenant'))
+    .addOption(
+      new Option('--all', 'every connected partner tenant (the default)').conflicts('tenant'),
+    )
     .option('--json', 'print the results as JSON')
-    .addHelpText('after', '\nExit codes: 0 every connection is healthy; 1 some need a person (advice printed); 2 configuration or infrastructure failure.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every connection is healthy; 1 some need a person (advice printed); 2 configuration or infrastructure failure.',
+    )
     .action(async (opts: { tenant?: string; all?: boolean; json?: boolean }) => {
       const connections = await getRefreshTokenStore().list();
       const orgNames = new Map(connections.map((c) => [c.tenantId, c.tags.orgName]));
-      const tenantIds = opts.tenant ? [await resolveTenant(opts.tenant)] : connections.map((c) => c.tenantId);
+      const tenantIds = opts.tenant
+        ? [await resolveTenant(opts.tenant)]
+        : connections.map((c) => c.tenantId);
       if (tenantIds.length === 0) process.stderr.write('No connections to keep alive.\n');
 
+      // Lines are printed as each tenant finishes; the names known up front set the column width.
+      const nameWidth = Math.max(1, ...tenantIds.map((id) => (orgNames.get(id) ?? '-').length));
       const results: KeepaliveResult[] = [];
       for (const tenantId of tenantIds) {
         // One at a time: polite to Entra and Key Vault, and the output reads in order.
         const result = await keepAlive(tenantId);
         result.orgName ??= orgNames.get(tenantId);
         results.push(result);
-        if (!opts.json) writeStdout(formatResult(result));
+        if (!opts.json) writeStdout(formatResult(result, nameWidth));
       }
       if (opts.json) writeJson(results);
       else if (results.length > 0) writeStdout(formatSummary(results));
@@ -66,10 +75,21 @@ async function keepAlive(tenantId: string): Promise<KeepaliveResult> {
   try {
     const { ok, health, error } = await checkConnection(tenantId);
     if (!ok) return failureResult(tenantId, error, health.orgName);
-    const base = { tenantId, orgName: health.orgName, rotatedAt: health.rotatedAt, daysLeft: health.daysLeft };
+    const base = {
+      tenantId,
+      orgName: health.orgName,
+      rotatedAt: health.rotatedAt,
+      daysLeft: health.daysLeft,
+    };
     // Redeemed fine, but health still wants a person: the token was minted without MFA.
     if (health.advice?.needsReconnect) {
-      return { ...base, outcome: 'needs_human', code: health.advice.code, message: health.advice.title, details: [`Fix: ${health.advice.fix}`] };
+      return {
+        ...base,
+        outcome: 'needs_human',
+        code: health.advice.code,
+        message: health.advice.title,
+        details: [`Fix: ${health.advice.fix}`],
+      };
     }
     return { ...base, outcome: 'ok' };
   } catch (e) {
@@ -85,10 +105,16 @@ function failureResult(tenantId: string, error: unknown, orgName?: string): Keep
   return { tenantId, orgName, outcome, code: report.code, message, details: report.details };
 }
 
-function formatResult(r: KeepaliveResult): string {
-  const head = `${LABEL[r.outcome].padEnd(11)}  ${r.tenantId}  ${r.orgName ?? '-'}`;
-  if (r.outcome === 'ok') return `${head}  rotated ${shortDate(r.rotatedAt)}, ${r.daysLeft} days left\n`;
-  return [`${head}  [${r.code}] ${r.message}`, ...(r.details ?? []).map((d) => `             ${d}`)].join('\n') + '\n';
+function formatResult(r: KeepaliveResult, nameWidth: number): string {
+  const head = `${LABEL[r.outcome].padEnd(11)}  ${r.tenantId}  ${(r.orgName ?? '-').padEnd(nameWidth)}`;
+  if (r.outcome === 'ok')
+    return `${head}  rotated ${shortDate(r.rotatedAt)}, ${r.daysLeft} days left\n`;
+  return (
+    [
+      `${head}  [${r.code}] ${r.message}`,
+      ...(r.details ?? []).map((d) => `             ${d}`),
+    ].join('\n') + '\n'
+  );
 }
 
 function formatSummary(results: KeepaliveResult[]): string {

@@ -13,10 +13,15 @@ export function registerProfileCommand(program: Command): void {
       "The partner's organization profile from Partner Center (GET /v1/profiles/organization), " +
         "the one call Microsoft's Java CSP sample makes, here on the stored connection.",
     )
-    .requiredOption('--tenant <id|domain>', 'the partner tenant: its id, or a verified domain such as contoso.onmicrosoft.com')
+    .requiredOption(
+      '--tenant <id|domain>',
+      'the partner tenant: its id, or a verified domain such as contoso.onmicrosoft.com',
+    )
     .option('--json', 'print the profile as JSON')
     .action(async (opts: { tenant: string; json?: boolean }) => {
-      const profile = await withPartnerCenter(opts.tenant, ({ client }) => client.getOrganizationProfile());
+      const profile = await withPartnerCenter(opts.tenant, ({ client }) =>
+        client.getOrganizationProfile(),
+      );
       if (opts.json) writeJson(profile);
       else writeStdout(formatProfile(profile));
     });

@@ -14,19 +14,31 @@ const EMPTY = '-';
  */
 export function formatTable<T>(columns: ReadonlyArray<Column<T>>, rows: readonly T[]): string {
   const cells = rows.map((row) => columns.map((c) => cellText(c.value(row))));
-  const widths = columns.map((c, i) => Math.max(width(c.header), ...cells.map((r) => width(r[i] ?? ''))));
+  const widths = columns.map((c, i) =>
+    Math.max(width(c.header), ...cells.map((r) => width(r[i] ?? ''))),
+  );
   const line = (values: string[]) =>
     values
-      .map((v, i) => (columns[i]?.align === 'right' ? pad(v, widths[i] ?? 0, 'start') : pad(v, widths[i] ?? 0, 'end')))
+      .map((v, i) =>
+        columns[i]?.align === 'right'
+          ? pad(v, widths[i] ?? 0, 'start')
+          : pad(v, widths[i] ?? 0, 'end'),
+      )
       .join('  ')
       .trimEnd();
   return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n') + '\n';
 }
 
 /** Label/value lines for one record, labels padded to the longest: `Company  Contoso Ltd`. */
-export function formatFields(fields: ReadonlyArray<readonly [string, string | number | boolean | undefined]>): string {
+export function formatFields(
+  fields: ReadonlyArray<readonly [string, string | number | boolean | undefined]>,
+): string {
   const labelWidth = Math.max(0, ...fields.map(([label]) => width(label)));
-  return fields.map(([label, value]) => `${pad(label, labelWidth, 'end')}  ${cellText(value)}`.trimEnd()).join('\n') + '\n';
+  return (
+    fields
+      .map(([label, value]) => `${pad(label, labelWidth, 'end')}  ${cellText(value)}`.trimEnd())
+      .join('\n') + '\n'
+  );
 }
 
 export function cellText(value: string | number | boolean | undefined): string {

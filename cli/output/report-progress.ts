@@ -9,7 +9,10 @@ export interface Progress {
  * line rewritten in place; otherwise (cron, pipes, CI) one line per page. A listing that fits in
  * one page prints nothing.
  */
-export function reportProgress(noun: string, stream: NodeJS.WriteStream = process.stderr): (p: Progress) => void {
+export function reportProgress(
+  noun: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): (p: Progress) => void {
   let shown = false;
   return ({ loaded, pages, done }) => {
     if (done && !shown && pages <= 1) return;

@@ -12,6 +12,7 @@ export function writeJson(value: unknown): void {
 export async function writeStreamToStdout(stream: ReadableStream<Uint8Array>): Promise<void> {
   const reader = stream.getReader();
   for (let next = await reader.read(); !next.done; next = await reader.read()) {
-    if (!process.stdout.write(next.value)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    if (!process.stdout.write(next.value))
+      await new Promise((resolve) => process.stdout.once('drain', resolve));
   }
 }

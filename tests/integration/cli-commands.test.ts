@@ -24,7 +24,8 @@ describe('csp commands against the local cloud', () => {
   test('--help for the console and every command, exit 0', async () => {
     const top = await cloud.csp(['--help']);
     expect(top.code).toBe(0);
-    for (const command of ['connections', 'profile', 'customers', 'customer', 'keepalive']) expect(top.stdout).toContain(command);
+    for (const command of ['connections', 'profile', 'customers', 'customer', 'keepalive'])
+      expect(top.stdout).toContain(command);
     expect(top.stdout).toMatch(/Exit codes:/);
     for (const command of ['connections', 'profile', 'customers', 'customer', 'keepalive']) {
       const help = await cloud.csp([command, '--help']);
@@ -45,8 +46,20 @@ describe('csp commands against the local cloud', () => {
 
     const json = await cloud.csp(['connections', '--json']);
     expect(json.code).toBe(0);
-    const health = JSON.parse(json.stdout) as Array<{ tenantId: string; status: string; mfa: string; daysLeft: number }>;
-    expect(health).toEqual([expect.objectContaining({ tenantId: partnerA.id, status: 'healthy', mfa: 'confirmed', daysLeft: 90 })]);
+    const health = JSON.parse(json.stdout) as Array<{
+      tenantId: string;
+      status: string;
+      mfa: string;
+      daysLeft: number;
+    }>;
+    expect(health).toEqual([
+      expect.objectContaining({
+        tenantId: partnerA.id,
+        status: 'healthy',
+        mfa: 'confirmed',
+        daysLeft: 90,
+      }),
+    ]);
   });
 
   test('profile by domain and by id: the organization profile; --json parses', async () => {
@@ -57,19 +70,29 @@ describe('csp commands against the local cloud', () => {
 
     const json = await cloud.csp(['profile', '--tenant', partnerA.id.toUpperCase(), '--json']);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toMatchObject({ tenantId: partnerA.id, companyName: partnerA.name });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      tenantId: partnerA.id,
+      companyName: partnerA.name,
+    });
   });
 
   test('customers --json: every customer of every page, progress on stderr only', async () => {
     const run = await cloud.csp(['customers', '--tenant', partnerA.domain, '--json']);
     expect(run.code).toBe(0);
-    const customers = JSON.parse(run.stdout) as Array<{ id: string; companyName: string; domain: string; relationship: string }>;
+    const customers = JSON.parse(run.stdout) as Array<{
+      id: string;
+      companyName: string;
+      domain: string;
+      relationship: string;
+    }>;
     expect(customers).toHaveLength(2500);
     expect(new Set(customers.map((c) => c.id)).size).toBe(2500);
     expect(run.stderr).toMatch(/Loaded 2500 customers \(5 pages\)/);
     expect(run.stdout).not.toMatch(/Load/);
     const names = customers.map((c) => c.companyName);
-    expect(names).toEqual([...names].sort(new Intl.Collator('en', { sensitivity: 'base', numeric: true }).compare));
+    expect(names).toEqual(
+      [...names].sort(new Intl.Collator('en', { sensitivity: 'base', numeric: true }).compare),
+    );
   });
 
   test('customers --csv: a header and one line per customer; --search narrows the table', async () => {
@@ -84,28 +107,45 @@ describe('csp commands against the local cloud', () => {
     const json = await cloud.csp(['customers', '--tenant', partnerA.id, '--json']);
     const all = JSON.parse(json.stdout) as Array<{ companyName: string; domain: string }>;
     const word = all[0]!.companyName.split(' ')[0]!.toLowerCase();
-    const expected = all.filter((c) => `${c.companyName}\n${c.domain}`.toLowerCase().includes(word)).length;
+    const expected = all.filter((c) =>
+      `${c.companyName}\n${c.domain}`.toLowerCase().includes(word),
+    ).length;
     const table = await cloud.csp(['customers', '--tenant', partnerA.domain, '--search', word]);
     expect(table.code).toBe(0);
     const [header, ...rows] = table.stdout.trimEnd().split('\n');
     expect(header).toMatch(/^MICROSOFT ID\s+COMPANY\s+DOMAIN\s+RELATIONSHIP$/);
     expect(rows).toHaveLength(expected);
     expect(rows.every((r) => r.toLowerCase().includes(word))).toBe(true);
-    expect(table.stderr).toContain(`${expected} customer${expected === 1 ? '' : 's'} matching "${word}"`);
+    expect(table.stderr).toContain(
+      `${expected} customer${expected === 1 ? '' : 's'} matching "${word}"`,
+    );
   });
 
   test('customer <id>: profile, billing, delegated access and subscriptions; --json parses', async () => {
-    const list = JSON.parse((await cloud.csp(['customers', '--tenant', partnerA.id, '--json'])).stdout) as Array<{ id: string; companyName: string }>;
+    const list = JSON.parse(
+      (await cloud.csp(['customers', '--tenant', partnerA.id, '--json'])).stdout,
+    ) as Array<{ id: string; companyName: string }>;
     const target = list[7]!;
     const run = await cloud.csp(['customer', target.id, '--tenant', partnerA.domain]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^Company\\s+${target.companyName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    expect(run.stdout).toMatch(
+      new RegExp(`^Company\\s+${target.companyName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'),
+    );
     expect(run.stdout).toMatch(/^Delegated access\s+(yes|no)$/m);
     expect(run.stdout).toMatch(/^Subscriptions \(\d+\)$/m);
 
-    const json = await cloud.csp(['customer', target.id.toUpperCase(), '--tenant', partnerA.id, '--json']);
+    const json = await cloud.csp([
+      'customer',
+      target.id.toUpperCase(),
+      '--tenant',
+      partnerA.id,
+      '--json',
+    ]);
     expect(json.code).toBe(0);
-    const detail = JSON.parse(json.stdout) as { customer: { id: string }; subscriptions: unknown[] };
+    const detail = JSON.parse(json.stdout) as {
+      customer: { id: string };
+      subscriptions: unknown[];
+    };
     expect(detail.customer.id).toBe(target.id);
     expect(Array.isArray(detail.subscriptions)).toBe(true);
     const count = Number(/^Subscriptions \((\d+)\)$/m.exec(run.stdout)![1]);
@@ -117,32 +157,58 @@ describe('csp commands against the local cloud', () => {
     expect(badTenant).toMatchObject({ code: 64, stdout: '' });
     expect(badTenant.stderr).toContain('error [invalid_tenant]');
 
-    const badCustomer = await cloud.csp(['customer', '../../v1/customers', '--tenant', partnerA.id]);
+    const badCustomer = await cloud.csp([
+      'customer',
+      '../../v1/customers',
+      '--tenant',
+      partnerA.id,
+    ]);
     expect(badCustomer).toMatchObject({ code: 64, stdout: '' });
     expect(badCustomer.stderr).toContain('error [invalid_customer_id]');
 
     expect((await cloud.csp(['customers', '--tenant', partnerA.id, '--frobnicate'])).code).toBe(64);
-    expect((await cloud.csp(['customers', '--tenant', partnerA.id, '--json', '--csv'])).code).toBe(64);
-    expect((await cloud.csp(['profile'])).stderr).toMatch(/required option '--tenant <id\|domain>' not specified/);
+    expect((await cloud.csp(['customers', '--tenant', partnerA.id, '--json', '--csv'])).code).toBe(
+      64,
+    );
+    expect((await cloud.csp(['profile'])).stderr).toMatch(
+      /required option '--tenant <id\|domain>' not specified/,
+    );
   });
 
   test('no connection for the tenant, or no such tenant: exit 1 with what to do', async () => {
     const notConnected = await cloud.csp(['customers', '--tenant', partnerB.domain]);
     expect(notConnected).toMatchObject({ code: 1, stdout: '' });
-    expect(notConnected.stderr).toContain(`error [connection_missing]: No connection is stored for tenant ${partnerB.id}.`);
+    expect(notConnected.stderr).toContain(
+      `error [connection_missing]: No connection is stored for tenant ${partnerB.id}.`,
+    );
 
-    const unknownDomain = await cloud.csp(['profile', '--tenant', 'no-such-partner.onmicrosoft.com']);
+    const unknownDomain = await cloud.csp([
+      'profile',
+      '--tenant',
+      'no-such-partner.onmicrosoft.com',
+    ]);
     expect(unknownDomain.code).toBe(1);
     expect(unknownDomain.stderr).toContain('error [tenant_not_found]');
   });
 
   test('a Partner Center error: an unknown customer exits 1, Partner Center down exits 2, with its correlation id', async () => {
-    const unknown = await cloud.csp(['customer', '00000000-0000-4000-8000-000000000000', '--tenant', partnerA.id]);
+    const unknown = await cloud.csp([
+      'customer',
+      '00000000-0000-4000-8000-000000000000',
+      '--tenant',
+      partnerA.id,
+    ]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/error \[partner_center_(not_found|forbidden)\]/);
     expect(unknown.stderr).toMatch(/MS-CorrelationId [0-9a-f-]{36}/);
 
-    await cloud.addFault({ service: 'partner-center', route: 'GET /v1/profiles/organization', kind: 'status', status: 503, retryAfter: 0 });
+    await cloud.addFault({
+      service: 'partner-center',
+      route: 'GET /v1/profiles/organization',
+      kind: 'status',
+      status: 503,
+      retryAfter: 0,
+    });
     try {
       const down = await cloud.csp(['profile', '--tenant', partnerA.id]);
       expect(down).toMatchObject({ code: 2, stdout: '' });
@@ -157,14 +223,20 @@ describe('csp commands against the local cloud', () => {
     const principal = cloud.cloud.manifest.keyVault!.roleAssignments[0]!;
     await cloud.control('DELETE', `/keyvault/role-assignments/${principal.principalId}`);
     try {
-      for (const args of [['connections'], ['keepalive', '--all'], ['profile', '--tenant', partnerA.id]]) {
+      for (const args of [
+        ['connections'],
+        ['keepalive', '--all'],
+        ['profile', '--tenant', partnerA.id],
+      ]) {
         const run = await cloud.csp(args);
         expect({ args, code: run.code }).toEqual({ args, code: 2 });
         expect(run.stderr + run.stdout).toContain('vault_forbidden');
         expect(run.stderr + run.stdout).toContain('Key Vault Secrets Officer');
       }
     } finally {
-      await cloud.control('PUT', `/keyvault/role-assignments/${principal.principalId}`, { role: principal.role });
+      await cloud.control('PUT', `/keyvault/role-assignments/${principal.principalId}`, {
+        role: principal.role,
+      });
     }
     expect((await cloud.csp(['connections'])).code).toBe(0);
   });
@@ -179,7 +251,14 @@ describe('csp commands against the local cloud', () => {
   test('--settings loads a settings file; logs go to stderr, never into the data on stdout', async () => {
     const settings = join(cloud.cloud.stateDir, 'cli-test.env');
     writeFileSync(settings, 'LOG_LEVEL=debug\n');
-    const run = await cloud.csp(['profile', '--tenant', partnerA.id, '--json', '--settings', settings]);
+    const run = await cloud.csp([
+      'profile',
+      '--tenant',
+      partnerA.id,
+      '--json',
+      '--settings',
+      settings,
+    ]);
     expect(run.code).toBe(0);
     expect(() => JSON.parse(run.stdout)).not.toThrow();
     expect(run.stderr).toMatch(/"level":"(debug|info)"/);

@@ -43,7 +43,10 @@ export async function startCliCloud(): Promise<CliCloud> {
     },
     async connect(which) {
       // Silent: the connect flow's log lines would share stdout with the tenant id it prints.
-      const run = await runTsx(['tests/integration/doctor-connect-tenant.ts', which], { ...pc.env, LOG_LEVEL: 'silent' });
+      const run = await runTsx(['tests/integration/doctor-connect-tenant.ts', which], {
+        ...pc.env,
+        LOG_LEVEL: 'silent',
+      });
       if (run.code !== 0) throw new Error(`connecting ${which} failed: ${run.stderr}`);
       return run.stdout.trim();
     },
@@ -59,7 +62,11 @@ export async function startCliCloud(): Promise<CliCloud> {
 function runBin(args: string[], env: Record<string, string>): Promise<ProcessResult> {
   return new Promise((done, failed) => {
     const child = spawn(process.execPath, ['cli/bin/csp.js', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } as unknown as NodeJS.ProcessEnv,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        ...env,
+      } as unknown as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

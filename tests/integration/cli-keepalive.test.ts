@@ -43,7 +43,10 @@ describe('csp keepalive against the local cloud', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n').filter((l) => /^(ok|NEEDS HUMAN|FAILED)\s/.test(l));
     expect(lines).toHaveLength(2);
-    for (const id of [a, b]) expect(lines.find((l) => l.includes(id))).toMatch(/^ok\s+\S+\s+.+\s+rotated \d{4}-\d\d-\d\d \d\d:\d\dZ, 90 days left$/);
+    for (const id of [a, b])
+      expect(lines.find((l) => l.includes(id))).toMatch(
+        /^ok\s+\S+\s+.+\s+rotated \d{4}-\d\d-\d\d \d\d:\d\dZ, 90 days left$/,
+      );
     expect(run.stdout).toContain('2 checked: 2 ok, 0 need a person, 0 failed');
 
     const after = [await secretOf(a), await secretOf(b)];
@@ -54,7 +57,10 @@ describe('csp keepalive against the local cloud', () => {
   });
 
   test('two runs at once (as with the portal rotating too) both succeed, and the newest stored token works', async () => {
-    const runs = await Promise.all([cloud.csp(['keepalive', '--all']), cloud.csp(['keepalive', '--all'])]);
+    const runs = await Promise.all([
+      cloud.csp(['keepalive', '--all']),
+      cloud.csp(['keepalive', '--all']),
+    ]);
     expect(runs.map((r) => r.code)).toEqual([0, 0]);
     const again = await cloud.csp(['keepalive', '--json']);
     expect(again.code).toBe(0);
@@ -68,7 +74,10 @@ describe('csp keepalive against the local cloud', () => {
     expect(run.code).toBe(0);
     const results = JSON.parse(run.stdout) as Result[];
     expect(results).toEqual(
-      expect.arrayContaining([expect.objectContaining({ tenantId: a, outcome: 'ok' }), expect.objectContaining({ tenantId: b, outcome: 'ok' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ tenantId: a, outcome: 'ok' }),
+        expect.objectContaining({ tenantId: b, outcome: 'ok' }),
+      ]),
     );
     const after = await secretOf(a);
     expect(after.version).not.toBe(before.version);
@@ -93,11 +102,16 @@ describe('csp keepalive against the local cloud', () => {
     await cloud.control('POST', `/entra/users/${encodeURIComponent(admin.upn)}/revoke`);
     const run = await cloud.csp(['keepalive', '--tenant', a]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(new RegExp(`^NEEDS HUMAN\\s+${a}\\s+.*\\[AADSTS50173\\] The connection was revoked`, 'm'));
+    expect(run.stdout).toMatch(
+      new RegExp(`^NEEDS HUMAN\\s+${a}\\s+.*\\[AADSTS50173\\] The connection was revoked`, 'm'),
+    );
     expect(run.stdout).toMatch(/Cause: .*revoked/);
     expect(run.stdout).toMatch(/Fix: .*reconnects the tenant/);
 
-    const health = JSON.parse((await cloud.csp(['connections', '--json'])).stdout) as Array<{ tenantId: string; status: string }>;
+    const health = JSON.parse((await cloud.csp(['connections', '--json'])).stdout) as Array<{
+      tenantId: string;
+      status: string;
+    }>;
     expect(health.find((h) => h.tenantId === a)?.status).toBe('revoked');
     expect(health.find((h) => h.tenantId === b)?.status).toBe('expired');
 
@@ -106,7 +120,9 @@ describe('csp keepalive against the local cloud', () => {
 
     const profile = await cloud.csp(['profile', '--tenant', a]);
     expect(profile).toMatchObject({ code: 1, stdout: '' });
-    expect(profile.stderr).toContain(`error [AADSTS50173]: Tenant ${a} needs a reconnect: The connection was revoked.`);
+    expect(profile.stderr).toContain(
+      `error [AADSTS50173]: Tenant ${a} needs a reconnect: The connection was revoked.`,
+    );
     expect(profile.stderr).toMatch(/Fix: /);
   });
 
@@ -114,12 +130,20 @@ describe('csp keepalive against the local cloud', () => {
     const home = cloud.cloud.manifest.portalApp.tenantId;
     const run = await cloud.csp(['keepalive', '--tenant', home]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(new RegExp(`NEEDS HUMAN\\s+${home}\\s+-\\s+\\[connection_missing\\]`));
+    expect(run.stdout).toMatch(
+      new RegExp(`NEEDS HUMAN\\s+${home}\\s+-\\s+\\[connection_missing\\]`),
+    );
   });
 
   test('Key Vault failing while reading a token: a FAILED line per tenant and exit 2', async () => {
     // The listing works; every read of a secret's value answers 503.
-    await cloud.addFault({ service: 'keyvault', route: '^GET /secrets/[0-9a-f-]{36}', kind: 'status', status: 503, retryAfter: 0 });
+    await cloud.addFault({
+      service: 'keyvault',
+      route: '^GET /secrets/[0-9a-f-]{36}',
+      kind: 'status',
+      status: 503,
+      retryAfter: 0,
+    });
     try {
       const run = await cloud.csp(['keepalive', '--all']);
       expect(run.code).toBe(2);

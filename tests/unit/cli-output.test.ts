@@ -10,9 +10,12 @@ describe('formatTable', () => {
   ];
 
   it('pads columns to the widest cell, right-aligns numbers and trims line ends', () => {
-    expect(formatTable(columns, [{ name: 'Contoso', n: 7 }, { name: 'Fabrikam Ltd', n: 1200 }])).toBe(
-      'NAME             N\nContoso          7\nFabrikam Ltd  1200\n',
-    );
+    expect(
+      formatTable(columns, [
+        { name: 'Contoso', n: 7 },
+        { name: 'Fabrikam Ltd', n: 1200 },
+      ]),
+    ).toBe('NAME             N\nContoso          7\nFabrikam Ltd  1200\n');
   });
 
   it('prints missing values as "-" and counts accented letters as one column', () => {
@@ -32,17 +35,27 @@ describe('formatTable', () => {
 
 describe('formatFields', () => {
   it('aligns labels and shows booleans as yes/no', () => {
-    expect(formatFields([['Company', 'Contoso'], ['Delegated access', true], ['Email', undefined]])).toBe(
-      'Company           Contoso\nDelegated access  yes\nEmail             -\n',
-    );
+    expect(
+      formatFields([
+        ['Company', 'Contoso'],
+        ['Delegated access', true],
+        ['Email', undefined],
+      ]),
+    ).toBe('Company           Contoso\nDelegated access  yes\nEmail             -\n');
   });
 });
 
 describe('formatAddress and shortDate', () => {
   it('joins the parts that exist', () => {
-    expect(formatAddress({ addressLine1: '1 Microsoft Way', city: 'Redmond', state: 'WA', postalCode: '98052', country: 'US' })).toBe(
-      '1 Microsoft Way, Redmond, WA 98052, US',
-    );
+    expect(
+      formatAddress({
+        addressLine1: '1 Microsoft Way',
+        city: 'Redmond',
+        state: 'WA',
+        postalCode: '98052',
+        country: 'US',
+      }),
+    ).toBe('1 Microsoft Way, Redmond, WA 98052, US');
     expect(formatAddress({ country: 'DE' })).toBe('DE');
     expect(formatAddress({})).toBeUndefined();
     expect(formatAddress(undefined)).toBeUndefined();
@@ -59,7 +72,10 @@ describe('formatAddress and shortDate', () => {
 describe('reportProgress', () => {
   function fakeStream(isTTY: boolean) {
     const written: string[] = [];
-    return { written, stream: { isTTY, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream };
+    return {
+      written,
+      stream: { isTTY, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream,
+    };
   }
 
   it('prints nothing for a listing that fits in one page', () => {
@@ -73,7 +89,10 @@ describe('reportProgress', () => {
     const progress = reportProgress('customers', stream);
     progress({ loaded: 500, pages: 1, done: false });
     progress({ loaded: 720, pages: 2, done: true });
-    expect(written).toEqual(['Loading… 500 customers (1 page)\n', 'Loaded 720 customers (2 pages)\n']);
+    expect(written).toEqual([
+      'Loading… 500 customers (1 page)\n',
+      'Loaded 720 customers (2 pages)\n',
+    ]);
   });
 
   it('still reports a multi-page listing that finished between two updates', () => {
@@ -87,6 +106,9 @@ describe('reportProgress', () => {
     const progress = reportProgress('customers', stream);
     progress({ loaded: 500, pages: 1, done: false });
     progress({ loaded: 720, pages: 2, done: true });
-    expect(written).toEqual(['\rLoading… 500 customers (1 page)', '\rLoaded 720 customers (2 pages)\n']);
+    expect(written).toEqual([
+      '\rLoading… 500 customers (1 page)',
+      '\rLoaded 720 customers (2 pages)\n',
+    ]);
   });
 });

@@ -5,7 +5,9 @@ describe('settingsFileArgument', () => {
 
   it('finds --settings <file> and --settings=<file>, before or after the command', () => {
     expect(settingsFileArgument(argv('--settings', '/etc/p.env', 'keepalive'))).toBe('/etc/p.env');
-    expect(settingsFileArgument(argv('keepalive', '--all', '--settings=/etc/p.env'))).toBe('/etc/p.env');
+    expect(settingsFileArgument(argv('keepalive', '--all', '--settings=/etc/p.env'))).toBe(
+      '/etc/p.env',
+    );
   });
 
   it('is undefined when absent, and ignores what follows --', () => {
