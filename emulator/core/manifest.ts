@@ -22,7 +22,14 @@ export interface Manifest {
   partnerCenter?: { url: string; resource: string };
   /** Test-only control API. The portal never calls it. */
   control: { url: string };
-  portalApp: { clientId: string; clientSecret: string; tenantId: string; redirectUris: string[] };
+  portalApp: {
+    clientId: string;
+    clientSecret: string;
+    tenantId: string;
+    redirectUris: string[];
+    /** PEM with the certificate registered on the app and its private key (ENTRA_CLIENT_CERTIFICATE_PATH). */
+    certificatePath?: string;
+  };
   tenants: Array<{
     id: string;
     name: string;

@@ -8,13 +8,22 @@ import type {
   AppRegistration,
   DirectoryMutableState,
   DirectoryUser,
+  KeyCredential,
   MfaMethod,
   ResourceApp,
   Tenant,
   TenantKind,
 } from './types';
 
-export type { Tenant, TenantKind, DirectoryUser, AppRegistration, ResourceApp, MfaMethod };
+export type {
+  Tenant,
+  TenantKind,
+  DirectoryUser,
+  AppRegistration,
+  KeyCredential,
+  ResourceApp,
+  MfaMethod,
+};
 
 /** Where the directory's runtime state lives; the Entra state store provides it and persists it. */
 export interface DirectoryStateHandle {
@@ -47,12 +56,19 @@ export class Directory {
   private readonly apps: AppRegistration[];
   readonly portalApp: PortalAppInfo;
 
+  /** `keyCredentials` adds certificates (made per state folder, so not in the seed) to apps by app id. */
   constructor(
     portalUrl: string,
     private readonly state: DirectoryStateHandle,
+    opts: { keyCredentials?: Record<string, KeyCredential[]> } = {},
   ) {
     this.tenants = seedTenants();
-    this.apps = seedRegistrations(portalUrl);
+    this.apps = seedRegistrations(portalUrl).map((app) => {
+      const added = opts.keyCredentials?.[app.appId] ?? [];
+      return added.length
+        ? { ...app, keyCredentials: [...(app.keyCredentials ?? []), ...added] }
+        : app;
+    });
     const portal = this.apps[0]!;
     this.portalApp = {
       clientId: portal.appId,

@@ -39,6 +39,22 @@ export interface RequiredResourceAccess {
   scopes: string[];
 }
 
+/**
+ * A certificate uploaded under "Certificates & secrets" (Graph's `keyCredentials` entry): the
+ * app can then authenticate with a client assertion signed by the certificate's private key.
+ */
+export interface KeyCredential {
+  keyId: string;
+  type: 'AsymmetricX509Cert';
+  usage: 'Verify';
+  displayName: string;
+  /** The certificate, base64 DER (Graph's `key`). */
+  key: string;
+  /** Validity window (ms since the epoch); outside it Entra refuses the key (AADSTS700027). */
+  startDateTime: number;
+  endDateTime: number;
+}
+
 /** An app registration in its home tenant (multi-tenant apps get a service principal per consenting tenant). */
 export interface AppRegistration {
   appId: string;
@@ -46,6 +62,8 @@ export interface AppRegistration {
   homeTenantId: string;
   /** Client secret values; any one authenticates the client. */
   secrets: string[];
+  /** Certificates; an assertion signed by any one of them authenticates the client. */
+  keyCredentials?: KeyCredential[];
   redirectUris: string[];
   /** Front-channel logout targets accepted as `post_logout_redirect_uri` besides the redirect URIs. */
   logoutUris: string[];

@@ -7,4 +7,6 @@ export interface EntraDeps {
   ctx: Pick<EmulatorContext, 'clock' | 'keys' | 'urls'>;
   directory: Directory;
   store: EntraStore;
+  /** PEM (certificate + private key) of the portal app's registered certificate, for the manifest. */
+  portalCertificatePath?: string;
 }

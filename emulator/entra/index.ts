@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext, EmulatorService } from '../core/service';
 import { Directory } from '../directory/directory';
-import { seedRegistrations } from '../directory/seed';
+import { ensureAppCertificate } from '../directory/app-certificate';
+import { PORTAL_CLIENT_ID, seedRegistrations } from '../directory/seed';
 import { seedDirectoryState } from '../directory/seed-state';
 import cookie from '@fastify/cookie';
 import { registerAdminConsentRoutes } from './authorize/admin-consent-routes';
@@ -33,8 +34,17 @@ export function createEntraService(ctx: EmulatorContext): EntraService {
     () => seedDirectoryState(registrations, ctx.clock.now()),
     () => ctx.clock.now(),
   );
-  const directory = new Directory(ctx.portalUrl, store);
-  const deps: EntraDeps = { ctx, directory, store };
+  // The portal app's certificate credential: made once per state folder, registered on the app.
+  const portalCertificate = ensureAppCertificate(
+    ctx.stateDir,
+    'portal-app-cert',
+    'Partner Portal (emulator)',
+    ctx.clock.now(),
+  );
+  const directory = new Directory(ctx.portalUrl, store, {
+    keyCredentials: { [PORTAL_CLIENT_ID]: [portalCertificate.keyCredential] },
+  });
+  const deps: EntraDeps = { ctx, directory, store, portalCertificatePath: portalCertificate.path };
 
   return {
     name: 'entra',

@@ -6,7 +6,11 @@ import type { EntraDeps } from './entra-deps';
  * partner tenants with their demo credentials. Customer tenants (thousands, from the Partner
  * Center seed, no users) are left out to keep the file small.
  */
-export function buildEntraManifest({ ctx, directory }: EntraDeps): Partial<Manifest> {
+export function buildEntraManifest({
+  ctx,
+  directory,
+  portalCertificatePath,
+}: EntraDeps): Partial<Manifest> {
   const app = directory.portalApp;
   return {
     entra: { authorityHost: ctx.urls.entra, browserHost: ctx.urls.entraBrowser },
@@ -15,6 +19,7 @@ export function buildEntraManifest({ ctx, directory }: EntraDeps): Partial<Manif
       clientSecret: app.clientSecret,
       tenantId: app.homeTenantId,
       redirectUris: [...app.redirectUris],
+      ...(portalCertificatePath ? { certificatePath: portalCertificatePath } : {}),
     },
     tenants: directory
       .listTenants()

@@ -1,10 +1,19 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { AppRegistration, Directory } from '../../directory/directory';
+import type { AppRegistration } from '../../directory/directory';
+import type { EntraDeps } from '../entra-deps';
 import { aadsts } from '../http/aadsts';
+import { assertionErrors } from '../http/aadsts-client-assertion';
 import { EntraError } from '../http/entra-error';
 import type { TenantPath } from '../http/tenant-path';
 import { canonicalSegment } from '../http/tenant-path';
+import {
+  decodeClientAssertion,
+  JWT_BEARER,
+  stringClaim,
+  type DecodedAssertion,
+} from './decode-client-assertion';
 import type { TokenForm } from './read-form';
+import { verifyClientAssertion } from './verify-client-assertion';
 
 interface BasicCredentials {
   clientId: string;
@@ -37,17 +46,24 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /**
- * Identifies and authenticates the confidential client: secret in the body or in HTTP Basic.
+ * Identifies and authenticates the confidential client: a certificate assertion
+ * (`client_assertion`), or the secret in the body or in HTTP Basic; more than one is refused.
  * The app must be usable in the tenant path (single-tenant apps only in their own tenant).
  */
 export function authenticateClient(
-  directory: Directory,
+  deps: Pick<EntraDeps, 'ctx' | 'directory'>,
   path: TenantPath,
   form: TokenForm,
   authorization: string | undefined,
 ): AppRegistration {
+  const { directory } = deps;
   const basic = parseBasic(authorization);
-  const clientId = basic?.clientId ?? form.client_id;
+  const assertion = readAssertion(form);
+  if (assertion && (basic || form.client_secret))
+    throw new EntraError(assertionErrors.bothCredentials());
+  // Without client_id the assertion's subject names the client (RFC 7523 §3; MSAL always sends both).
+  const clientId =
+    basic?.clientId ?? form.client_id ?? (assertion && stringClaim(assertion.payload, 'sub'));
   if (!clientId) throw new EntraError(aadsts.missingParameter('client_id'));
   const app = directory.getApp(clientId);
   const segment = canonicalSegment(path);
@@ -58,6 +74,10 @@ export function authenticateClient(
   ) {
     throw new EntraError(aadsts.appNotFound(clientId, segment));
   }
+  if (assertion) {
+    verifyClientAssertion(deps, path, app, assertion);
+    return app;
+  }
   // A body client_id naming another app than the Basic credentials cannot authenticate as either.
   if (basic && form.client_id && directory.getApp(form.client_id)?.appId !== app.appId) {
     throw new EntraError(aadsts.invalidClientSecret(form.client_id));
@@ -67,4 +87,14 @@ export function authenticateClient(
   if (!app.secrets.some((s) => sameSecret(s, secret)))
     throw new EntraError(aadsts.invalidClientSecret(app.appId));
   return app;
+}
+
+/** The decoded `client_assertion`, when one is sent; its type must be jwt-bearer. */
+function readAssertion(form: TokenForm): DecodedAssertion | undefined {
+  const jwt = form.client_assertion;
+  if (!jwt) return undefined;
+  const type = form.client_assertion_type;
+  if (!type) throw new EntraError(aadsts.missingParameter('client_assertion_type'));
+  if (type !== JWT_BEARER) throw new EntraError(aadsts.malformedRequest());
+  return decodeClientAssertion(jwt);
 }

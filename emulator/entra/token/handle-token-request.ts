@@ -33,9 +33,9 @@ export async function handleTokenRequest(deps: EntraDeps, req: TokenRequest): Pr
   }[grantType];
   if (!grant) {
     // Authenticate first so an unknown grant from an unknown client reads as the client error.
-    authenticateClient(deps.directory, path, form, req.authorization);
+    authenticateClient(deps, path, form, req.authorization);
     throw new EntraError(aadsts.unsupportedGrantType(grantType));
   }
-  const client = authenticateClient(deps.directory, path, form, req.authorization);
+  const client = authenticateClient(deps, path, form, req.authorization);
   return grant(deps, path, client, form);
 }
