@@ -7,7 +7,8 @@ interface TokenBase {
   authorityHost: string;
   nowSeconds: number;
   tenantId: string;
-  client: AppRegistration;
+  /** `authMethod` (set by client authentication) decides `appidacr`/`azpacr`: 1 secret, 2 certificate. */
+  client: AppRegistration & { authMethod?: 'secret' | 'certificate' };
   resource: ResourceApp;
   /** The resource identifier the client asked with: the v1 `aud`. */
   audience: string;
@@ -15,6 +16,7 @@ interface TokenBase {
 
 function envelope(b: TokenBase): JWTPayload {
   const v1 = b.resource.tokenVersion === 1;
+  const acr = b.client.authMethod === 'certificate' ? '2' : '1';
   return {
     aud: v1 ? b.audience : b.resource.appId,
     iss: v1 ? v1Issuer(b.tenantId) : v2Issuer(b.authorityHost, b.tenantId),
@@ -22,7 +24,7 @@ function envelope(b: TokenBase): JWTPayload {
     nbf: b.nowSeconds,
     exp: b.nowSeconds + ACCESS_TOKEN_SECONDS + 1,
     ...opaqueClaims(),
-    ...(v1 ? { appid: b.client.appId, appidacr: '1' } : { azp: b.client.appId, azpacr: '1' }),
+    ...(v1 ? { appid: b.client.appId, appidacr: acr } : { azp: b.client.appId, azpacr: acr }),
     tid: b.tenantId,
     ver: v1 ? '1.0' : '2.0',
   };

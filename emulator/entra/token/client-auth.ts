@@ -15,6 +15,9 @@ import {
 import type { TokenForm } from './read-form';
 import { verifyClientAssertion } from './verify-client-assertion';
 
+/** The app a token request authenticated as, and how: tokens carry it as `appidacr`/`azpacr`. */
+export type AuthenticatedClient = AppRegistration & { authMethod: 'secret' | 'certificate' };
+
 interface BasicCredentials {
   clientId: string;
   secret: string;
@@ -55,7 +58,7 @@ export function authenticateClient(
   path: TenantPath,
   form: TokenForm,
   authorization: string | undefined,
-): AppRegistration {
+): AuthenticatedClient {
   const { directory } = deps;
   const basic = parseBasic(authorization);
   const assertion = readAssertion(form);
@@ -76,7 +79,7 @@ export function authenticateClient(
   }
   if (assertion) {
     verifyClientAssertion(deps, path, app, assertion);
-    return app;
+    return { ...app, authMethod: 'certificate' };
   }
   // A body client_id naming another app than the Basic credentials cannot authenticate as either.
   if (basic && form.client_id && directory.getApp(form.client_id)?.appId !== app.appId) {
@@ -86,7 +89,7 @@ export function authenticateClient(
   if (!secret) throw new EntraError(aadsts.missingClientSecret());
   if (!app.secrets.some((s) => sameSecret(s, secret)))
     throw new EntraError(aadsts.invalidClientSecret(app.appId));
-  return app;
+  return { ...app, authMethod: 'secret' };
 }
 
 /** The decoded `client_assertion`, when one is sent; its type must be jwt-bearer. */
