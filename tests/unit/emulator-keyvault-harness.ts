@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -39,13 +39,22 @@ export function makeTestContext(customerScale = 2500, opts: { freshKeys?: boolea
   return { ctx, cleanup: () => rmSync(stateDir, { recursive: true, force: true }) };
 }
 
-let keysDir: string | undefined;
+/**
+ * One signing key for every unit test run on this machine, in a fixed temp folder. It is built
+ * in a fresh folder and renamed into place (atomic), so parallel jest workers never see half a key.
+ */
 function sharedKeysDir(): string {
-  if (!keysDir) {
-    keysDir = mkdtempSync(join(tmpdir(), 'emu-keys-'));
-    new SigningKeys(keysDir, new Clock());
+  const target = join(tmpdir(), 'emulator-unit-test-keys');
+  if (!existsSync(join(target, 'keys', 'signing-cert.pem'))) {
+    const fresh = mkdtempSync(join(tmpdir(), 'emu-keys-'));
+    new SigningKeys(fresh, new Clock());
+    try {
+      renameSync(fresh, target);
+    } catch {
+      rmSync(fresh, { recursive: true, force: true }); // another worker won the race
+    }
   }
-  return keysDir;
+  return target;
 }
 
 export interface MountedService {
