@@ -75,7 +75,7 @@ describe('customer list cache', () => {
   });
 
   it('keeps each tenant’s list apart, fetched with that tenant’s own source', async () => {
-    const sources = { [A]: pagedSource(customers('A', 30)), [B]: pagedSource(customers('B', 20)) };
+    const sources: Record<string, ReturnType<typeof pagedSource>> = { [A]: pagedSource(customers('A', 30)), [B]: pagedSource(customers('B', 20)) };
     const sourceFor = jest.fn((t: string) => sources[t]!);
     const cache = new CustomerListCache({ ttlMs: 60_000, sourceFor });
     const [a, b] = await Promise.all([cache.get(A), cache.get(B)]);
