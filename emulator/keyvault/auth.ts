@@ -30,6 +30,17 @@ export function principalOf(req: FastifyRequest): VaultPrincipal {
 export function installVaultAuth(app: FastifyInstance, ctx: EmulatorContext, vaultTenantId: () => string): void {
   const challenge = () => `Bearer authorization="${ctx.urls.entra}/${vaultTenantId()}", resource="${VAULT_RESOURCE}"`;
   const deny = (message: string) => new KvError(401, 'Unauthorized', message);
+  /**
+   * An expired token gets a continuous-access-evaluation claims challenge, as Key Vault sends
+   * when it stops accepting a token the client still holds. The SDK (which asks for CAE tokens)
+   * then fetches a fresh token instead of failing. This matters when tests move the emulator's
+   * clock: the SDK's token cache runs on wall-clock time and would keep sending a token the
+   * emulator already considers expired.
+   */
+  const expiredChallenge = () => {
+    const claims = { access_token: { nbf: { essential: true, value: String(ctx.clock.nowSeconds()) } } };
+    return `${challenge()}, error="insufficient_claims", claims="${Buffer.from(JSON.stringify(claims)).toString('base64')}"`;
+  };
 
   app.addHook('onRequest', async (req, reply) => {
     const header = req.headers.authorization ?? '';
@@ -43,7 +54,7 @@ export function installVaultAuth(app: FastifyInstance, ctx: EmulatorContext, vau
       else principals.set(req, result);
     }
     if (failure) {
-      void reply.header('WWW-Authenticate', challenge());
+      void reply.header('WWW-Authenticate', failure.message.includes('IDX10223') ? expiredChallenge() : challenge());
       return sendKvError(reply, failure);
     }
   });
