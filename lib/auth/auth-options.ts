@@ -22,6 +22,9 @@ export function getAuthOptions(): NextAuthOptions {
   if (options) return options;
   const config = getConfig();
   const secure = config.PORTAL_URL.startsWith('https://');
+  // next-auth builds its callback URL from NEXTAUTH_URL and falls back to http://localhost:3000;
+  // a deployment that set only PORTAL_URL still gets the right redirect URI.
+  process.env.NEXTAUTH_URL ??= config.PORTAL_URL;
   options = {
     secret: config.NEXTAUTH_SECRET,
     providers: [entraProvider(config)],
