@@ -53,6 +53,8 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/\/+$/, '');
 export class Directory {
   private readonly tenants: Tenant[];
   private readonly customers: Tenant[] = [];
+  /** Every tenant by lower-case id and by lower-case domain: /token looks tenants up per request. */
+  private readonly index = new Map<string, Tenant>();
   private readonly apps: AppRegistration[];
   readonly portalApp: PortalAppInfo;
 
@@ -63,6 +65,7 @@ export class Directory {
     opts: { keyCredentials?: Record<string, KeyCredential[]> } = {},
   ) {
     this.tenants = seedTenants();
+    for (const t of this.tenants) this.indexTenant(t);
     this.apps = seedRegistrations(portalUrl).map((app) => {
       const added = opts.keyCredentials?.[app.appId] ?? [];
       return added.length
@@ -85,10 +88,12 @@ export class Directory {
 
   /** A tenant by GUID or verified domain, case-insensitive. */
   getTenant(idOrDomain: string): Tenant | undefined {
-    const key = norm(idOrDomain);
-    return [...this.tenants, ...this.customers].find(
-      (t) => t.id.toLowerCase() === key || t.domain.toLowerCase() === key,
-    );
+    return this.index.get(norm(idOrDomain));
+  }
+
+  private indexTenant(t: Tenant): void {
+    this.index.set(t.id.toLowerCase(), t);
+    this.index.set(t.domain.toLowerCase(), t);
   }
 
   listTenants(kind?: TenantKind): Tenant[] {
@@ -100,13 +105,9 @@ export class Directory {
   addCustomerTenants(tenants: Array<{ id: string; name: string; domain: string }>): void {
     for (const t of tenants) {
       if (this.getTenant(t.id) || this.getTenant(t.domain)) continue;
-      this.customers.push({
-        id: t.id.toLowerCase(),
-        name: t.name,
-        domain: t.domain.toLowerCase(),
-        kind: 'customer',
-        users: [],
-      });
+      const tenant: Tenant = { id: t.id.toLowerCase(), name: t.name, domain: t.domain.toLowerCase(), kind: 'customer', users: [] };
+      this.customers.push(tenant);
+      this.indexTenant(tenant);
     }
   }
 
