@@ -19,6 +19,22 @@ export interface EmulatorLaunch {
   customers?: number;
   /** Print the emulator's output (the demo does; tests keep it quiet unless it fails). */
   verbose?: boolean;
+  /** Use the local cloud already running from `stateDir` (e.g. the demo's) instead of failing on its ports. */
+  reuseIfRunning?: boolean;
+}
+
+/** The manifest of a local cloud that is running from `stateDir`, if its control API answers. */
+async function runningEmulator(stateDir: string): Promise<EmulatorHandle | undefined> {
+  const manifestPath = join(stateDir, 'manifest.json');
+  if (!existsSync(manifestPath)) return undefined;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  try {
+    const res = await fetch(`${manifest.control.url}/clock`, { signal: AbortSignal.timeout(1000) });
+    if (!res.ok) return undefined;
+  } catch {
+    return undefined;
+  }
+  return { manifest, manifestPath, stateDir, stop: () => {} };
 }
 
 function portFree(port: number): Promise<boolean> {
@@ -45,6 +61,10 @@ export async function freePort(): Promise<number> {
 
 /** Starts the local Microsoft cloud as a child process and waits for its manifest. */
 export async function startEmulatorProcess(opts: EmulatorLaunch): Promise<EmulatorHandle> {
+  if (opts.reuseIfRunning && opts.stateDir) {
+    const running = await runningEmulator(resolve(opts.stateDir));
+    if (running) return running;
+  }
   const temp = !opts.stateDir;
   const stateDir = resolve(opts.stateDir ?? mkdtempSync(join(tmpdir(), 'portal-cloud-')));
   const basePort = opts.basePort ?? (await findFreePortBlock());

@@ -4,7 +4,8 @@
  *   tsx scripts/with-emulator.ts [--fresh] [--portal-port 3100] -- <command> [args…]
  *
  * --fresh uses a throw-away state folder and free ports (tests); without it the demo's
- * `.emulator` folder and the default ports are used.
+ * `.emulator` folder and the default ports are used, and a local cloud already running from
+ * there (the demo's) is reused.
  */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -26,7 +27,7 @@ const portalUrl = `http://localhost:${portalPort}`;
 
 async function main(): Promise<number> {
   const emulator = await startEmulatorProcess(
-    values.fresh ? { portalUrl } : { portalUrl, stateDir: '.emulator', basePort: 8440 },
+    values.fresh ? { portalUrl } : { portalUrl, stateDir: '.emulator', basePort: 8440, reuseIfRunning: true },
   );
   const env = { ...process.env, ...portalEnvFromManifest(emulator.manifest, emulator.manifestPath, portalUrl), PORTAL_PORT: String(portalPort) };
   const child = spawn(command, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
