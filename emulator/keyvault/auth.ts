@@ -54,7 +54,8 @@ export function installVaultAuth(app: FastifyInstance, ctx: EmulatorContext, vau
       else principals.set(req, result);
     }
     if (failure) {
-      void reply.header('WWW-Authenticate', failure.message.includes('IDX10223') ? expiredChallenge() : challenge());
+      // Not yet valid (IDX10222) happens when a reset moves the clock back under a cached token: same cure.
+      void reply.header('WWW-Authenticate', /IDX1022[23]/.test(failure.message) ? expiredChallenge() : challenge());
       return sendKvError(reply, failure);
     }
   });
