@@ -105,7 +105,13 @@ export class Directory {
   addCustomerTenants(tenants: Array<{ id: string; name: string; domain: string }>): void {
     for (const t of tenants) {
       if (this.getTenant(t.id) || this.getTenant(t.domain)) continue;
-      const tenant: Tenant = { id: t.id.toLowerCase(), name: t.name, domain: t.domain.toLowerCase(), kind: 'customer', users: [] };
+      const tenant: Tenant = {
+        id: t.id.toLowerCase(),
+        name: t.name,
+        domain: t.domain.toLowerCase(),
+        kind: 'customer',
+        users: [],
+      };
       this.customers.push(tenant);
       this.indexTenant(tenant);
     }

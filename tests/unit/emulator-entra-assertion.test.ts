@@ -176,7 +176,7 @@ describe('a valid assertion authenticates the app', () => {
         appid: PORTAL_CLIENT_ID,
         tid: HOME_TENANT_ID,
         aud: KEY_VAULT.identifierUris[0],
-      appidacr: '2',
+        appidacr: '2',
       });
     },
   );
