@@ -179,6 +179,15 @@ test('after the admin’s sessions are revoked, refresh shows the reconnect bann
   await expectAccessible(page);
 });
 
+test('a forged sign-in callback ends on the sign-in page with a clear error, never a session or a 500', async ({ page }) => {
+  const res = await page.goto('/api/auth/callback/entra?code=forged-code&state=forged-state');
+  expect(res?.status()).toBeLessThan(500);
+  await expect(page).toHaveURL(/\/signin\?.*error=/);
+  await expect(page.getByTestId('signin-error')).toBeVisible();
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/signin/);
+});
+
 test('sign-out ends the portal session and the Entra session', async ({ page }) => {
   await signInStaff(page, staffB);
   await expect(page.getByTestId('signed-in-as')).toBeVisible();
