@@ -1,44 +1,9 @@
-import type { Advice } from '@/lib/entra/aadsts-advice';
 import type { ConnectionTags } from '@/lib/vault/connection-tags';
 import { ConnectionError } from './connection-error';
 import { adviceForStoredCode, isDeadStatus, statusForDeadGrant } from './dead-grant-status';
-import type { SingleFlight } from './single-flight';
-import type { TokenCache } from './token-cache';
+import type { TokenBrokerDeps } from './token-broker-deps';
 
-/** The slice of the refresh-token store the broker uses (lib/vault's RefreshTokenStore fits). */
-export interface BrokerStore {
-  get(tenantId: string): Promise<{ refreshToken: string; version: string; tags: ConnectionTags; updatedOn: Date } | null>;
-  save(tenantId: string, refreshToken: string, tags: ConnectionTags): Promise<unknown>;
-  updateTags(tenantId: string, patch: Partial<ConnectionTags>): Promise<void>;
-}
-
-/** lib/entra's redeemRefreshToken, or a fake in tests. */
-export type Redeem = (input: { tenantId: string; refreshToken: string; scopes: string[] }) => Promise<{
-  accessToken: string;
-  expiresOn: Date;
-  refreshToken: string;
-  claims: { amr: string[] };
-}>;
-
-export interface TokenBrokerDeps {
-  store: BrokerStore;
-  redeem: Redeem;
-  cache: TokenCache;
-  flight: SingleFlight;
-  now: () => number;
-  /** Resource used when the caller names none (Partner Center). */
-  defaultResource: string;
-  /** Scopes to ask for a resource's token. */
-  scopesFor: (resource: string) => string[];
-  /** Write the newest refresh token back once the stored one is this old. */
-  rotationIntervalMs: number;
-  /** Treat cached access tokens as expired this long before they really are. */
-  expiryMarginMs?: number;
-  /** Where background write-back failures go (they never fail the request). */
-  onBackgroundError?: (error: unknown, context: { tenantId: string; operation: string }) => void;
-  /** Dead-grant errors are recognised by this (lib/entra's EntraError.grantIsDead). */
-  isDeadGrant: (error: unknown) => { aadsts?: number; advice: Advice } | undefined;
-}
+export type { BrokerStore, Redeem, TokenBrokerDeps } from './token-broker-deps';
 
 export interface RedeemNowResult {
   tenantId: string;
