@@ -2,7 +2,8 @@ import 'server-only';
 import type { SessionUser } from '@/lib/auth';
 import type { Advice } from '@/lib/entra/aadsts-advice';
 import { currentLogContext, log } from '@/lib/log';
-import { isAppErrorLike, isConnectionError } from '@/lib/tokens';
+import { isAppError } from '@/lib/errors/app-error';
+import { isConnectionError } from '@/lib/tokens';
 import type { CustomerQuery } from './customer-query';
 import { listCustomers } from './list-customers';
 import type { CustomerListPage } from './query-customers';
@@ -26,7 +27,7 @@ export async function loadCustomerPage(user: SessionUser, query: CustomerQuery):
 export function toFailure(e: unknown): Exclude<CustomerPageResult, { kind: 'ok' }> {
   const ref = currentLogContext()?.correlationId;
   if (isConnectionError(e)) return e.code === 'connection_missing' ? { kind: 'not-connected' } : { kind: 'reconnect', advice: e.advice };
-  if (isAppErrorLike(e)) {
+  if (isAppError(e)) {
     log.warn({ event: 'customers_load_failed', code: e.code, error: e }, 'customer data could not be loaded');
     return { kind: 'error', code: e.code, message: e.message, ref };
   }

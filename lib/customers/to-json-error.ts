@@ -1,7 +1,8 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { currentLogContext, log } from '@/lib/log';
-import { isAppErrorLike, isConnectionError } from '@/lib/tokens';
+import { isAppError } from '@/lib/errors/app-error';
+import { isConnectionError } from '@/lib/tokens';
 
 /**
  * The JSON error of every customers route: `{ error: { code, message, advice?, ref } }`. Expected
@@ -10,7 +11,7 @@ import { isAppErrorLike, isConnectionError } from '@/lib/tokens';
 export function toJsonError(e: unknown): NextResponse {
   const ref = currentLogContext()?.correlationId;
   const headers = { 'Cache-Control': 'no-store' };
-  if (isAppErrorLike(e)) {
+  if (isAppError(e)) {
     const advice = isConnectionError(e) ? e.advice : undefined;
     return NextResponse.json({ error: { code: e.code, message: e.message, advice, ref } }, { status: e.status, headers });
   }

@@ -16,6 +16,16 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Whether `e` is an AppError (or a subclass). It checks the shape, not `instanceof`: Next loads
+ * pages and route handlers as separate copies of the same modules, and an error thrown by a
+ * process-wide singleton may come from another copy's class.
+ */
 export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+  return (
+    e instanceof Error &&
+    e.name === 'AppError' &&
+    typeof (e as { code?: unknown }).code === 'string' &&
+    typeof (e as { status?: unknown }).status === 'number'
+  );
 }

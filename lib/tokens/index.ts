@@ -6,4 +6,3 @@ export { ConnectionError, isConnectionError, type ConnectionErrorCode } from './
 export { MemoryTokenCache, type TokenCache, type CachedAccessToken } from './token-cache';
 export { MemorySingleFlight, type SingleFlight } from './single-flight';
 export { processSingleton } from './process-singleton';
-export { isAppErrorLike } from './error-guards';
