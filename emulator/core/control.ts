@@ -25,6 +25,7 @@ const advanceSchema = z.object({
  *   POST   /reset                 every service back to its seed, faults cleared, clock reset
  *   GET    /clock                 { now } in ms, emulator time
  *   POST   /clock/advance         { days?, seconds? }
+ *   POST   /clock/reset           back to the machine's time (nothing else changes)
  *   GET    /faults                active faults
  *   POST   /faults                add one (see FaultSpec)
  *   DELETE /faults                clear all
@@ -44,6 +45,10 @@ export async function registerControlRoutes(
     return { ok: true };
   });
   app.get('/clock', async () => ({ now: ctx.clock.now() }));
+  app.post('/clock/reset', async () => {
+    ctx.clock.reset();
+    return { now: ctx.clock.now() };
+  });
   app.post('/clock/advance', async (req, reply) => {
     const parsed = advanceSchema.safeParse(req.body ?? {});
     if (!parsed.success) return reply.code(400).send({ error: 'invalid body', issues: parsed.error.issues });

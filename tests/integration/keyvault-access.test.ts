@@ -76,14 +76,18 @@ describe('Key Vault emulator: the challenge and token checks', () => {
     expect((await newClient().getSecret('x').catch((e: { statusCode: number }) => e.statusCode))).toBe(404);
   });
 
-  test('a token that expired on the emulator’s clock is 401 until the client gets a new one', async () => {
+  test('a token that expired on the emulator’s clock is 401 with a claims challenge, and the SDK recovers', async () => {
     const client = newClient();
     await client.setSecret('clocked', 'v');
+    const { token } = (await credential().getToken('https://vault.azure.net/.default'))!;
     await cloud.control.advanceClock({ seconds: 2 * 3600 });
-    // The credential still holds its token (valid by the machine's clock), so the SDK's
-    // re-challenge sends the same expired token again and gives up.
-    expect(await failure(client.getSecret('clocked'))).toMatchObject({ statusCode: 401, code: 'Unauthorized' });
-    expect((await newClient().getSecret('clocked')).value).toBe('v');
+    // On the wire: 401, and a CAE challenge telling the client to fetch a fresh token.
+    const res = await raw('/secrets/clocked/?api-version=7.5', { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/IDX10223/);
+    expect(res.headers.get('www-authenticate')).toMatch(/error="insufficient_claims", claims="[A-Za-z0-9+/=]+"/);
+    // The SDK still holds the token (valid by the machine's clock); the challenge makes it get a new one.
+    expect((await client.getSecret('clocked')).value).toBe('v');
   });
 });
 

@@ -16,6 +16,7 @@ async function call(method: string, path: string, body?: unknown): Promise<unkno
 export const control = {
   reset: () => call('POST', '/reset'),
   advanceClock: (by: { days?: number; seconds?: number }) => call('POST', '/clock/advance', by),
+  resetClock: () => call('POST', '/clock/reset'),
   addFault: (spec: FaultSpec) => call('POST', '/faults', spec),
   clearFaults: () => call('DELETE', '/faults'),
   /** Request counts keyed `<service> <METHOD> <route> <status>[ grant_type=…]`. */
