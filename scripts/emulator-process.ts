@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +21,11 @@ export interface EmulatorLaunch {
   verbose?: boolean;
   /** Use the local cloud already running from `stateDir` (e.g. the demo's) instead of failing on its ports. */
   reuseIfRunning?: boolean;
+  /**
+   * Another local cloud's TLS folder (`<stateDir>/tls`) to copy in before starting, so the CA that
+   * processes trusting that cloud already have vouches for this one too (a test file's private cloud).
+   */
+  reuseTlsDir?: string;
 }
 
 /** The manifest of a local cloud that is running from `stateDir`, if its control API answers. */
@@ -70,6 +75,7 @@ export async function startEmulatorProcess(opts: EmulatorLaunch): Promise<Emulat
   const basePort = opts.basePort ?? (await findFreePortBlock());
   const manifestPath = join(stateDir, 'manifest.json');
   rmSync(manifestPath, { force: true });
+  if (opts.reuseTlsDir) cpSync(opts.reuseTlsDir, join(stateDir, 'tls'), { recursive: true });
 
   const args = ['--import', 'tsx', 'emulator/main.ts', '--state-dir', stateDir, '--port', String(basePort), '--portal-url', opts.portalUrl];
   if (opts.customers) args.push('--customers', String(opts.customers));
@@ -89,7 +95,10 @@ export async function startEmulatorProcess(opts: EmulatorLaunch): Promise<Emulat
 
   const deadline = Date.now() + 120_000;
   while (!existsSync(manifestPath)) {
-    if (child.exitCode !== null) throw new Error(`the emulator exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) {
+      stop();
+      throw new Error(`the emulator exited (${child.exitCode}):\n${output}`);
+    }
     if (Date.now() > deadline) {
       stop();
       throw new Error(`the emulator did not write its manifest within 120 s:\n${output}`);
