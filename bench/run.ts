@@ -14,7 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { portalEnvFromManifest } from '../scripts/emulator-env';
 import { findFreePortBlock, startEmulatorProcess } from '../scripts/emulator-process';
-import { control } from '../tests/support/control';
+import { controlFor, type Control } from '../tests/support/control';
 import { seededTenants, seededUser } from '../tests/support/manifest';
 import { connectTenant, signInStaff } from './http-session';
 import { load } from './load';
@@ -34,7 +34,7 @@ function tally(counts: Record<string, number>) {
 }
 
 /** Waits until background loading stops calling Partner Center (no new call for 2 s). */
-async function settle(): Promise<Record<string, number>> {
+async function settle(control: Control): Promise<Record<string, number>> {
   let last = -1;
   let stableSince = Date.now();
   for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const portalUrl = `http://localhost:${port}`;
   const cloud = await startEmulatorProcess({ portalUrl, customers: CUSTOMERS });
   const env = { ...process.env, ...portalEnvFromManifest(cloud.manifest, cloud.manifestPath, portalUrl) };
-  process.env.EMULATOR_MANIFEST = cloud.manifestPath;
+  const control = controlFor(cloud.manifest);
   const portal = await startPortal(port, env);
   try {
     const { partnerA } = seededTenants(cloud.manifest);
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       Array.from({ length: COLD_REQUESTS }, () => fetch(`${portal.url}/dashboard`, { headers: { cookie }, redirect: 'manual' }).then(async (r) => (await r.text(), r.status))),
     );
     const coldMs = performance.now() - t0;
-    const cold = tally(await settle());
+    const cold = tally(await settle(control));
     const ok = statuses.filter((s) => s === 200).length;
 
     // 2. Warm: the dashboard against a trivial page of the same server.

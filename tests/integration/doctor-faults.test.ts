@@ -1,5 +1,5 @@
 import { freePort } from '../../scripts/emulator-process';
-import { control } from '../support/control';
+import { controlFor, type Control } from '../support/control';
 import { seededTenants, seededUser } from '../support/manifest';
 import { runDoctor, runTsx, startPrivateCloud, statuses, type PrivateCloud } from './doctor-cloud';
 
@@ -12,10 +12,10 @@ jest.setTimeout(180_000);
  */
 describe('npm run doctor names each broken piece and exits non-zero', () => {
   let pc: PrivateCloud;
+  let control: Control;
   beforeAll(async () => {
     pc = await startPrivateCloud();
-    // tests/support/control.ts finds the control API through the manifest named here.
-    process.env.EMULATOR_MANIFEST = pc.cloud.manifestPath;
+    control = controlFor(pc.cloud.manifest);
   });
   afterAll(() => pc?.stop());
 
