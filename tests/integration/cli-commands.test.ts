@@ -16,7 +16,7 @@ describe('csp commands against the local cloud', () => {
 
   beforeAll(async () => {
     cloud = await startCliCloud();
-    ({ partnerA, partnerB } = seededTenants(cloud.cloud.manifest));
+    ({ partnerA, partnerB } = seededTenants(cloud.manifest));
     expect(await cloud.connect('partnerA')).toBe(partnerA.id);
   });
   afterAll(() => cloud?.stop());
@@ -202,7 +202,7 @@ describe('csp commands against the local cloud', () => {
     expect(unknown.stderr).toMatch(/error \[partner_center_(not_found|forbidden)\]/);
     expect(unknown.stderr).toMatch(/MS-CorrelationId [0-9a-f-]{36}/);
 
-    await cloud.addFault({
+    await cloud.control.addFault({
       service: 'partner-center',
       route: 'GET /v1/profiles/organization',
       kind: 'status',
@@ -215,13 +215,13 @@ describe('csp commands against the local cloud', () => {
       expect(down.stderr).toContain('error [partner_center_unavailable]');
       expect(down.stderr).toContain('Partner Center answered 503');
     } finally {
-      await cloud.control('DELETE', '/faults');
+      await cloud.control.clearFaults();
     }
   });
 
   test('Key Vault forbidden: exit 2 with the role to grant', async () => {
-    const principal = cloud.cloud.manifest.keyVault!.roleAssignments[0]!;
-    await cloud.control('DELETE', `/keyvault/role-assignments/${principal.principalId}`);
+    const principal = cloud.manifest.keyVault!.roleAssignments[0]!;
+    await cloud.control.removeVaultRole(principal.principalId);
     try {
       for (const args of [
         ['connections'],
@@ -234,9 +234,7 @@ describe('csp commands against the local cloud', () => {
         expect(run.stderr + run.stdout).toContain('Key Vault Secrets Officer');
       }
     } finally {
-      await cloud.control('PUT', `/keyvault/role-assignments/${principal.principalId}`, {
-        role: principal.role,
-      });
+      await cloud.control.setVaultRole(principal.principalId, principal.role);
     }
     expect((await cloud.csp(['connections'])).code).toBe(0);
   });
@@ -249,7 +247,7 @@ describe('csp commands against the local cloud', () => {
   });
 
   test('--settings loads a settings file; logs go to stderr, never into the data on stdout', async () => {
-    const settings = join(cloud.cloud.stateDir, 'cli-test.env');
+    const settings = join(cloud.stateDir, 'cli-test.env');
     writeFileSync(settings, 'LOG_LEVEL=debug\n');
     const run = await cloud.csp([
       'profile',

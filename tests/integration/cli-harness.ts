@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import type { FaultSpec } from '../../emulator/core/faults';
-import { runTsx, startPrivateCloud, type PrivateCloud, type ProcessResult } from './doctor-cloud';
+import { startPrivateCloud, type PrivateCloud } from '../support/private-cloud';
+import { runNode, runTsx, type ProcessResult } from '../support/run-process';
 
 /**
  * The CLI tests' harness. Each CLI test file gets its own local cloud (the keepalive tests move
@@ -13,8 +12,6 @@ export interface CliCloud extends PrivateCloud {
   connect(which: 'partnerA' | 'partnerB'): Promise<string>;
   /** The tenant's latest refresh-token secret, read as the portal would (for comparisons only). */
   readSecret(tenantId: string): Promise<{ version: string; value: string }>;
-  control(method: string, path: string, body?: unknown): Promise<unknown>;
-  addFault(spec: FaultSpec): Promise<unknown>;
   /** Every output the CLI produced in this cloud, for the token-leak scan. */
   outputs: string[];
 }
@@ -22,22 +19,12 @@ export interface CliCloud extends PrivateCloud {
 export async function startCliCloud(): Promise<CliCloud> {
   const pc = await startPrivateCloud();
   const outputs: string[] = [];
-  const control = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${pc.cloud.manifest.control.url}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`control ${method} ${path} → ${res.status} ${await res.text()}`);
-    return res.json();
-  };
   return {
     ...pc,
     outputs,
-    control,
-    addFault: (spec) => control('POST', '/faults', spec),
     async csp(args, overrides = {}) {
-      const result = await runBin(args, { ...pc.env, ...overrides });
+      // Through the package's bin launcher, with only the cloud's env (plus PATH and HOME).
+      const result = await runNode(['cli/bin/csp.js', ...args], { ...pc.env, ...overrides });
       outputs.push(result.stdout, result.stderr);
       return result;
     },
@@ -56,26 +43,6 @@ export async function startCliCloud(): Promise<CliCloud> {
       return JSON.parse(run.stdout) as { version: string; value: string };
     },
   };
-}
-
-/** `csp <args>` through the package's bin launcher, with only `env` (plus PATH and HOME). */
-function runBin(args: string[], env: Record<string, string>): Promise<ProcessResult> {
-  return new Promise((done, failed) => {
-    const child = spawn(process.execPath, ['cli/bin/csp.js', ...args], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        ...env,
-      } as unknown as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', failed);
-    child.on('exit', (code) => done({ code: code ?? 1, stdout, stderr }));
-  });
 }
 
 /** JWT-shaped text: header and payload segments of a signed or unsigned token. */

@@ -30,7 +30,7 @@ describe('csp keepalive against the local cloud', () => {
 
   beforeAll(async () => {
     cloud = await startCliCloud();
-    const { partnerA, partnerB } = seededTenants(cloud.cloud.manifest);
+    const { partnerA, partnerB } = seededTenants(cloud.manifest);
     a = await cloud.connect('partnerA');
     b = await cloud.connect('partnerB');
     expect([a, b]).toEqual([partnerA.id, partnerB.id]);
@@ -69,7 +69,7 @@ describe('csp keepalive against the local cloud', () => {
 
   test('80 days later: still alive; keepalive succeeds and rotates again', async () => {
     const before = await secretOf(a);
-    await cloud.control('POST', '/clock/advance', { days: 80 });
+    await cloud.control.advanceClock({ days: 80 });
     const run = await cloud.csp(['keepalive', '--all', '--json']);
     expect(run.code).toBe(0);
     const results = JSON.parse(run.stdout) as Result[];
@@ -85,9 +85,9 @@ describe('csp keepalive against the local cloud', () => {
   });
 
   test('a tenant keepalive skipped lapses after 90 days: exit 1 with the AADSTS700082 advice; the one it ran for stays ok', async () => {
-    await cloud.control('POST', '/clock/advance', { days: 80 });
+    await cloud.control.advanceClock({ days: 80 });
     expect((await cloud.csp(['keepalive', '--tenant', a])).code).toBe(0);
-    await cloud.control('POST', '/clock/advance', { days: 20 });
+    await cloud.control.advanceClock({ days: 20 });
     // Now a was last used 20 days ago, b 100 days ago.
     const run = await cloud.csp(['keepalive', '--all']);
     expect(run.code).toBe(1);
@@ -98,8 +98,8 @@ describe('csp keepalive against the local cloud', () => {
   });
 
   test('after a revocation: exit 1 with the AADSTS50173 advice, health shows it, and commands refuse with the fix', async () => {
-    const admin = seededUser(seededTenants(cloud.cloud.manifest).partnerA, 'admin');
-    await cloud.control('POST', `/entra/users/${encodeURIComponent(admin.upn)}/revoke`);
+    const admin = seededUser(seededTenants(cloud.manifest).partnerA, 'admin');
+    await cloud.control.revokeUser(admin.upn);
     const run = await cloud.csp(['keepalive', '--tenant', a]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
@@ -127,7 +127,7 @@ describe('csp keepalive against the local cloud', () => {
   });
 
   test('a tenant that is not connected: --tenant exits 1 naming it', async () => {
-    const home = cloud.cloud.manifest.portalApp.tenantId;
+    const home = cloud.manifest.portalApp.tenantId;
     const run = await cloud.csp(['keepalive', '--tenant', home]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
@@ -137,7 +137,7 @@ describe('csp keepalive against the local cloud', () => {
 
   test('Key Vault failing while reading a token: a FAILED line per tenant and exit 2', async () => {
     // The listing works; every read of a secret's value answers 503.
-    await cloud.addFault({
+    await cloud.control.addFault({
       service: 'keyvault',
       route: '^GET /secrets/[0-9a-f-]{36}',
       kind: 'status',
@@ -150,7 +150,7 @@ describe('csp keepalive against the local cloud', () => {
       expect(run.stdout).toMatch(new RegExp(`^FAILED\\s+${a}\\s+.*\\[vault_unreachable\\]`, 'm'));
       expect(run.stdout).toContain('2 checked: 0 ok, 0 need a person, 2 failed');
     } finally {
-      await cloud.control('DELETE', '/faults');
+      await cloud.control.clearFaults();
     }
   });
 

@@ -1,7 +1,8 @@
 import { freePort } from '../../scripts/emulator-process';
-import { controlFor, type Control } from '../support/control';
 import { seededTenants, seededUser } from '../support/manifest';
-import { runDoctor, runTsx, startPrivateCloud, statuses, type PrivateCloud } from './doctor-cloud';
+import { startPrivateCloud, type PrivateCloud } from '../support/private-cloud';
+import { runTsx } from '../support/run-process';
+import { runDoctor, statuses } from './run-doctor';
 
 jest.setTimeout(180_000);
 
@@ -12,10 +13,8 @@ jest.setTimeout(180_000);
  */
 describe('npm run doctor names each broken piece and exits non-zero', () => {
   let pc: PrivateCloud;
-  let control: Control;
   beforeAll(async () => {
     pc = await startPrivateCloud();
-    control = controlFor(pc.cloud.manifest);
   });
   afterAll(() => pc?.stop());
 
@@ -57,10 +56,10 @@ describe('npm run doctor names each broken piece and exits non-zero', () => {
   });
 
   it('no Key Vault role for the portal identity', async () => {
-    const { manifest } = pc.cloud;
+    const { manifest } = pc;
     const assignment = manifest.keyVault?.roleAssignments.find((a) => a.appId === manifest.portalApp.clientId);
     if (!assignment) throw new Error('the manifest lists no Key Vault role for the portal app');
-    await control.removeVaultRole(assignment.principalId);
+    await pc.control.removeVaultRole(assignment.principalId);
     try {
       const run = await runDoctor(pc.env);
       expect(run.code).toBe(1);
@@ -70,16 +69,16 @@ describe('npm run doctor names each broken piece and exits non-zero', () => {
       expect(line?.text).toContain('Key Vault Secrets Officer');
       expect(statuses(run)).toMatchObject({ env: 'ok', discovery: 'ok', 'client-credential': 'ok', 'redirect-uri:connect': 'ok' });
     } finally {
-      await control.setVaultRole(assignment.principalId, assignment.role);
+      await pc.control.setVaultRole(assignment.principalId, assignment.role);
     }
     expect((await runDoctor(pc.env)).code).toBe(0);
   });
 
   it('a connection whose grant was revoked', async () => {
-    const { partnerB } = seededTenants(pc.cloud.manifest);
+    const { partnerB } = seededTenants(pc.manifest);
     const connect = await runTsx(['tests/integration/doctor-connect-tenant.ts', 'partnerB'], { ...pc.env, LOG_LEVEL: 'warn' });
     expect(connect.code).toBe(0);
-    await control.revokeUser(seededUser(partnerB, 'admin').upn);
+    await pc.control.revokeUser(seededUser(partnerB, 'admin').upn);
     const run = await runDoctor(pc.env);
     expect(run.code).toBe(1);
     expect(run.lines.get(`token:${partnerB.id}`)?.status).toBe('ok');

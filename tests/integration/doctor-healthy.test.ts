@@ -1,5 +1,7 @@
 import { seededTenants } from '../support/manifest';
-import { runDoctor, runTsx, startPrivateCloud, statuses, type PrivateCloud } from './doctor-cloud';
+import { startPrivateCloud, type PrivateCloud } from '../support/private-cloud';
+import { runTsx } from '../support/run-process';
+import { runDoctor, statuses } from './run-doctor';
 
 jest.setTimeout(180_000);
 
@@ -26,7 +28,7 @@ describe('npm run doctor against a healthy local cloud', () => {
   });
 
   it('after a partner connects, reads its token and gets an answer from Partner Center', async () => {
-    const partnerA = seededTenants(pc.cloud.manifest).partnerA.id;
+    const partnerA = seededTenants(pc.manifest).partnerA.id;
     const connect = await runTsx(['tests/integration/doctor-connect-tenant.ts', 'partnerA'], { ...pc.env, LOG_LEVEL: 'warn' });
     expect({ code: connect.code, stderr: connect.stderr, stdout: connect.stdout.trim() }).toEqual({ code: 0, stderr: '', stdout: partnerA });
 

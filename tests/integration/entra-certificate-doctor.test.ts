@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureAppCertificate } from '@/emulator/directory/app-certificate';
-import { runDoctor, startPrivateCloud, statuses, type PrivateCloud } from './doctor-cloud';
+import { startPrivateCloud, type PrivateCloud } from '../support/private-cloud';
+import { runDoctor, statuses } from './run-doctor';
 
 jest.setTimeout(180_000);
 
@@ -20,7 +21,7 @@ describe('npm run doctor with a certificate instead of a client secret', () => {
     const { ENTRA_CLIENT_SECRET: _secret, ...rest } = pc.env;
     certEnv = {
       ...rest,
-      ENTRA_CLIENT_CERTIFICATE_PATH: pc.cloud.manifest.portalApp.certificatePath!,
+      ENTRA_CLIENT_CERTIFICATE_PATH: pc.manifest.portalApp.certificatePath!,
       KEY_VAULT_CREDENTIAL: 'app',
     };
   });

@@ -1,6 +1,6 @@
 import { ClientSecretCredential } from '@azure/identity';
 import { SecretClient } from '@azure/keyvault-secrets';
-import { startPrivateCloud, type PrivateCloud } from './keyvault-private-cloud';
+import { startPrivateCloud, type PrivateCloud } from '../support/private-cloud';
 
 // A private cloud, real sign-ins and thousands of requests: generous limits for a loaded CI machine.
 jest.setTimeout(60_000);
@@ -15,8 +15,8 @@ let vaultUrl: string;
 let portalSp: string;
 
 const credential = () =>
-  new ClientSecretCredential(cloud.m.keyVault!.tenantId, cloud.m.portalApp.clientId, cloud.m.portalApp.clientSecret, {
-    authorityHost: cloud.m.entra.authorityHost,
+  new ClientSecretCredential(cloud.manifest.keyVault!.tenantId, cloud.manifest.portalApp.clientId, cloud.manifest.portalApp.clientSecret, {
+    authorityHost: cloud.manifest.entra.authorityHost,
     disableInstanceDiscovery: true,
   });
 const newClient = () => new SecretClient(vaultUrl, credential(), { disableChallengeResourceVerification: true });
@@ -34,8 +34,8 @@ const raw = (path: string, init: RequestInit = {}) => fetch(`${vaultUrl}${path}`
 
 beforeAll(async () => {
   cloud = await startPrivateCloud();
-  vaultUrl = cloud.m.keyVault!.url;
-  const assignment = cloud.m.keyVault!.roleAssignments.find((r) => r.appId === cloud.m.portalApp.clientId);
+  vaultUrl = cloud.manifest.keyVault!.url;
+  const assignment = cloud.manifest.keyVault!.roleAssignments.find((r) => r.appId === cloud.manifest.portalApp.clientId);
   portalSp = assignment!.principalId;
 }, 120_000);
 afterAll(() => cloud?.stop());
@@ -48,14 +48,14 @@ describe('Key Vault emulator: the challenge and token checks', () => {
     const res = await raw('/secrets/x?api%2Dversion=2025-07-01', { method: 'PUT', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe(
-      `Bearer authorization="${cloud.m.entra.authorityHost}/${cloud.m.keyVault!.tenantId}", resource="https://vault.azure.net"`,
+      `Bearer authorization="${cloud.manifest.entra.authorityHost}/${cloud.manifest.keyVault!.tenantId}", resource="https://vault.azure.net"`,
     );
     expect(await res.json()).toEqual({ error: { code: 'Unauthorized', message: 'AKV10000: Request is missing a Bearer or PoP token.' } });
   });
 
   test('the manifest names the portal identity as Secrets Officer in the vault’s (home) tenant', () => {
-    expect(cloud.m.keyVault!.tenantId).toBe(cloud.m.portalApp.tenantId);
-    expect(cloud.m.keyVault!.roleAssignments).toEqual([{ principalId: portalSp, appId: cloud.m.portalApp.clientId, role: 'Key Vault Secrets Officer' }]);
+    expect(cloud.manifest.keyVault!.tenantId).toBe(cloud.manifest.portalApp.tenantId);
+    expect(cloud.manifest.keyVault!.roleAssignments).toEqual([{ principalId: portalSp, appId: cloud.manifest.portalApp.clientId, role: 'Key Vault Secrets Officer' }]);
   });
 
   test('a token for another audience is 401 AKV10022', async () => {
@@ -95,7 +95,7 @@ describe('Key Vault emulator: role assignments', () => {
   test('without any role the portal identity gets 403 Forbidden (ForbiddenByRbac)', async () => {
     const client = newClient();
     await client.setSecret('guarded', 'v');
-    await cloud.control.call('DELETE', `/keyvault/role-assignments/${portalSp}`);
+    await cloud.control.removeVaultRole(portalSp);
     const err = await failure(client.getSecret('guarded'));
     expect(err).toMatchObject({ statusCode: 403, code: 'Forbidden' });
     expect(err.message).toMatch(/^Caller is not authorized to perform action on resource\./);
@@ -108,7 +108,7 @@ describe('Key Vault emulator: role assignments', () => {
     await client.setSecret('readable', 'v');
     await (await client.beginDeleteSecret('readable', { intervalInMs: 20 })).pollUntilDone();
     await client.setSecret('readable-2', 'v2');
-    await cloud.control.call('PUT', `/keyvault/role-assignments/${portalSp}`, { role: 'Key Vault Secrets User' });
+    await cloud.control.setVaultRole(portalSp, 'Key Vault Secrets User');
 
     expect((await client.getSecret('readable-2')).value).toBe('v2');
     const names: string[] = [];
@@ -124,7 +124,7 @@ describe('Key Vault emulator: role assignments', () => {
   });
 
   test('reset restores the seeded Officer role', async () => {
-    await cloud.control.call('DELETE', `/keyvault/role-assignments/${portalSp}`);
+    await cloud.control.removeVaultRole(portalSp);
     await cloud.control.reset();
     expect((await newClient().setSecret('after-reset', 'v')).value).toBe('v');
   });

@@ -1,6 +1,6 @@
 import { ClientSecretCredential } from '@azure/identity';
 import { SecretClient } from '@azure/keyvault-secrets';
-import { startPrivateCloud, type PrivateCloud } from './keyvault-private-cloud';
+import { startPrivateCloud, type PrivateCloud } from '../support/private-cloud';
 
 // A private cloud, real sign-ins and thousands of requests: generous limits for a loaded CI machine.
 jest.setTimeout(60_000);
@@ -13,12 +13,12 @@ let cloud: PrivateCloud;
 let client: SecretClient;
 
 const credential = (c: PrivateCloud) =>
-  new ClientSecretCredential(c.m.keyVault!.tenantId, c.m.portalApp.clientId, c.m.portalApp.clientSecret, {
-    authorityHost: c.m.entra.authorityHost,
+  new ClientSecretCredential(c.manifest.keyVault!.tenantId, c.manifest.portalApp.clientId, c.manifest.portalApp.clientSecret, {
+    authorityHost: c.manifest.entra.authorityHost,
     disableInstanceDiscovery: true,
   });
 const secretClient = (c: PrivateCloud, options: ConstructorParameters<typeof SecretClient>[2] = {}) =>
-  new SecretClient(c.m.keyVault!.url, credential(c), { disableChallengeResourceVerification: true, ...options });
+  new SecretClient(c.manifest.keyVault!.url, credential(c), { disableChallengeResourceVerification: true, ...options });
 
 /** The RestError a call fails with. */
 async function failure(p: Promise<unknown>): Promise<{ statusCode?: number; code?: string; message: string }> {
@@ -39,7 +39,7 @@ afterAll(() => cloud?.stop());
 describe('SecretClient against the Key Vault emulator', () => {
   test('sets and gets a secret (the first request rides the 401 challenge)', async () => {
     const set = await client.setSecret('partner-1', 'refresh-token-1', { contentType: 'application/jwt', tags: { upn: 'admin@contoso' } });
-    expect(set.properties.vaultUrl).toBe(cloud.m.keyVault!.url);
+    expect(set.properties.vaultUrl).toBe(cloud.manifest.keyVault!.url);
     expect(set.properties.name).toBe('partner-1');
     expect(set.properties.version).toMatch(/^[0-9a-f]{32}$/);
     expect(set.properties.createdOn).toBeInstanceOf(Date);
@@ -82,7 +82,7 @@ describe('SecretClient against the Key Vault emulator', () => {
     await client.setSecret('doomed', 'v1');
     const deletion = await client.beginDeleteSecret('doomed', { intervalInMs: 20 });
     const deleted = await deletion.pollUntilDone();
-    expect(deleted.properties.recoveryId).toBe(`${cloud.m.keyVault!.url}/deletedsecrets/doomed`);
+    expect(deleted.properties.recoveryId).toBe(`${cloud.manifest.keyVault!.url}/deletedsecrets/doomed`);
     expect(deleted.properties.deletedOn).toBeInstanceOf(Date);
     expect(deleted.properties.scheduledPurgeDate!.getTime() - deleted.properties.deletedOn!.getTime()).toBe(90 * 86_400_000);
 

@@ -1,6 +1,6 @@
 import { seededTenants } from '../support/manifest';
 import { customerCollectionSchema, pcErrorSchema } from '../unit/emulator-partner-center-schemas';
-import { startPrivateCloud, type PrivateCloud } from './keyvault-private-cloud';
+import { startPrivateCloud, type PrivateCloud } from '../support/private-cloud';
 import { appToken, claimsOf, userToken } from './partner-center-tokens';
 
 // A private cloud, real sign-ins and thousands of requests: generous limits for a loaded CI machine.
@@ -17,9 +17,9 @@ let tokenB: string;
 
 beforeAll(async () => {
   cloud = await startPrivateCloud();
-  base = cloud.m.partnerCenter!.url;
-  tokenA = await userToken(cloud.m, 'partnerA', 'admin');
-  tokenB = await userToken(cloud.m, 'partnerB', 'admin');
+  base = cloud.manifest.partnerCenter!.url;
+  tokenA = await userToken(cloud.manifest, 'partnerA', 'admin');
+  tokenB = await userToken(cloud.manifest, 'partnerB', 'admin');
 }, 120_000);
 afterAll(() => cloud?.stop());
 afterEach(async () => {
@@ -92,7 +92,7 @@ describe('Partner Center emulator with real tokens', () => {
   });
 
   test('an App+User token without MFA is 401 "MFA required"; app-only tokens need no MFA', async () => {
-    const noMfa = await userToken(cloud.m, 'partnerA', 'nomfa');
+    const noMfa = await userToken(cloud.manifest, 'partnerA', 'nomfa');
     expect(claimsOf(noMfa).amr).not.toContain('mfa');
     const res = await get('/v1/customers?size=10', noMfa);
     expect(res.status).toBe(401);
@@ -100,13 +100,13 @@ describe('Partner Center emulator with real tokens', () => {
     expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
     expect(pcErrorSchema.parse(await res.json()).description).toBe('Authentication failed. MFA required.');
 
-    const app = await appToken(cloud.m, seededTenants(cloud.m).partnerA.id);
+    const app = await appToken(cloud.manifest, seededTenants(cloud.manifest).partnerA.id);
     expect((await get('/v1/customers?size=10', app)).status).toBe(200);
   });
 
   test('a tenant that is not a partner gets Partner Center’s 403', async () => {
-    const home = cloud.m.tenants.find((t) => t.kind === 'home')!;
-    const res = await get('/v1/profiles/organization', await appToken(cloud.m, home.id));
+    const home = cloud.manifest.tenants.find((t) => t.kind === 'home')!;
+    const res = await get('/v1/profiles/organization', await appToken(cloud.manifest, home.id));
     expect(res.status).toBe(403);
     expect(pcErrorSchema.parse(await res.json()).code).toBe(1002);
   });
@@ -122,7 +122,7 @@ describe('Partner Center emulator with real tokens', () => {
 
   test('the real limit: the 501st customer request within a minute is 429 with Retry-After', async () => {
     await cloud.control.reset(); // fresh throttle window
-    const token = await userToken(cloud.m, 'partnerB', 'staff');
+    const token = await userToken(cloud.manifest, 'partnerB', 'staff');
     const statuses: number[] = [];
     for (let i = 0; i < 501; i++) statuses.push((await get('/v1/customers?size=1', token)).status);
     expect(statuses.slice(0, 500).every((s) => s === 200)).toBe(true);

@@ -8,7 +8,7 @@ import {
   subscriptionCollectionSchema,
   throttledSchema,
 } from '../unit/emulator-partner-center-schemas';
-import { startPrivateCloud, type PrivateCloud } from './keyvault-private-cloud';
+import { startPrivateCloud, type PrivateCloud } from '../support/private-cloud';
 import { userToken } from './partner-center-tokens';
 
 // A private cloud, real sign-ins and thousands of requests: generous limits for a loaded CI machine.
@@ -26,9 +26,9 @@ let base: string;
 
 beforeAll(async () => {
   cloud = await startPrivateCloud();
-  base = cloud.m.partnerCenter!.url;
-  tokenA = await userToken(cloud.m, 'partnerA', 'admin');
-  tokenB = await userToken(cloud.m, 'partnerB', 'admin');
+  base = cloud.manifest.partnerCenter!.url;
+  tokenA = await userToken(cloud.manifest, 'partnerA', 'admin');
+  tokenB = await userToken(cloud.manifest, 'partnerB', 'admin');
 }, 120_000);
 afterAll(() => cloud?.stop());
 
@@ -92,7 +92,7 @@ describe('Partner Center contract', () => {
   });
 
   test('GET /v1/profiles/organization: the caller’s OrganizationProfile', async () => {
-    const { partnerA, partnerB } = seededTenants(cloud.m);
+    const { partnerA, partnerB } = seededTenants(cloud.manifest);
     expect((await get('/v1/profiles/organization', organizationProfileSchema)).body).toMatchObject({ tenantId: partnerA.id, domain: partnerA.domain });
     expect((await get('/v1/profiles/organization', organizationProfileSchema, tokenB)).body).toMatchObject({ tenantId: partnerB.id, companyName: partnerB.name });
   });
