@@ -54,7 +54,8 @@ async function main(): Promise<void> {
       console.log(`    ${u.upn.padEnd(42)} ${u.password} · ${mfa}`);
     }
   }
-  console.log('\nStart at /connect as a partner admin, then sign in to /dashboard as staff. Ctrl+C stops the demo.');
+  console.log('\nNo authenticator app? `npm run demo:totp -- <upn>` prints the current code of a TOTP account.');
+  console.log('Start at /connect as a partner admin, then sign in to /dashboard as staff. Ctrl+C stops the demo.');
 
   const stop = () => {
     portal.kill('SIGTERM');
