@@ -4,6 +4,7 @@ import { expect, test, type Browser, type BrowserContext, type Locator, type Pag
 import { control } from '../support/control';
 import { loadManifest, seededTenants, seededUser } from '../support/manifest';
 import { totpNow } from '../support/totp';
+import { expectAccessible } from './support/expect-accessible';
 
 /**
  * The connect journeys through real pages in Chromium, on a fresh local cloud: connect with
@@ -127,6 +128,7 @@ async function connectViaWizard(page: Page, user: User, consent: Consent = 'acce
   await page.goto('/connect');
   await expect(page.getByRole('heading', { name: 'Connect your Partner Center tenant' })).toBeVisible();
   await expect(page.getByText('Global Administrator', { exact: false }).first()).toBeVisible();
+  await expectAccessible(page);
   await page.getByTestId('connect-start').click();
   await signInOnEmulator(page, user, CONNECT_DONE, consent);
 }
@@ -134,6 +136,7 @@ async function connectViaWizard(page: Page, user: User, consent: Consent = 'acce
 async function expectErrorPage(page: Page, code: string) {
   await expect(page).toHaveURL(new RegExp(`/connect/error\\?code=${code}(&|$)`));
   await expect(page.getByTestId('connect-error-code')).toHaveText(code);
+  await expectAccessible(page);
 }
 
 test.beforeAll(async () => {
@@ -149,6 +152,7 @@ test('partner A’s admin connects with password, TOTP and consent; success show
   await expect(page.getByTestId('connected-by')).toContainText(adminA.upn);
   await expect(page.getByTestId('health-status')).toHaveText('Healthy');
   await expect(page.getByTestId('health-mfa')).toContainText('Confirmed');
+  await expectAccessible(page);
   await expect(page.getByTestId('health-days-left')).toContainText('90');
 
   const stored = await storedFor(partnerA.id);
@@ -242,6 +246,7 @@ test('disconnect asks for confirmation, then soft-deletes; reconnecting just wor
   await signInToPortal(page, adminA, '/connections');
   await page.getByTestId('disconnect').click();
   await expect(page).toHaveURL(new RegExp(`/connections/${partnerA.id.toLowerCase()}/disconnect$`));
+  await expectAccessible(page);
   await page.getByTestId('confirm-disconnect').check();
   await page.getByTestId('disconnect-submit').click();
   await expect(page).toHaveURL(/\/connections\?disconnected=1$/);
