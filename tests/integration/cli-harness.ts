@@ -30,7 +30,7 @@ export async function startCliCloud(): Promise<CliCloud> {
     },
     async connect(which) {
       // Silent: the connect flow's log lines would share stdout with the tenant id it prints.
-      const run = await runTsx(['tests/integration/doctor-connect-tenant.ts', which], {
+      const run = await runTsx(['tests/support/connect-partner.ts', which], {
         ...pc.env,
         LOG_LEVEL: 'silent',
       });

@@ -76,7 +76,7 @@ describe('npm run doctor names each broken piece and exits non-zero', () => {
 
   it('a connection whose grant was revoked', async () => {
     const { partnerB } = seededTenants(pc.manifest);
-    const connect = await runTsx(['tests/integration/doctor-connect-tenant.ts', 'partnerB'], { ...pc.env, LOG_LEVEL: 'warn' });
+    const connect = await runTsx(['tests/support/connect-partner.ts', 'partnerB'], { ...pc.env, LOG_LEVEL: 'warn' });
     expect(connect.code).toBe(0);
     await pc.control.revokeUser(seededUser(partnerB, 'admin').upn);
     const run = await runDoctor(pc.env);

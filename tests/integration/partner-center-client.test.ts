@@ -3,7 +3,7 @@ import { getTokenBroker } from '@/lib/tokens';
 import { withLogContext } from '@/lib/log';
 import { control } from '../support/control';
 import { seededTenants } from '../support/manifest';
-import { connectPartner } from './connect-partner';
+import { connectPartner } from '../support/connect-partner';
 
 /**
  * The Partner Center client against the emulated Partner Center, with a real App+User token

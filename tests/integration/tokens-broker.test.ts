@@ -10,7 +10,7 @@ import { getSecretClient, resetSecretClientForTests } from '@/lib/vault/get-secr
 import { KeyVaultRefreshTokenStore } from '@/lib/vault/refresh-token-store';
 import { control } from '../support/control';
 import { seededTenants, seededUser } from '../support/manifest';
-import { connectPartner } from './connect-partner';
+import { connectPartner } from '../support/connect-partner';
 
 /**
  * The token broker with the real vault store (@azure/keyvault-secrets) and the real redemption
