@@ -9,7 +9,8 @@
  *   3. memory: the portal's RSS after the run
  *
  * Figures are ratios against the baseline page measured in the same run, never pass/fail asserts.
- * BENCH_SKIP_BUILD=1 reuses an existing build; BENCH_SECONDS sets each load phase's length.
+ * BENCH_SKIP_BUILD=1 reuses an existing build; BENCH_SECONDS sets each load phase's length;
+ * BENCH_CPU_PROFILE=<dir> writes a CPU profile of the portal there.
  */
 import { spawnSync } from 'node:child_process';
 import { portalEnvFromManifest } from '../scripts/emulator-env';
