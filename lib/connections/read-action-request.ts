@@ -6,8 +6,7 @@ import { log } from '@/lib/log';
 import { verifyActionToken, type ConnectionAction } from './action-token';
 
 export interface ActionRequest {
-  /** A fetch/JSON caller gets JSON back; a plain form post gets a redirect to the page. */
-  wantsJson: boolean;
+  /** The confirmation box of a destructive action was ticked (`confirm=yes`). */
   confirmed: boolean;
 }
 
@@ -17,7 +16,6 @@ export interface ActionRequest {
  * tenant and action (form field `csrfToken`, JSON `csrfToken`, or header `x-csrf-token`).
  */
 export async function readActionRequest(request: Request, user: SessionUser, tenantId: string, action: ConnectionAction): Promise<ActionRequest> {
-  const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
   const fields = await readFields(request);
   const token = request.headers.get('x-csrf-token') ?? fields.csrfToken;
   const sameOrigin = isSameOrigin(request);
@@ -25,7 +23,7 @@ export async function readActionRequest(request: Request, user: SessionUser, ten
     log.warn({ event: 'csrf_refused', action, tenantId, reason: sameOrigin ? 'token' : 'origin', origin: request.headers.get('origin') }, 'connection action refused');
     throw new AppError('csrf_failed', 'This action did not come from the portal’s own page. Reload the page and try again.', 403);
   }
-  return { wantsJson, confirmed: fields.confirm === 'yes' };
+  return { confirmed: fields.confirm === 'yes' };
 }
 
 async function readFields(request: Request): Promise<Record<string, string | undefined>> {
