@@ -2,10 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EntraDeps } from '../entra-deps';
 import { aadsts } from '../http/aadsts';
 import { admitsTenant, canonicalSegment, resolveTenantPath } from '../http/tenant-path';
-import { newId } from '../state/secrets';
 import type { InteractionRecord } from '../state/types';
 import { authorizeErrors } from './authorize-errors';
-import { performStep, sendErrorPage } from './perform-step';
+import { beginInteraction, sendErrorPage } from './perform-step';
 import { errorParams, replyToApp } from './reply-to-app';
 import { readSession } from './session';
 
@@ -65,18 +64,7 @@ export function registerAdminConsentRoutes(app: FastifyInstance, deps: EntraDeps
         },
       };
       const session = readSession(deps, req);
-      if (session && admitsTenant(path, session.record.tenantId)) {
-        Object.assign(i, {
-          userOid: session.record.userOid,
-          amr: session.record.amr,
-          authTime: session.record.authTime,
-          sid: session.record.sid,
-        });
-      }
-      const id = newId();
-      deps.store.data.interactions[id] = i;
-      deps.store.save();
-      return performStep(deps, reply, id, i);
+      return beginInteraction(deps, reply, i, session && admitsTenant(path, session.record.tenantId) ? session : undefined);
     };
   app.get('/:tenant/adminconsent', handler('adminconsent-v1'));
   app.get('/:tenant/v2.0/adminconsent', handler('adminconsent-v2'));

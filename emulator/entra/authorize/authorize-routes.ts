@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EntraDeps } from '../entra-deps';
 import { admitsTenant, canonicalSegment } from '../http/tenant-path';
-import { newId } from '../state/secrets';
 import type { InteractionRecord } from '../state/types';
 import { authorizeErrors } from './authorize-errors';
 import { parseAuthorize } from './parse-authorize';
-import { performStep, sendErrorPage } from './perform-step';
+import { beginInteraction, sendErrorPage } from './perform-step';
 import { errorParams, replyToApp } from './reply-to-app';
 import { readSession } from './session';
 
@@ -60,18 +59,7 @@ export function registerAuthorizeRoutes(app: FastifyInstance, deps: EntraDeps): 
         }),
       );
     }
-    if (sessionFits) {
-      Object.assign(i, {
-        userOid: session.record.userOid,
-        amr: session.record.amr,
-        authTime: session.record.authTime,
-        sid: session.record.sid,
-      });
-    }
-    const id = newId();
-    deps.store.data.interactions[id] = i;
-    deps.store.save();
-    return performStep(deps, reply, id, i);
+    return beginInteraction(deps, reply, i, sessionFits ? session : undefined);
   };
   app.get<AuthorizeRoute>('/:tenant/oauth2/v2.0/authorize', handler);
   app.post<AuthorizeRoute>('/:tenant/oauth2/v2.0/authorize', handler);

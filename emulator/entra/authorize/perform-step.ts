@@ -2,10 +2,30 @@ import type { FastifyReply } from 'fastify';
 import type { EntraDeps } from '../entra-deps';
 import { entraTimestamp, type EntraErrorSpec } from '../http/entra-error';
 import { errorPage } from '../pages/message-pages';
-import { randomUUID } from '../state/secrets';
+import { newId, randomUUID } from '../state/secrets';
 import type { InteractionRecord } from '../state/types';
 import { advance } from './advance';
 import { errorParams, replyToApp } from './reply-to-app';
+import type { ActiveSession } from './session';
+
+/**
+ * Starts a sign-in: joins the browser's Entra session when one fits the request (SSO), stores
+ * the interaction, and takes its first step.
+ */
+export function beginInteraction(deps: EntraDeps, reply: FastifyReply, i: InteractionRecord, session: ActiveSession | undefined) {
+  if (session) {
+    Object.assign(i, {
+      userOid: session.record.userOid,
+      amr: session.record.amr,
+      authTime: session.record.authTime,
+      sid: session.record.sid,
+    });
+  }
+  const id = newId();
+  deps.store.data.interactions[id] = i;
+  deps.store.save();
+  return performStep(deps, reply, id, i);
+}
 
 /** Moves the sign-in on and answers the browser: the next page, the app's redirect, or an error page. */
 export async function performStep(
