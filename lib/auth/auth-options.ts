@@ -66,8 +66,8 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     logger: {
-      error: (code, metadata) => log.warn({ event: 'next_auth_error', code, metadata }, 'next-auth error'),
-      warn: (code) => log.warn({ event: 'next_auth_warning', code }, 'next-auth warning'),
+      error: (code, metadata) => log.warn({ event: 'next_auth_error', errorCode: code, metadata }, 'next-auth error'),
+      warn: (code) => log.warn({ event: 'next_auth_warning', errorCode: code }, 'next-auth warning'),
       debug: () => undefined,
     },
   };

@@ -28,7 +28,7 @@ export function toFailure(e: unknown): Exclude<CustomerPageResult, { kind: 'ok' 
   const ref = currentLogContext()?.correlationId;
   if (isConnectionError(e)) return e.code === 'connection_missing' ? { kind: 'not-connected' } : { kind: 'reconnect', advice: e.advice };
   if (isAppError(e)) {
-    log.warn({ event: 'customers_load_failed', code: e.code, error: e }, 'customer data could not be loaded');
+    log.warn({ event: 'customers_load_failed', errorCode: e.code, error: e }, 'customer data could not be loaded');
     return { kind: 'error', code: e.code, message: e.message, ref };
   }
   log.error({ event: 'customers_load_failed', error: e }, 'unexpected error loading customer data');

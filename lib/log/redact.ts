@@ -3,6 +3,8 @@
  * value; strings anywhere else are scrubbed of anything token-shaped, because a token can hide
  * in an error message or a URL just as well as in a field called `token`.
  */
+// `code` is the OAuth authorization code, so a field named exactly `code` is dropped too: log
+// error codes as `errorCode`.
 const SECRET_KEY = /(token|secret|password|passwd|authorization|assertion|cookie|^code$|code_verifier|totp)/i;
 
 const RULES: Array<[RegExp, string]> = [
