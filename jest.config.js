@@ -27,7 +27,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       // Integration tests talk to the running local cloud (see scripts/with-emulator.ts).
       setupFiles: ['<rootDir>/tests/support/require-emulator.js'],
-      setupFilesAfterEnv: ['<rootDir>/tests/support/restore-clock.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/restore-shared-cloud.ts'],
     },
   ],
 };

@@ -80,7 +80,11 @@ describe('KeyVaultRefreshTokenStore against the Key Vault emulator', () => {
 
   test('the vault dropping connections → vault_unreachable', async () => {
     await control.addFault({ service: 'keyvault', route: '^GET /secrets', kind: 'drop' });
-    await expect(store.get(TENANT)).rejects.toMatchObject({ code: 'vault_unreachable' });
+    try {
+      await expect(store.get(TENANT)).rejects.toMatchObject({ code: 'vault_unreachable' });
+    } finally {
+      await control.clearFaults();
+    }
   });
 });
 

@@ -1,0 +1,13 @@
+import { controlFor } from './control';
+import { loadManifest } from './manifest';
+
+// Integration test files share one local cloud, so what one file changes must not leak into the
+// next: a moved clock makes the next file's tokens "not yet valid" by the machine's clock, and a
+// fault left active (a dropped connection "until reset") makes its calls fail. Restoring both
+// after every file keeps the files independent of their order.
+const shared = controlFor(loadManifest());
+
+afterAll(async () => {
+  await shared.clearFaults();
+  await shared.resetClock();
+});
