@@ -28,6 +28,9 @@ module.exports = {
       // Integration tests talk to the running local cloud (see scripts/with-emulator.ts).
       setupFiles: ['<rootDir>/tests/support/require-emulator.js'],
       setupFilesAfterEnv: ['<rootDir>/tests/support/restore-shared-cloud.ts'],
+      // A guard against hangs, not a speed check: real SDK round trips through the local cloud
+      // can take seconds on a loaded 2-core CI machine.
+      testTimeout: 30_000,
     },
   ],
 };
