@@ -1,9 +1,10 @@
 import { CryptoProvider } from '@azure/msal-node';
 import { decodeJwt } from 'jose';
-import { getConfig, resetConfigForTests } from '@/lib/config';
+import { getConfig } from '@/lib/config';
 import { createMsalClient } from '@/lib/entra/create-msal-client';
 import { redeemAuthCode } from '@/lib/entra/redeem-auth-code';
 import { redeemRefreshToken } from '@/lib/entra/redeem-refresh-token';
+import { withPortalEnv } from '../support/with-portal-env';
 import { loadManifest, seededTenants, seededUser } from '../support/manifest';
 import { driveSignIn } from './entra-sign-in-driver';
 import { PARTNER_CENTER } from './entra-token-checks';
@@ -16,23 +17,7 @@ import { PARTNER_CENTER } from './entra-token-checks';
 const m = loadManifest();
 const { partnerA } = seededTenants(m);
 const PC_SCOPE = `${PARTNER_CENTER}/user_impersonation`;
-const saved = {
-  secret: process.env.ENTRA_CLIENT_SECRET,
-  path: process.env.ENTRA_CLIENT_CERTIFICATE_PATH,
-};
-
-beforeAll(() => {
-  delete process.env.ENTRA_CLIENT_SECRET;
-  process.env.ENTRA_CLIENT_CERTIFICATE_PATH = m.portalApp.certificatePath!;
-  resetConfigForTests();
-});
-afterAll(() => {
-  if (saved.secret === undefined) delete process.env.ENTRA_CLIENT_SECRET;
-  else process.env.ENTRA_CLIENT_SECRET = saved.secret;
-  if (saved.path === undefined) delete process.env.ENTRA_CLIENT_CERTIFICATE_PATH;
-  else process.env.ENTRA_CLIENT_CERTIFICATE_PATH = saved.path;
-  resetConfigForTests();
-});
+withPortalEnv({ ENTRA_CLIENT_SECRET: undefined, ENTRA_CLIENT_CERTIFICATE_PATH: m.portalApp.certificatePath! });
 
 test('code on organizations, then refresh in the partner tenant, both authenticated by certificate', async () => {
   expect(getConfig().ENTRA_CLIENT_SECRET).toBeUndefined();

@@ -1,8 +1,9 @@
 import { decodeJwt } from 'jose';
 import { custom, generators, Issuer } from 'openid-client';
 import { entraProvider } from '@/lib/auth/entra-provider';
-import { getConfig, resetConfigForTests } from '@/lib/config';
+import { getConfig } from '@/lib/config';
 import { control } from '../support/control';
+import { withPortalEnv } from '../support/with-portal-env';
 import { loadManifest, seededTenants, seededUser } from '../support/manifest';
 import { driveSignIn } from './entra-sign-in-driver';
 
@@ -15,23 +16,7 @@ import { driveSignIn } from './entra-sign-in-driver';
 const m = loadManifest();
 const { partnerA } = seededTenants(m);
 const redirectUri = m.portalApp.redirectUris[1]!;
-const saved = {
-  secret: process.env.ENTRA_CLIENT_SECRET,
-  path: process.env.ENTRA_CLIENT_CERTIFICATE_PATH,
-};
-
-beforeAll(() => {
-  delete process.env.ENTRA_CLIENT_SECRET;
-  process.env.ENTRA_CLIENT_CERTIFICATE_PATH = m.portalApp.certificatePath!;
-  resetConfigForTests();
-});
-afterAll(() => {
-  if (saved.secret === undefined) delete process.env.ENTRA_CLIENT_SECRET;
-  else process.env.ENTRA_CLIENT_SECRET = saved.secret;
-  if (saved.path === undefined) delete process.env.ENTRA_CLIENT_CERTIFICATE_PATH;
-  else process.env.ENTRA_CLIENT_CERTIFICATE_PATH = saved.path;
-  resetConfigForTests();
-});
+withPortalEnv({ ENTRA_CLIENT_SECRET: undefined, ENTRA_CLIENT_CERTIFICATE_PATH: m.portalApp.certificatePath! });
 
 test('a staff member signs in through organizations; the code is redeemed with the certificate', async () => {
   const config = getConfig();

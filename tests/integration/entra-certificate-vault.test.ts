@@ -6,10 +6,11 @@ import { AuthenticationRequiredError, ClientCertificateCredential } from '@azure
 import { SecretClient } from '@azure/keyvault-secrets';
 import { decodeJwt } from 'jose';
 import { ensureAppCertificate } from '@/emulator/directory/app-certificate';
-import { getConfig, resetConfigForTests } from '@/lib/config';
+import { getConfig } from '@/lib/config';
 import { getRefreshTokenStore, type ConnectionTags } from '@/lib/vault';
 import { resetSecretClientForTests } from '@/lib/vault/get-secret-client';
 import { control } from '../support/control';
+import { withPortalEnv } from '../support/with-portal-env';
 import { loadManifest, seededTenants } from '../support/manifest';
 import { KEY_VAULT } from './entra-token-checks';
 
@@ -65,30 +66,10 @@ test('SecretClient over the certificate credential: set, get, delete and purge a
 });
 
 describe("the portal's lib/vault with KEY_VAULT_CREDENTIAL=app and only a certificate", () => {
-  const saved = {
-    secret: process.env.ENTRA_CLIENT_SECRET,
-    path: process.env.ENTRA_CLIENT_CERTIFICATE_PATH,
-    kind: process.env.KEY_VAULT_CREDENTIAL,
-  };
-  beforeAll(() => {
-    delete process.env.ENTRA_CLIENT_SECRET;
-    process.env.ENTRA_CLIENT_CERTIFICATE_PATH = certificatePath;
-    process.env.KEY_VAULT_CREDENTIAL = 'app';
-    resetConfigForTests();
-    resetSecretClientForTests();
-  });
-  afterAll(() => {
-    for (const [k, v] of [
-      ['ENTRA_CLIENT_SECRET', saved.secret],
-      ['ENTRA_CLIENT_CERTIFICATE_PATH', saved.path],
-      ['KEY_VAULT_CREDENTIAL', saved.kind],
-    ] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    resetConfigForTests();
-    resetSecretClientForTests();
-  });
+  withPortalEnv(
+    { ENTRA_CLIENT_SECRET: undefined, ENTRA_CLIENT_CERTIFICATE_PATH: certificatePath, KEY_VAULT_CREDENTIAL: 'app' },
+    resetSecretClientForTests,
+  );
 
   test('the refresh-token store saves, reads and disconnects a connection', async () => {
     expect(getConfig()).toMatchObject({
