@@ -6,13 +6,24 @@ export default tseslint.config(
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', '.emulator/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'cli/bin/**'],
+    ignores: [
+      '.next/**',
+      '.emulator/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+      'cli/bin/**',
+    ],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },

@@ -12,7 +12,12 @@ const nextConfig = {
   typescript: { tsconfigPath: 'tsconfig.app.json' },
   // The Azure SDKs and msal-node are Node libraries; bundling them gains nothing and breaks
   // their dynamic requires.
-  serverExternalPackages: ['@azure/msal-node', '@azure/identity', '@azure/keyvault-secrets', 'pino'],
+  serverExternalPackages: [
+    '@azure/msal-node',
+    '@azure/identity',
+    '@azure/keyvault-secrets',
+    'pino',
+  ],
 };
 
 module.exports = nextConfig;

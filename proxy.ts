@@ -7,7 +7,8 @@ import { securityHeaders } from '@/lib/security/security-headers';
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  const https =
+    request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   const headers = securityHeaders(nonce, { https, dev: process.env.NODE_ENV === 'development' });
 
   const requestHeaders = new Headers(request.headers);

@@ -32,7 +32,11 @@ import { createPartnerCenterService } from '../emulator/partner-center';
 import { userToken } from '../tests/integration/partner-center-tokens';
 
 const { values } = parseArgs({
-  options: { customers: { type: 'string', default: '50000' }, requests: { type: 'string', default: '200' }, manifest: { type: 'string' } },
+  options: {
+    customers: { type: 'string', default: '50000' },
+    requests: { type: 'string', default: '200' },
+    manifest: { type: 'string' },
+  },
 });
 const REQUESTS = Number(values.requests);
 const PARTNER_A = 'a2000000-0000-4000-8000-00000000000a';
@@ -53,7 +57,13 @@ async function inProcess(customers: number): Promise<Target> {
   const clock = new Clock();
   const ctx: EmulatorContext = {
     stateDir,
-    urls: { entra: 'https://localhost:1', entraBrowser: 'http://localhost:2', keyVault: 'https://localhost:3', partnerCenter: '', control: '' },
+    urls: {
+      entra: 'https://localhost:1',
+      entraBrowser: 'http://localhost:2',
+      keyVault: 'https://localhost:3',
+      partnerCenter: '',
+      control: '',
+    },
     clock,
     keys: new SigningKeys(stateDir, clock),
     faults: new FaultRegistry(),
@@ -63,8 +73,20 @@ async function inProcess(customers: number): Promise<Target> {
     portalUrl: 'http://localhost:3000',
   };
   const tenants: Tenant[] = [
-    { id: PARTNER_A, name: 'Contoso Partners', domain: 'contosopartners.onmicrosoft.com', kind: 'partner', users: [] },
-    { id: 'b2000000-0000-4000-8000-00000000000b', name: 'Fabrikam Cloud', domain: 'fabrikamcloud.onmicrosoft.com', kind: 'partner', users: [] },
+    {
+      id: PARTNER_A,
+      name: 'Contoso Partners',
+      domain: 'contosopartners.onmicrosoft.com',
+      kind: 'partner',
+      users: [],
+    },
+    {
+      id: 'b2000000-0000-4000-8000-00000000000b',
+      name: 'Fabrikam Cloud',
+      domain: 'fabrikamcloud.onmicrosoft.com',
+      kind: 'partner',
+      users: [],
+    },
   ];
   const customerTenants = new Map<string, Tenant>();
   const directory = {
@@ -81,12 +103,25 @@ async function inProcess(customers: number): Promise<Target> {
   ctx.faults.install(app, svc.name, (s, r) => svc.faultBody(s, r));
   await svc.register(app);
   const control = await createListener({ port: 0 });
-  await control.register(async (scoped) => svc.registerControl!(scoped), { prefix: '/partner-center' });
+  await control.register(async (scoped) => svc.registerControl!(scoped), {
+    prefix: '/partner-center',
+  });
   const port = Number(new URL(await app.listen({ port: 0, host: '127.0.0.1' })).port);
   const controlUrl = await control.listen({ port: 0, host: '127.0.0.1' });
   const now = clock.nowSeconds();
   const token = await ctx.keys.sign(
-    { aud: 'https://api.partnercenter.microsoft.com', iss: `https://sts.windows.net/${PARTNER_A}/`, tid: PARTNER_A, oid: 'x', scp: 'user_impersonation', amr: ['pwd', 'mfa'], iat: now, nbf: now, exp: now + 7200, ver: '1.0' },
+    {
+      aud: 'https://api.partnercenter.microsoft.com',
+      iss: `https://sts.windows.net/${PARTNER_A}/`,
+      tid: PARTNER_A,
+      oid: 'x',
+      scp: 'user_impersonation',
+      amr: ['pwd', 'mfa'],
+      iat: now,
+      nbf: now,
+      exp: now + 7200,
+      ver: '1.0',
+    },
     { v1: true },
   );
   return {
@@ -127,22 +162,43 @@ async function measure(t: Target) {
   const get = (path: string, headers: Record<string, string> = {}) =>
     new Promise<{ status: number; body: string; ms: number }>((done, fail) => {
       const started = performance.now();
-      const req = request({ host: hostname, port, path, agent, headers: { authorization: `Bearer ${t.token}`, ...headers } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
-      });
+      const req = request(
+        {
+          host: hostname,
+          port,
+          path,
+          agent,
+          headers: { authorization: `Bearer ${t.token}`, ...headers },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            done({
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString('utf8'),
+              ms: performance.now() - started,
+            }),
+          );
+        },
+      );
       req.on('error', fail);
       req.end();
     });
   const headersOf = (n: NextLink) => Object.fromEntries(n.headers.map((h) => [h.key, h.value]));
 
   // The bench sends far more than the 500 customer requests a minute Partner Center allows.
-  const raised = await fetch(`${t.controlUrl}/partner-center/throttle`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ limitPerMinute: 1_000_000 }) });
+  const raised = await fetch(`${t.controlUrl}/partner-center/throttle`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ limitPerMinute: 1_000_000 }),
+  });
   if (!raised.ok) throw new Error(`could not raise the throttle limit: ${raised.status}`);
   for (let i = 0; i < 20; i++) await get('/v1/customers?size=500');
 
-  const first = JSON.parse((await get('/v1/customers?size=500')).body) as { links: { next?: NextLink } };
+  const first = JSON.parse((await get('/v1/customers?size=500')).body) as {
+    links: { next?: NextLink };
+  };
   const baseline: number[] = [];
   const firstPage: number[] = [];
   const continuation: number[] = [];
@@ -153,15 +209,22 @@ async function measure(t: Target) {
     if (page.status !== 200) throw new Error(`status ${page.status}`);
     firstPage.push(page.ms);
     bytes = page.body.length;
-    if (first.links.next) continuation.push((await get(first.links.next.uri, headersOf(first.links.next))).ms);
+    if (first.links.next)
+      continuation.push((await get(first.links.next.uri, headersOf(first.links.next))).ms);
   }
 
   const pagingStarted = performance.now();
   const ids = new Set<string>();
   let pages = 0;
-  let next: { uri: string; headers: Record<string, string> } | undefined = { uri: '/v1/customers?size=500', headers: {} };
+  let next: { uri: string; headers: Record<string, string> } | undefined = {
+    uri: '/v1/customers?size=500',
+    headers: {},
+  };
   while (next) {
-    const page = JSON.parse((await get(next.uri, next.headers)).body) as { items: Array<{ id: string }>; links: { next?: NextLink } };
+    const page = JSON.parse((await get(next.uri, next.headers)).body) as {
+      items: Array<{ id: string }>;
+      links: { next?: NextLink };
+    };
     page.items.forEach((c) => ids.add(c.id));
     pages++;
     next = page.links.next && { uri: page.links.next.uri, headers: headersOf(page.links.next) };
@@ -170,20 +233,36 @@ async function measure(t: Target) {
   agent.destroy();
 
   console.log(`Partner Center emulator: ${t.label} (${REQUESTS} samples each)`);
-  if (t.startupMs !== undefined) console.log(`  startup (seed + index)                 ${ms(t.startupMs)}`);
-  console.log(`  GET /v1/profiles/organization (base)   median ${ms(median(baseline))}  p95 ${ms(p95(baseline))}`);
-  console.log(`  GET /v1/customers?size=500 (page 1)    median ${ms(median(firstPage))}  p95 ${ms(p95(firstPage))}  ${(bytes / 1024).toFixed(0)} KiB  ratio to base ${(median(firstPage) / median(baseline)).toFixed(1)}x`);
-  if (continuation.length) console.log(`  continuation page (seekOperation=Next) median ${ms(median(continuation))}  p95 ${ms(p95(continuation))}`);
-  console.log(`  page all: ${pages} pages, ${ids.size.toLocaleString('en-US')} distinct customers in ${ms(pagingMs)}`);
+  if (t.startupMs !== undefined)
+    console.log(`  startup (seed + index)                 ${ms(t.startupMs)}`);
+  console.log(
+    `  GET /v1/profiles/organization (base)   median ${ms(median(baseline))}  p95 ${ms(p95(baseline))}`,
+  );
+  console.log(
+    `  GET /v1/customers?size=500 (page 1)    median ${ms(median(firstPage))}  p95 ${ms(p95(firstPage))}  ${(bytes / 1024).toFixed(0)} KiB  ratio to base ${(median(firstPage) / median(baseline)).toFixed(1)}x`,
+  );
+  if (continuation.length)
+    console.log(
+      `  continuation page (seekOperation=Next) median ${ms(median(continuation))}  p95 ${ms(p95(continuation))}`,
+    );
+  console.log(
+    `  page all: ${pages} pages, ${ids.size.toLocaleString('en-US')} distinct customers in ${ms(pagingMs)}`,
+  );
 }
 
 async function main() {
-  const target = values.manifest ? await running(values.manifest) : await inProcess(Number(values.customers));
+  const target = values.manifest
+    ? await running(values.manifest)
+    : await inProcess(Number(values.customers));
   try {
     await measure(target);
   } finally {
     // A running emulator keeps the raised limit until its next reset; restore Partner Center's.
-    await fetch(`${target.controlUrl}/partner-center/throttle`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ limitPerMinute: 500 }) }).catch(() => undefined);
+    await fetch(`${target.controlUrl}/partner-center/throttle`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ limitPerMinute: 500 }),
+    }).catch(() => undefined);
     await target.close();
   }
 }

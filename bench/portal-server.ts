@@ -12,7 +12,9 @@ export interface PortalServer {
 /** Starts the standalone production server and waits until it answers. */
 export async function startPortal(port: number, env: NodeJS.ProcessEnv): Promise<PortalServer> {
   // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the portal (open it in Chrome DevTools).
-  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
   const child: ChildProcess = spawn(process.execPath, [...profile, '.next/standalone/server.js'], {
     env: { ...env, PORT: String(port), HOSTNAME: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -32,7 +34,10 @@ export async function startPortal(port: number, env: NodeJS.ProcessEnv): Promise
   return {
     url,
     pid: child.pid!,
-    rssMiB: () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+    rssMiB: () =>
+      Number(
+        /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0,
+      ) / 1024,
     stop: () => child.kill('SIGTERM'),
   };
 }

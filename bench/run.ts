@@ -26,9 +26,14 @@ const COLD_REQUESTS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
 function tally(counts: Record<string, number>) {
-  const sum = (pred: (k: string) => boolean) => Object.entries(counts).filter(([k]) => pred(k)).reduce((n, [, v]) => n + v, 0);
+  const sum = (pred: (k: string) => boolean) =>
+    Object.entries(counts)
+      .filter(([k]) => pred(k))
+      .reduce((n, [, v]) => n + v, 0);
   return {
-    keyVaultReads: sum((k) => /^keyvault GET \/secrets\/[^ ]+ 200/.test(k) && !k.includes('/versions')),
+    keyVaultReads: sum(
+      (k) => /^keyvault GET \/secrets\/[^ ]+ 200/.test(k) && !k.includes('/versions'),
+    ),
     redemptions: sum((k) => k.startsWith('entra POST') && k.endsWith('grant_type=refresh_token')),
     partnerCenterCalls: sum((k) => /^partner-center GET \/v1\/customers \d+/.test(k)),
   };
@@ -38,7 +43,7 @@ function tally(counts: Record<string, number>) {
 async function settle(control: Control): Promise<Record<string, number>> {
   let last = -1;
   let stableSince = Date.now();
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
     const counts = await control.stats();
     const pc = tally(counts).partnerCenterCalls;
     if (pc !== last) {
@@ -53,12 +58,16 @@ async function settle(control: Control): Promise<Record<string, number>> {
 async function main(): Promise<void> {
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     console.log('building the portal…');
-    if (spawnSync('npm', ['run', 'build'], { stdio: 'ignore' }).status !== 0) throw new Error('npm run build failed');
+    if (spawnSync('npm', ['run', 'build'], { stdio: 'ignore' }).status !== 0)
+      throw new Error('npm run build failed');
   }
   const port = await findFreePortBlock(1);
   const portalUrl = `http://localhost:${port}`;
   const cloud = await startEmulatorProcess({ portalUrl, customers: CUSTOMERS });
-  const env = { ...process.env, ...portalEnvFromManifest(cloud.manifest, cloud.manifestPath, portalUrl) };
+  const env = {
+    ...process.env,
+    ...portalEnvFromManifest(cloud.manifest, cloud.manifestPath, portalUrl),
+  };
   const control = controlFor(cloud.manifest);
   const portal = await startPortal(port, env);
   try {
@@ -70,7 +79,11 @@ async function main(): Promise<void> {
     await control.resetStats();
     const t0 = performance.now();
     const statuses = await Promise.all(
-      Array.from({ length: COLD_REQUESTS }, () => fetch(`${portal.url}/dashboard`, { headers: { cookie }, redirect: 'manual' }).then(async (r) => (await r.text(), r.status))),
+      Array.from({ length: COLD_REQUESTS }, () =>
+        fetch(`${portal.url}/dashboard`, { headers: { cookie }, redirect: 'manual' }).then(
+          async (r) => (await r.text(), r.status),
+        ),
+      ),
     );
     const coldMs = performance.now() - t0;
     const cold = tally(await settle(control));
@@ -78,18 +91,34 @@ async function main(): Promise<void> {
 
     // 2. Warm: the dashboard against a trivial page of the same server.
     const trivial = await load(`${portal.url}/`, { connections: 16, seconds: SECONDS });
-    const dashboard = await load(`${portal.url}/dashboard`, { connections: 16, seconds: SECONDS, cookie });
+    const dashboard = await load(`${portal.url}/dashboard`, {
+      connections: 16,
+      seconds: SECONDS,
+      cookie,
+    });
     const rss = portal.rssMiB();
 
-    console.log(`\nbench: ${CUSTOMERS.toLocaleString('en-US')} customers, partner "${partnerA.name}", node ${process.version}`);
-    console.log(`\n1. cold start: ${COLD_REQUESTS} concurrent first dashboard requests (${ok}/${COLD_REQUESTS} answered 200 in ${coldMs.toFixed(0)} ms)`);
+    console.log(
+      `\nbench: ${CUSTOMERS.toLocaleString('en-US')} customers, partner "${partnerA.name}", node ${process.version}`,
+    );
+    console.log(
+      `\n1. cold start: ${COLD_REQUESTS} concurrent first dashboard requests (${ok}/${COLD_REQUESTS} answered 200 in ${coldMs.toFixed(0)} ms)`,
+    );
     console.log(`   Key Vault reads          ${cold.keyVaultReads}   (target 1)`);
     console.log(`   refresh-token redemptions ${cold.redemptions}   (target 1)`);
-    console.log(`   Partner Center calls     ${cold.partnerCenterCalls}  (target ${Math.ceil(CUSTOMERS / 500)})`);
+    console.log(
+      `   Partner Center calls     ${cold.partnerCenterCalls}  (target ${Math.ceil(CUSTOMERS / 500)})`,
+    );
     console.log(`\n2. warm, concurrency 16, ${SECONDS} s each`);
-    console.log(`   trivial page   ${trivial.rps.toFixed(0).padStart(6)} req/s  p50 ${trivial.p50.toFixed(1)} ms  p95 ${trivial.p95.toFixed(1)} ms  non-2xx ${trivial.non2xx}`);
-    console.log(`   dashboard      ${dashboard.rps.toFixed(0).padStart(6)} req/s  p50 ${dashboard.p50.toFixed(1)} ms  p95 ${dashboard.p95.toFixed(1)} ms  non-2xx ${dashboard.non2xx}`);
-    console.log(`   throughput ratio dashboard / trivial = ${(dashboard.rps / trivial.rps).toFixed(2)}  (target ≥ 0.5); dashboard p95 ${dashboard.p95.toFixed(0)} ms (target < 150)`);
+    console.log(
+      `   trivial page   ${trivial.rps.toFixed(0).padStart(6)} req/s  p50 ${trivial.p50.toFixed(1)} ms  p95 ${trivial.p95.toFixed(1)} ms  non-2xx ${trivial.non2xx}`,
+    );
+    console.log(
+      `   dashboard      ${dashboard.rps.toFixed(0).padStart(6)} req/s  p50 ${dashboard.p50.toFixed(1)} ms  p95 ${dashboard.p95.toFixed(1)} ms  non-2xx ${dashboard.non2xx}`,
+    );
+    console.log(
+      `   throughput ratio dashboard / trivial = ${(dashboard.rps / trivial.rps).toFixed(2)}  (target ≥ 0.5); dashboard p95 ${dashboard.p95.toFixed(0)} ms (target < 150)`,
+    );
     console.log(`\n3. memory: portal RSS after the run ${rss.toFixed(0)} MiB`);
   } finally {
     portal.stop();

@@ -25,16 +25,29 @@ const { values } = parseArgs({
 const stateDir = resolve(values['state-dir']);
 if (values.reset) {
   // Keep the CA so browsers and shells that already trust it keep working.
-  for (const f of ['entra.json', 'keyvault.json', 'partner-center.json', 'clock.json', 'manifest.json']) {
+  for (const f of [
+    'entra.json',
+    'keyvault.json',
+    'partner-center.json',
+    'clock.json',
+    'manifest.json',
+  ]) {
     rmSync(join(stateDir, f), { force: true });
   }
   new Clock(join(stateDir, 'clock.json')).reset();
 }
 
-startEmulator({ stateDir, basePort: Number(values.port), customerScale: Number(values.customers), portalUrl: values['portal-url'] })
+startEmulator({
+  stateDir,
+  basePort: Number(values.port),
+  customerScale: Number(values.customers),
+  portalUrl: values['portal-url'],
+})
   .then(({ manifestPath, manifest }) => {
     console.log(`local Microsoft cloud ready`);
-    console.log(`  Entra ID        ${manifest.entra.authorityHost} (pages: ${manifest.entra.browserHost})`);
+    console.log(
+      `  Entra ID        ${manifest.entra.authorityHost} (pages: ${manifest.entra.browserHost})`,
+    );
     if (manifest.keyVault) console.log(`  Key Vault       ${manifest.keyVault.url}`);
     if (manifest.partnerCenter) console.log(`  Partner Center  ${manifest.partnerCenter.url}`);
     console.log(`  control API     ${manifest.control.url}`);

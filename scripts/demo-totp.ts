@@ -12,7 +12,9 @@ const manifest = JSON.parse(readFileSync('.emulator/manifest.json', 'utf8')) as 
 const users = manifest.tenants.flatMap((t) => t.users).filter((u) => u.mfa === 'totp');
 const user = users.find((u) => u.upn.toLowerCase() === upn);
 if (!user?.totpSecret) {
-  console.error(`usage: npm run demo:totp -- <upn>\nTOTP accounts: ${users.map((u) => u.upn).join(', ')}`);
+  console.error(
+    `usage: npm run demo:totp -- <upn>\nTOTP accounts: ${users.map((u) => u.upn).join(', ')}`,
+  );
   process.exit(64);
 }
 const secondsLeft = 30 - (Math.floor(Date.now() / 1000) % 30);

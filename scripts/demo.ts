@@ -23,7 +23,9 @@ function newestMtime(path: string): number {
 
 function buildIfStale(): void {
   const built = '.next/standalone/server.js';
-  const sources = Math.max(...['app', 'lib', 'public', 'next.config.js', 'package-lock.json'].map(newestMtime));
+  const sources = Math.max(
+    ...['app', 'lib', 'public', 'next.config.js', 'package-lock.json'].map(newestMtime),
+  );
   if (existsSync(built) && statSync(built).mtimeMs > sources) return;
   console.log('Building the portal (production build)…');
   const r = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
@@ -41,8 +43,17 @@ function sessionSecret(): string {
 
 async function main(): Promise<void> {
   buildIfStale();
-  const cloud = await startEmulatorProcess({ portalUrl, stateDir: '.emulator', basePort: 8440, verbose: true });
-  const env = { ...process.env, ...portalEnvFromManifest(cloud.manifest, cloud.manifestPath, portalUrl, sessionSecret()), PORT: String(port) };
+  const cloud = await startEmulatorProcess({
+    portalUrl,
+    stateDir: '.emulator',
+    basePort: 8440,
+    verbose: true,
+  });
+  const env = {
+    ...process.env,
+    ...portalEnvFromManifest(cloud.manifest, cloud.manifestPath, portalUrl, sessionSecret()),
+    PORT: String(port),
+  };
   const portal = spawn(process.execPath, ['scripts/start.mjs'], { stdio: 'inherit', env });
 
   console.log(`\nPartner Portal demo: ${portalUrl}\n`);
@@ -50,12 +61,21 @@ async function main(): Promise<void> {
   for (const t of cloud.manifest.tenants.filter((x) => x.kind !== 'customer')) {
     console.log(`  ${t.name} (${t.kind}, ${t.domain})`);
     for (const u of t.users) {
-      const mfa = u.mfa === 'totp' ? `TOTP secret ${u.totpSecret}` : u.mfa === 'approve' ? 'one-click approve' : 'no MFA';
+      const mfa =
+        u.mfa === 'totp'
+          ? `TOTP secret ${u.totpSecret}`
+          : u.mfa === 'approve'
+            ? 'one-click approve'
+            : 'no MFA';
       console.log(`    ${u.upn.padEnd(42)} ${u.password} · ${mfa}`);
     }
   }
-  console.log('\nNo authenticator app? `npm run demo:totp -- <upn>` prints the current code of a TOTP account.');
-  console.log('Start at /connect as a partner admin, then sign in to /dashboard as staff. Ctrl+C stops the demo.');
+  console.log(
+    '\nNo authenticator app? `npm run demo:totp -- <upn>` prints the current code of a TOTP account.',
+  );
+  console.log(
+    'Start at /connect as a partner admin, then sign in to /dashboard as staff. Ctrl+C stops the demo.',
+  );
 
   const stop = () => {
     portal.kill('SIGTERM');

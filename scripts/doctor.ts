@@ -16,7 +16,9 @@ import { loadEnvConfig } from '@next/env';
 async function main(): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { 'env-file': { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      options: { 'env-file': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     return 2;
@@ -26,7 +28,10 @@ async function main(): Promise<number> {
     return 0;
   }
   if (values['env-file']) process.loadEnvFile(values['env-file']);
-  loadEnvConfig(join(__dirname, '..'), false, { info: () => {}, error: (...args: unknown[]) => console.error(...args) });
+  loadEnvConfig(join(__dirname, '..'), false, {
+    info: () => {},
+    error: (...args: unknown[]) => console.error(...args),
+  });
   // The report is the output; library logs (retries, rotations) go to stderr, and only errors.
   if (!process.env.LOG_LEVEL?.trim()) process.env.LOG_LEVEL = 'error';
 

@@ -77,7 +77,17 @@ export async function startEmulatorProcess(opts: EmulatorLaunch): Promise<Emulat
   rmSync(manifestPath, { force: true });
   if (opts.reuseTlsDir) cpSync(opts.reuseTlsDir, join(stateDir, 'tls'), { recursive: true });
 
-  const args = ['--import', 'tsx', 'emulator/main.ts', '--state-dir', stateDir, '--port', String(basePort), '--portal-url', opts.portalUrl];
+  const args = [
+    '--import',
+    'tsx',
+    'emulator/main.ts',
+    '--state-dir',
+    stateDir,
+    '--port',
+    String(basePort),
+    '--portal-url',
+    opts.portalUrl,
+  ];
   if (opts.customers) args.push('--customers', String(opts.customers));
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

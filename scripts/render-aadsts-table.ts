@@ -23,7 +23,11 @@ export function renderAadstsTable(): string {
       const a = adviceFor(n);
       return `| ${a.code} | ${cell(a.title)} | ${cell(a.cause)} | ${cell(a.fix)} | ${a.needsReconnect ? 'yes' : 'no'} |`;
     });
-  return ['| code | what | why | fix | reconnect? |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    '| code | what | why | fix | reconnect? |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 /** The table currently between the markers of the guide (trimmed), or undefined without markers. */

@@ -8,6 +8,9 @@ if (!existsSync(server)) {
   console.error('No production build found: run `npm run build` first.');
   process.exit(2);
 }
-const child = spawn(process.execPath, [server], { stdio: 'inherit', env: { ...process.env, PORT: process.env.PORT ?? '3000' } });
+const child = spawn(process.execPath, [server], {
+  stdio: 'inherit',
+  env: { ...process.env, PORT: process.env.PORT ?? '3000' },
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

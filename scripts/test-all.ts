@@ -31,7 +31,10 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
   });
 }
 
-async function step(name: string, fn: () => Promise<{ passed: number; failed: number }>): Promise<void> {
+async function step(
+  name: string,
+  fn: () => Promise<{ passed: number; failed: number }>,
+): Promise<void> {
   console.log(`\n=== ${name} ===`);
   const t0 = Date.now();
   let r: { passed: number; failed: number };
@@ -53,28 +56,50 @@ async function check(cmd: string, args: string[]) {
 /** Jest with a JSON report; a crash before any test ran counts as one failure. */
 async function jest(project: string, env?: NodeJS.ProcessEnv) {
   const file = join(out, `jest-${project}.json`);
-  const code = await run('npx', ['jest', '--selectProjects', project, '--json', `--outputFile=${file}`], env);
+  const code = await run(
+    'npx',
+    ['jest', '--selectProjects', project, '--json', `--outputFile=${file}`],
+    env,
+  );
   if (!existsSync(file)) return { passed: 0, failed: 1 };
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites: number };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numRuntimeErrorTestSuites: number;
+  };
   const failed = r.numFailedTests + r.numRuntimeErrorTestSuites;
   return { passed: r.numPassedTests, failed: failed === 0 && code !== 0 ? 1 : failed };
 }
 
 async function playwright(env: NodeJS.ProcessEnv) {
   const file = join(out, 'playwright.json');
-  const code = await run('npx', ['playwright', 'test'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  const code = await run('npx', ['playwright', 'test'], {
+    ...env,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+  });
   if (!existsSync(file)) return { passed: 0, failed: 1 };
-  const s = (JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+  const s = (
+    JSON.parse(readFileSync(file, 'utf8')) as {
+      stats: { expected: number; unexpected: number; flaky: number };
+    }
+  ).stats;
   const failed = s.unexpected;
   return { passed: s.expected + s.flaky, failed: failed === 0 && code !== 0 ? 1 : failed };
 }
 
 /** Runs `fn` with a fresh local cloud and the portal env pointing at it. */
-async function withFreshCloud(portalPort: number, fn: (env: NodeJS.ProcessEnv) => Promise<{ passed: number; failed: number }>) {
+async function withFreshCloud(
+  portalPort: number,
+  fn: (env: NodeJS.ProcessEnv) => Promise<{ passed: number; failed: number }>,
+) {
   const portalUrl = `http://localhost:${portalPort}`;
   const cloud = await startEmulatorProcess({ portalUrl });
   try {
-    return await fn({ ...process.env, ...portalEnvFromManifest(cloud.manifest, cloud.manifestPath, portalUrl), PORTAL_PORT: String(portalPort) });
+    return await fn({
+      ...process.env,
+      ...portalEnvFromManifest(cloud.manifest, cloud.manifestPath, portalUrl),
+      PORTAL_PORT: String(portalPort),
+    });
   } finally {
     cloud.stop();
   }
@@ -83,9 +108,15 @@ async function withFreshCloud(portalPort: number, fn: (env: NodeJS.ProcessEnv) =
 async function ensureChromium(): Promise<void> {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (existsSync(path)) return;
-  if (process.getuid?.() !== 0) throw new Error(`${path} is missing: install Debian's chromium package (apt-get install -y chromium)`);
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      `${path} is missing: install Debian's chromium package (apt-get install -y chromium)`,
+    );
   console.log('Installing Chromium from the OS packages…');
-  if ((await run('apt-get', ['update'])) !== 0 || (await run('apt-get', ['install', '-y', 'chromium'])) !== 0) {
+  if (
+    (await run('apt-get', ['update'])) !== 0 ||
+    (await run('apt-get', ['install', '-y', 'chromium'])) !== 0
+  ) {
     throw new Error('could not install chromium with apt-get');
   }
 }
@@ -95,7 +126,9 @@ async function main(): Promise<void> {
   await step('typecheck', () => check('npx', ['tsc', '--noEmit']));
   await step('lint', () => check('npx', ['eslint', '.', '--max-warnings', '0']));
   await step('unit', () => jest('unit'));
-  await step('integration', async () => withFreshCloud(await findFreePortBlock(1), (env) => jest('integration', env)));
+  await step('integration', async () =>
+    withFreshCloud(await findFreePortBlock(1), (env) => jest('integration', env)),
+  );
   await step('build', () => check('npm', ['run', 'build']));
   await step('e2e', async () => {
     await ensureChromium();
@@ -103,7 +136,10 @@ async function main(): Promise<void> {
   });
 
   console.log('\n=== summary ===');
-  for (const t of tallies) console.log(`${t.name.padEnd(12)} ${String(t.passed).padStart(5)} passed ${String(t.failed).padStart(4)} failed  ${t.seconds.toFixed(1)} s`);
+  for (const t of tallies)
+    console.log(
+      `${t.name.padEnd(12)} ${String(t.passed).padStart(5)} passed ${String(t.failed).padStart(4)} failed  ${t.seconds.toFixed(1)} s`,
+    );
   console.log(`total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const passed = tallies.reduce((n, t) => n + t.passed, 0);
   const failed = tallies.reduce((n, t) => n + t.failed, 0);

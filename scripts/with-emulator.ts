@@ -14,7 +14,9 @@ import { startEmulatorProcess } from './emulator-process';
 
 const sep = process.argv.indexOf('--');
 if (sep < 0 || sep === process.argv.length - 1) {
-  console.error('usage: tsx scripts/with-emulator.ts [--fresh] [--portal-port N] -- <command> [args…]');
+  console.error(
+    'usage: tsx scripts/with-emulator.ts [--fresh] [--portal-port N] -- <command> [args…]',
+  );
   process.exit(2);
 }
 const { values } = parseArgs({
@@ -22,16 +24,30 @@ const { values } = parseArgs({
   options: { fresh: { type: 'boolean', default: false }, 'portal-port': { type: 'string' } },
 });
 const [command, ...args] = process.argv.slice(sep + 1) as [string, ...string[]];
-const portalPort = Number(values['portal-port'] ?? process.env.PORTAL_PORT ?? (values.fresh ? 3100 : 3000));
+const portalPort = Number(
+  values['portal-port'] ?? process.env.PORTAL_PORT ?? (values.fresh ? 3100 : 3000),
+);
 const portalUrl = `http://localhost:${portalPort}`;
 
 async function main(): Promise<number> {
   const emulator = await startEmulatorProcess(
-    values.fresh ? { portalUrl } : { portalUrl, stateDir: '.emulator', basePort: 8440, reuseIfRunning: true },
+    values.fresh
+      ? { portalUrl }
+      : { portalUrl, stateDir: '.emulator', basePort: 8440, reuseIfRunning: true },
   );
-  const env = { ...process.env, ...portalEnvFromManifest(emulator.manifest, emulator.manifestPath, portalUrl), PORTAL_PORT: String(portalPort) };
-  const child = spawn(command, args, { stdio: 'inherit', env, shell: process.platform === 'win32' });
-  const code = await new Promise<number>((done) => child.on('exit', (c, signal) => done(c ?? (signal ? 1 : 0))));
+  const env = {
+    ...process.env,
+    ...portalEnvFromManifest(emulator.manifest, emulator.manifestPath, portalUrl),
+    PORTAL_PORT: String(portalPort),
+  };
+  const child = spawn(command, args, {
+    stdio: 'inherit',
+    env,
+    shell: process.platform === 'win32',
+  });
+  const code = await new Promise<number>((done) =>
+    child.on('exit', (c, signal) => done(c ?? (signal ? 1 : 0))),
+  );
   emulator.stop();
   return code;
 }

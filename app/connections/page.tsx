@@ -9,7 +9,11 @@ import { HealthDetails } from './_components/health-details';
 
 export const metadata: Metadata = { title: 'Connections · Partner Portal' };
 
-export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConnectionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser('/connections');
   const params = await searchParams;
   let connections: ConnectionHealth[];
@@ -20,7 +24,9 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
     return (
       <main>
         <h1>Connections</h1>
-        <p className="card status-bad" data-testid="connections-error">{e.message} <code>{e.code}</code></p>
+        <p className="card status-bad" data-testid="connections-error">
+          {e.message} <code>{e.code}</code>
+        </p>
       </main>
     );
   }
@@ -30,8 +36,16 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
       <ConnectionsNotice params={params} />
       {connections.length === 0 && (
         <div className="card" data-testid="no-connections">
-          <p>{user.isOperator ? 'No partner tenant is connected.' : 'Your organization is not connected.'}</p>
-          {user.isPartnerAdmin && <Link className="button" href="/connect">Connect</Link>}
+          <p>
+            {user.isOperator
+              ? 'No partner tenant is connected.'
+              : 'Your organization is not connected.'}
+          </p>
+          {user.isPartnerAdmin && (
+            <Link className="button" href="/connect">
+              Connect
+            </Link>
+          )}
         </div>
       )}
       {connections.map((health) => (
@@ -39,7 +53,10 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           <h2>{health.orgName ?? health.tenantId}</h2>
           <HealthDetails health={health} />
           {canAdministerTenant(user, health.tenantId) && (
-            <ConnectionActions tenantId={health.tenantId} checkToken={createActionToken(user, health.tenantId, 'check')} />
+            <ConnectionActions
+              tenantId={health.tenantId}
+              checkToken={createActionToken(user, health.tenantId, 'check')}
+            />
           )}
         </section>
       ))}

@@ -11,10 +11,16 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Where a user of a tenant without a connection lands. The query only says which tenant and
  * whether to offer the connect link, so nothing on this page can be used against anyone.
  */
-export default async function NotConnectedPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NotConnectedPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const user = await getSessionUser();
-  const tenant = user?.tid ?? (typeof params.tenant === 'string' && GUID.test(params.tenant) ? params.tenant : undefined);
+  const tenant =
+    user?.tid ??
+    (typeof params.tenant === 'string' && GUID.test(params.tenant) ? params.tenant : undefined);
   const isAdmin = user ? user.isPartnerAdmin : params.admin === '1';
   const homeTenant = params.reason === 'home_tenant_not_operator';
 
@@ -23,7 +29,10 @@ export default async function NotConnectedPage({ searchParams }: { searchParams:
       <h1>{homeTenant ? 'No access' : 'Your organization is not connected'}</h1>
       <div className="card" data-testid="not-connected">
         {homeTenant ? (
-          <p>Your account belongs to the portal owner&apos;s tenant but does not hold the Portal.Operator role.</p>
+          <p>
+            Your account belongs to the portal owner&apos;s tenant but does not hold the
+            Portal.Operator role.
+          </p>
         ) : (
           <p>
             {tenant ? (
@@ -33,13 +42,15 @@ export default async function NotConnectedPage({ searchParams }: { searchParams:
             ) : (
               'Your organization'
             )}{' '}
-            has not connected its Partner Center account to this portal, so there are no customers to show.
+            has not connected its Partner Center account to this portal, so there are no customers
+            to show.
           </p>
         )}
         {!homeTenant &&
           (isAdmin ? (
             <p>
-              As an administrator you can connect it now. You will sign in with multi-factor authentication and consent once.{' '}
+              As an administrator you can connect it now. You will sign in with multi-factor
+              authentication and consent once.{' '}
               <Link className="button" href="/connect" data-testid="connect-link">
                 Connect your organization
               </Link>

@@ -8,7 +8,8 @@ export const metadata: Metadata = { title: 'Sign in · Partner Portal' };
 
 /** next-auth's error codes for the callback, in words. Unknown codes are not echoed. */
 const ERRORS: Record<string, string> = {
-  OAuthCallback: 'Microsoft sign-in did not complete, or its answer could not be verified. Sign in again.',
+  OAuthCallback:
+    'Microsoft sign-in did not complete, or its answer could not be verified. Sign in again.',
   OAuthSignin: 'The sign-in could not be started. Try again in a moment.',
   Callback: 'The sign-in could not be completed. Sign in again.',
   AccessDenied: 'Your account may not use this portal.',
@@ -18,10 +19,19 @@ const ERRORS: Record<string, string> = {
 
 /** Only same-site paths as the return address: never an absolute URL another site could supply. */
 function safeReturnPath(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/dashboard';
+  return typeof value === 'string' &&
+    value.startsWith('/') &&
+    !value.startsWith('//') &&
+    !value.startsWith('/\\')
+    ? value
+    : '/dashboard';
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeReturnPath(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
@@ -33,7 +43,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1>Sign in</h1>
       {error && (
         <p className="card banner-bad" role="alert" data-testid="signin-error">
-          {error} <code>{errorKey && ERRORS[errorKey] ? `signin_${errorKey}` : 'signin_failed'}</code>
+          {error}{' '}
+          <code>{errorKey && ERRORS[errorKey] ? `signin_${errorKey}` : 'signin_failed'}</code>
         </p>
       )}
       <div className="card">

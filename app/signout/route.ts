@@ -18,7 +18,13 @@ export async function POST(request: NextRequest): Promise<NextResponse> {
   // next-auth splits large sessions into `.0`, `.1` ... chunks; clear every one we were sent.
   for (const cookie of request.cookies.getAll()) {
     if (cookie.name === name || cookie.name.startsWith(`${name}.`)) {
-      response.cookies.set(cookie.name, '', { maxAge: 0, path: '/', httpOnly: true, sameSite: 'lax', secure });
+      response.cookies.set(cookie.name, '', {
+        maxAge: 0,
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+      });
     }
   }
   if (user) log.info({ event: 'sign_out', tid: user.tid, oid: user.oid }, 'staff signed out');

@@ -51,7 +51,8 @@ export async function registerControlRoutes(
   });
   app.post('/clock/advance', async (req, reply) => {
     const parsed = advanceSchema.safeParse(req.body ?? {});
-    if (!parsed.success) return reply.code(400).send({ error: 'invalid body', issues: parsed.error.issues });
+    if (!parsed.success)
+      return reply.code(400).send({ error: 'invalid body', issues: parsed.error.issues });
     const ms = (parsed.data.days ?? 0) * 86_400_000 + (parsed.data.seconds ?? 0) * 1000;
     ctx.clock.advance(ms);
     return { now: ctx.clock.now() };
@@ -59,7 +60,8 @@ export async function registerControlRoutes(
   app.get('/faults', async () => ({ faults: ctx.faults.list() }));
   app.post('/faults', async (req, reply) => {
     const parsed = faultSchema.safeParse(req.body);
-    if (!parsed.success) return reply.code(400).send({ error: 'invalid fault', issues: parsed.error.issues });
+    if (!parsed.success)
+      return reply.code(400).send({ error: 'invalid fault', issues: parsed.error.issues });
     return { id: ctx.faults.add(parsed.data) };
   });
   app.delete('/faults', async () => {
@@ -72,6 +74,7 @@ export async function registerControlRoutes(
     return { ok: true };
   });
   for (const s of services) {
-    if (s.registerControl) await app.register(async (scoped) => s.registerControl!(scoped), { prefix: `/${s.name}` });
+    if (s.registerControl)
+      await app.register(async (scoped) => s.registerControl!(scoped), { prefix: `/${s.name}` });
   }
 }

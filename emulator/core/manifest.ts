@@ -17,7 +17,11 @@ export interface Manifest {
     url: string;
     /** Tenant in the vault's 401 challenge; the portal's credential must be for this tenant. */
     tenantId: string;
-    roleAssignments: Array<{ principalId: string; appId?: string; role: 'Key Vault Secrets Officer' | 'Key Vault Secrets User' }>;
+    roleAssignments: Array<{
+      principalId: string;
+      appId?: string;
+      role: 'Key Vault Secrets Officer' | 'Key Vault Secrets User';
+    }>;
   };
   partnerCenter?: { url: string; resource: string };
   /** Test-only control API. The portal never calls it. */

@@ -1,4 +1,10 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
@@ -26,7 +32,10 @@ export class SigningKeys {
   private readonly certDer: Buffer;
   readonly kid: string;
 
-  constructor(stateDir: string, private readonly clock: Clock) {
+  constructor(
+    stateDir: string,
+    private readonly clock: Clock,
+  ) {
     const dir = join(stateDir, 'keys');
     const keyPath = join(dir, 'signing-key.pem');
     const certPath = join(dir, 'signing-cert.pem');
@@ -50,7 +59,12 @@ export class SigningKeys {
     this.privateKey = createPrivateKey(readFileSync(keyPath, 'utf8'));
     this.publicKey = createPublicKey(this.privateKey);
     const certPem = readFileSync(certPath, 'utf8');
-    this.certDer = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(forge.pki.certificateFromPem(certPem))).getBytes(), 'binary');
+    this.certDer = Buffer.from(
+      forge.asn1
+        .toDer(forge.pki.certificateToAsn1(forge.pki.certificateFromPem(certPem)))
+        .getBytes(),
+      'binary',
+    );
     this.kid = createHash('sha1').update(this.certDer).digest('base64url');
   }
 
@@ -59,7 +73,16 @@ export class SigningKeys {
     const jwk = this.publicKey.export({ format: 'jwk' }) as { n: string; e: string };
     return {
       keys: [
-        { kty: 'RSA', use: 'sig', kid: this.kid, x5t: this.kid, n: jwk.n, e: jwk.e, x5c: [this.certDer.toString('base64')], issuer },
+        {
+          kty: 'RSA',
+          use: 'sig',
+          kid: this.kid,
+          x5t: this.kid,
+          n: jwk.n,
+          e: jwk.e,
+          x5c: [this.certDer.toString('base64')],
+          issuer,
+        },
       ],
     };
   }
@@ -70,7 +93,12 @@ export class SigningKeys {
    */
   async sign(claims: JWTPayload, opts: { v1?: boolean } = {}): Promise<string> {
     return new SignJWT(claims)
-      .setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid: this.kid, ...(opts.v1 ? { x5t: this.kid } : {}) })
+      .setProtectedHeader({
+        typ: 'JWT',
+        alg: 'RS256',
+        kid: this.kid,
+        ...(opts.v1 ? { x5t: this.kid } : {}),
+      })
       .sign(this.privateKey);
   }
 
@@ -78,7 +106,10 @@ export class SigningKeys {
    * Verifies a token this emulator issued: signature, expiry and not-before against the
    * emulator's clock, plus audience and issuer when given. Throws jose's errors on failure.
    */
-  async verify(token: string, opts: { audience?: string; issuer?: string } = {}): Promise<JWTPayload> {
+  async verify(
+    token: string,
+    opts: { audience?: string; issuer?: string } = {},
+  ): Promise<JWTPayload> {
     const { payload } = await jwtVerify(token, this.publicKey, {
       algorithms: ['RS256'],
       audience: opts.audience,

@@ -57,7 +57,11 @@ export async function startEmulator(opts: StartOptions): Promise<RunningEmulator
     createKeyVaultService(ctx, entra.directory),
     createPartnerCenterService(ctx, entra.directory),
   ];
-  const servicePorts: Record<EmulatorService['name'], number> = { entra: p, keyvault: p + 2, 'partner-center': p + 3 };
+  const servicePorts: Record<EmulatorService['name'], number> = {
+    entra: p,
+    keyvault: p + 2,
+    'partner-center': p + 3,
+  };
 
   const apps: FastifyInstance[] = [];
   const serverTls = { cert: tls.cert, key: tls.key };

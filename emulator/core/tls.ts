@@ -13,7 +13,9 @@ export interface TlsMaterial {
 // node-forge's own RSA key generation is pure JS and slow; Node's is native.
 function newRsaKey(): forge.pki.rsa.PrivateKey {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
+  return forge.pki.privateKeyFromPem(
+    privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+  );
 }
 
 function serial(): string {

@@ -15,10 +15,16 @@ const LATEST = SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1];
 export function requireApiVersion(req: FastifyRequest): string {
   const value = (req.query as Record<string, unknown>)['api-version'];
   if (typeof value !== 'string' || value === '') {
-    throw badParameter('The api-version query parameter is missing. Consider using the latest supported version (' + LATEST + ').');
+    throw badParameter(
+      'The api-version query parameter is missing. Consider using the latest supported version (' +
+        LATEST +
+        ').',
+    );
   }
   if (!(SUPPORTED_API_VERSIONS as readonly string[]).includes(value)) {
-    throw badParameter(`The specified version (${value}) is not recognized. Consider using the latest supported version (${LATEST}).`);
+    throw badParameter(
+      `The specified version (${value}) is not recognized. Consider using the latest supported version (${LATEST}).`,
+    );
   }
   return value;
 }

@@ -27,8 +27,13 @@ export function principalOf(req: FastifyRequest): VaultPrincipal {
  * 401 before Fastify reads the body: the SDK's first PUT arrives with `Content-Type:
  * application/json` and no body at all (wire.md §4.6), and parsing it would answer 400 instead.
  */
-export function installVaultAuth(app: FastifyInstance, ctx: EmulatorContext, vaultTenantId: () => string): void {
-  const challenge = () => `Bearer authorization="${ctx.urls.entra}/${vaultTenantId()}", resource="${VAULT_RESOURCE}"`;
+export function installVaultAuth(
+  app: FastifyInstance,
+  ctx: EmulatorContext,
+  vaultTenantId: () => string,
+): void {
+  const challenge = () =>
+    `Bearer authorization="${ctx.urls.entra}/${vaultTenantId()}", resource="${VAULT_RESOURCE}"`;
   const deny = (message: string) => new KvError(401, 'Unauthorized', message);
   /**
    * An expired token gets a continuous-access-evaluation claims challenge, as Key Vault sends
@@ -38,7 +43,9 @@ export function installVaultAuth(app: FastifyInstance, ctx: EmulatorContext, vau
    * emulator already considers expired.
    */
   const expiredChallenge = () => {
-    const claims = { access_token: { nbf: { essential: true, value: String(ctx.clock.nowSeconds()) } } };
+    const claims = {
+      access_token: { nbf: { essential: true, value: String(ctx.clock.nowSeconds()) } },
+    };
     return `${challenge()}, error="insufficient_claims", claims="${Buffer.from(JSON.stringify(claims)).toString('base64')}"`;
   };
 
@@ -55,13 +62,20 @@ export function installVaultAuth(app: FastifyInstance, ctx: EmulatorContext, vau
     }
     if (failure) {
       // Not yet valid (IDX10222) happens when a reset moves the clock back under a cached token: same cure.
-      void reply.header('WWW-Authenticate', /IDX1022[23]/.test(failure.message) ? expiredChallenge() : challenge());
+      void reply.header(
+        'WWW-Authenticate',
+        /IDX1022[23]/.test(failure.message) ? expiredChallenge() : challenge(),
+      );
       return sendKvError(reply, failure);
     }
   });
 }
 
-async function verifyVaultToken(ctx: EmulatorContext, token: string, tenantId: string): Promise<VaultPrincipal | KvError> {
+async function verifyVaultToken(
+  ctx: EmulatorContext,
+  token: string,
+  tenantId: string,
+): Promise<VaultPrincipal | KvError> {
   const deny = (message: string) => new KvError(401, 'Unauthorized', message);
   let claims;
   try {
@@ -69,14 +83,29 @@ async function verifyVaultToken(ctx: EmulatorContext, token: string, tenantId: s
     // checked below so the caller gets Key Vault's own AKV messages for them.
     claims = await ctx.keys.verify(token);
   } catch (e) {
-    if (e instanceof joseErrors.JWTExpired) return deny('Error validating token: IDX10223: Lifetime validation failed. The token is expired.');
-    if (e instanceof joseErrors.JWTClaimValidationFailed) return deny(`Error validating token: IDX10222: Lifetime validation failed. ${e.message}`);
+    if (e instanceof joseErrors.JWTExpired)
+      return deny(
+        'Error validating token: IDX10223: Lifetime validation failed. The token is expired.',
+      );
+    if (e instanceof joseErrors.JWTClaimValidationFailed)
+      return deny(`Error validating token: IDX10222: Lifetime validation failed. ${e.message}`);
     return deny('Error validating token: IDX10511: Signature validation failed.');
   }
   const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-  if (!aud.includes(VAULT_RESOURCE)) return deny(`AKV10022: Invalid audience. Expected ${VAULT_RESOURCE}, found: ${aud.join(', ')}.`);
+  if (!aud.includes(VAULT_RESOURCE))
+    return deny(
+      `AKV10022: Invalid audience. Expected ${VAULT_RESOURCE}, found: ${aud.join(', ')}.`,
+    );
   const expectedIss = `https://sts.windows.net/${tenantId}/`;
-  if (claims.iss !== expectedIss) return deny(`AKV10032: Invalid issuer. Expected one of ${expectedIss}, found ${String(claims.iss)}.`);
-  if (typeof claims.oid !== 'string') return deny('AKV10040: The token does not identify a principal (no oid claim).');
-  return { oid: claims.oid, iss: claims.iss, ...(typeof claims.appid === 'string' ? { appid: claims.appid } : {}) };
+  if (claims.iss !== expectedIss)
+    return deny(
+      `AKV10032: Invalid issuer. Expected one of ${expectedIss}, found ${String(claims.iss)}.`,
+    );
+  if (typeof claims.oid !== 'string')
+    return deny('AKV10040: The token does not identify a principal (no oid claim).');
+  return {
+    oid: claims.oid,
+    iss: claims.iss,
+    ...(typeof claims.appid === 'string' ? { appid: claims.appid } : {}),
+  };
 }

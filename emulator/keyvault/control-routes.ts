@@ -15,14 +15,18 @@ const roleBody = z.object({ role: z.enum(VAULT_ROLES as [VaultRole, ...VaultRole
 export function registerKeyVaultControl(app: FastifyInstance, store: VaultStore): void {
   app.get('/role-assignments', async () => store.state.roleAssignments);
 
-  app.put<{ Params: { principalId: string } }>('/role-assignments/:principalId', async (req, reply) => {
-    const parsed = roleBody.safeParse(req.body);
-    if (!parsed.success) return reply.code(400).send({ error: 'invalid body', issues: parsed.error.issues });
-    store.commit((draft) => {
-      draft.roleAssignments[req.params.principalId] = parsed.data.role;
-    });
-    return { principalId: req.params.principalId, role: parsed.data.role };
-  });
+  app.put<{ Params: { principalId: string } }>(
+    '/role-assignments/:principalId',
+    async (req, reply) => {
+      const parsed = roleBody.safeParse(req.body);
+      if (!parsed.success)
+        return reply.code(400).send({ error: 'invalid body', issues: parsed.error.issues });
+      store.commit((draft) => {
+        draft.roleAssignments[req.params.principalId] = parsed.data.role;
+      });
+      return { principalId: req.params.principalId, role: parsed.data.role };
+    },
+  );
 
   app.delete<{ Params: { principalId: string } }>('/role-assignments/:principalId', async (req) => {
     const had = req.params.principalId in store.state.roleAssignments;

@@ -29,7 +29,11 @@ export class DeletedOps {
     this.get(name);
     return this.store.commit((draft) => {
       const key = name.toLowerCase();
-      const { deletedDate: _d, scheduledPurgeDate: _s, ...record } = draft.deleted[key] as DeletedRecord;
+      const {
+        deletedDate: _d,
+        scheduledPurgeDate: _s,
+        ...record
+      } = draft.deleted[key] as DeletedRecord;
       delete draft.deleted[key];
       draft.secrets[key] = record;
       return record;
@@ -46,7 +50,9 @@ export class DeletedOps {
   /** Drops deleted secrets past their scheduled purge date; writes only when one is due. */
   purgeExpired(): void {
     const now = this.clock.nowSeconds();
-    const due = Object.entries(this.store.state.deleted).filter(([, r]) => r.scheduledPurgeDate <= now);
+    const due = Object.entries(this.store.state.deleted).filter(
+      ([, r]) => r.scheduledPurgeDate <= now,
+    );
     if (due.length === 0) return;
     this.store.commit((draft) => {
       for (const [key] of due) delete draft.deleted[key];

@@ -15,7 +15,13 @@ export class KvError extends Error {
   }
 
   body(): { error: { code: string; message: string; innererror?: { code: string } } } {
-    return { error: { code: this.code, message: this.message, ...(this.innerCode ? { innererror: { code: this.innerCode } } : {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.innerCode ? { innererror: { code: this.innerCode } } : {}),
+      },
+    };
   }
 }
 
@@ -30,7 +36,11 @@ const NOT_FOUND_HELP =
 
 /** The SDK's recordings show this exact text for a missing secret or version. */
 export function secretNotFound(nameOrId: string): KvError {
-  return new KvError(404, 'SecretNotFound', `A secret with (name/id) ${nameOrId} was not found in this key vault. ${NOT_FOUND_HELP}`);
+  return new KvError(
+    404,
+    'SecretNotFound',
+    `A secret with (name/id) ${nameOrId} was not found in this key vault. ${NOT_FOUND_HELP}`,
+  );
 }
 
 export function deletedSecretNotFound(name: string): KvError {
@@ -40,10 +50,23 @@ export function deletedSecretNotFound(name: string): KvError {
 /** Bodies Key Vault sends with a throttling or server error (used by fault injection too). */
 export function statusBody(status: number): ReturnType<KvError['body']> {
   if (status === 429) {
-    return new KvError(429, 'Throttled', 'Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached').body();
+    return new KvError(
+      429,
+      'Throttled',
+      'Request was not processed because too many requests were received. Reason: VaultRequestTypeLimitReached',
+    ).body();
   }
-  if (status === 503) return new KvError(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Please retry later.').body();
-  return new KvError(status, 'InternalServerError', 'An unexpected error occurred. Please retry the request.').body();
+  if (status === 503)
+    return new KvError(
+      503,
+      'ServiceUnavailable',
+      'The service is temporarily unavailable. Please retry later.',
+    ).body();
+  return new KvError(
+    status,
+    'InternalServerError',
+    'An unexpected error occurred. Please retry the request.',
+  ).body();
 }
 
 /**
@@ -55,11 +78,19 @@ export function installKvErrorHandling(app: FastifyInstance): void {
     if (err instanceof KvError) return sendKvError(reply, err);
     const status = err.statusCode ?? 500;
     if (status === 413) return sendKvError(reply, badParameter('The request body is too large.'));
-    if (status >= 400 && status < 500) return sendKvError(reply, badParameter(`The request body is invalid: ${err.message}`));
+    if (status >= 400 && status < 500)
+      return sendKvError(reply, badParameter(`The request body is invalid: ${err.message}`));
     console.error('keyvault: unexpected error', err.message);
     return reply.code(500).send(statusBody(500));
   });
   app.setNotFoundHandler((req, reply) =>
-    sendKvError(reply, new KvError(404, 'NotFound', `The requested resource ${req.method} ${req.url.split('?')[0]} was not found.`)),
+    sendKvError(
+      reply,
+      new KvError(
+        404,
+        'NotFound',
+        `The requested resource ${req.method} ${req.url.split('?')[0]} was not found.`,
+      ),
+    ),
   );
 }

@@ -20,11 +20,18 @@ const VAULT_NAME = 'portal-vault';
  * to the portal's home tenant; its challenge names that tenant, so the portal's
  * ClientSecretCredential (issued for the home tenant) passes @azure/identity's tenant check.
  */
-export function createKeyVaultService(ctx: EmulatorContext, directory: KeyVaultDirectoryView): EmulatorService {
+export function createKeyVaultService(
+  ctx: EmulatorContext,
+  directory: KeyVaultDirectoryView,
+): EmulatorService {
   const tenantId = () => directory.portalApp.homeTenantId;
   const seed = (): VaultState => {
     const sp = directory.servicePrincipalId(directory.portalApp.clientId, tenantId());
-    return { secrets: {}, deleted: {}, roleAssignments: sp ? { [sp]: 'Key Vault Secrets Officer' } : {} };
+    return {
+      secrets: {},
+      deleted: {},
+      roleAssignments: sp ? { [sp]: 'Key Vault Secrets Officer' } : {},
+    };
   };
   const store = new VaultStore(ctx.stateDir, seed);
   const deps: KvRouteDeps = {
@@ -56,11 +63,13 @@ export function createKeyVaultService(ctx: EmulatorContext, directory: KeyVaultD
         keyVault: {
           url: ctx.urls.keyVault,
           tenantId: tenantId(),
-          roleAssignments: Object.entries(store.state.roleAssignments).map(([principalId, role]) => ({
-            principalId,
-            ...(principalId === sp ? { appId: clientId } : {}),
-            role,
-          })),
+          roleAssignments: Object.entries(store.state.roleAssignments).map(
+            ([principalId, role]) => ({
+              principalId,
+              ...(principalId === sp ? { appId: clientId } : {}),
+              role,
+            }),
+          ),
         },
       };
     },

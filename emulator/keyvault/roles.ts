@@ -2,10 +2,14 @@ import { KvError } from './errors';
 import type { VaultPrincipal } from './auth';
 
 export type VaultRole = 'Key Vault Secrets Officer' | 'Key Vault Secrets User';
-export const VAULT_ROLES: readonly VaultRole[] = ['Key Vault Secrets Officer', 'Key Vault Secrets User'];
+export const VAULT_ROLES: readonly VaultRole[] = [
+  'Key Vault Secrets Officer',
+  'Key Vault Secrets User',
+];
 
 /** Secret data actions, named as Azure RBAC names them in its 403 messages. */
-export type SecretAction = 'getSecret' | 'readMetadata' | 'setSecret' | 'update' | 'delete' | 'recover' | 'purge';
+export type SecretAction =
+  'getSecret' | 'readMetadata' | 'setSecret' | 'update' | 'delete' | 'recover' | 'purge';
 
 const ACTION_NAMES: Record<SecretAction, string> = {
   getSecret: 'Microsoft.KeyVault/vaults/secrets/getSecret/action',
@@ -30,7 +34,12 @@ export function roleAllows(role: VaultRole | undefined, action: SecretAction): b
  * Key Vault's RBAC denial: 403 Forbidden, innererror ForbiddenByRbac, and the multi-line
  * "Caller is not authorized" text real vaults send (CRLF line breaks included).
  */
-export function forbiddenByRbac(principal: VaultPrincipal, action: SecretAction, resource: string, vaultName: string): KvError {
+export function forbiddenByRbac(
+  principal: VaultPrincipal,
+  action: SecretAction,
+  resource: string,
+  vaultName: string,
+): KvError {
   const caller = `${principal.appid ? `appid=${principal.appid};` : ''}oid=${principal.oid};iss=${principal.iss}`;
   const message = [
     'Caller is not authorized to perform action on resource.',

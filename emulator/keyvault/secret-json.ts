@@ -26,8 +26,17 @@ function common(v: SecretVersion) {
 }
 
 /** SecretBundle: one version, with its value unless the operation doesn't return one. */
-export function secretBundle(origin: string, record: SecretRecord, v: SecretVersion, withValue = true) {
-  return { ...(withValue ? { value: v.value } : {}), id: secretId(origin, record.name, v.version), ...common(v) };
+export function secretBundle(
+  origin: string,
+  record: SecretRecord,
+  v: SecretVersion,
+  withValue = true,
+) {
+  return {
+    ...(withValue ? { value: v.value } : {}),
+    id: secretId(origin, record.name, v.version),
+    ...common(v),
+  };
 }
 
 /** SecretItem in `GET /secrets`: the secret's base id (no version) and its current attributes. */
@@ -41,15 +50,27 @@ export function versionItem(origin: string, record: SecretRecord, v: SecretVersi
 }
 
 function deletedFields(origin: string, record: DeletedRecord) {
-  return { recoveryId: recoveryId(origin, record.name), deletedDate: record.deletedDate, scheduledPurgeDate: record.scheduledPurgeDate };
+  return {
+    recoveryId: recoveryId(origin, record.name),
+    deletedDate: record.deletedDate,
+    scheduledPurgeDate: record.scheduledPurgeDate,
+  };
 }
 
 /** DeletedSecretBundle: the current version's properties plus the recovery fields; no value. */
 export function deletedBundle(origin: string, record: DeletedRecord) {
   const v = latest(record);
-  return { ...deletedFields(origin, record), id: secretId(origin, record.name, v.version), ...common(v) };
+  return {
+    ...deletedFields(origin, record),
+    id: secretId(origin, record.name, v.version),
+    ...common(v),
+  };
 }
 
 export function deletedItem(origin: string, record: DeletedRecord) {
-  return { ...deletedFields(origin, record), id: secretId(origin, record.name), ...common(latest(record)) };
+  return {
+    ...deletedFields(origin, record),
+    id: secretId(origin, record.name),
+    ...common(latest(record)),
+  };
 }

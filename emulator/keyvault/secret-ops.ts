@@ -2,7 +2,13 @@ import type { Clock } from '../core/clock';
 import { KvError, secretNotFound } from './errors';
 import { newVersion } from './ids';
 import { RECOVERABLE_DAYS } from './secret-json';
-import { latest, type DeletedRecord, type SecretRecord, type SecretVersion, type VaultStore } from './store';
+import {
+  latest,
+  type DeletedRecord,
+  type SecretRecord,
+  type SecretVersion,
+  type VaultStore,
+} from './store';
 import type { SetSecretBody, UpdateSecretBody } from './validate';
 
 /** Live-secret operations: set, get, update and soft delete. Each throws Key Vault's own errors. */
@@ -46,12 +52,21 @@ export class SecretOps {
   get(name: string, version?: string): { record: SecretRecord; version: SecretVersion } {
     const found = this.find(name, version);
     if (!found.version.enabled) {
-      throw new KvError(403, 'Forbidden', 'Operation get is not allowed on a disabled secret.', 'SecretDisabled');
+      throw new KvError(
+        403,
+        'Forbidden',
+        'Operation get is not allowed on a disabled secret.',
+        'SecretDisabled',
+      );
     }
     return found;
   }
 
-  update(name: string, version: string | undefined, body: UpdateSecretBody): { record: SecretRecord; version: SecretVersion } {
+  update(
+    name: string,
+    version: string | undefined,
+    body: UpdateSecretBody,
+  ): { record: SecretRecord; version: SecretVersion } {
     const target = this.find(name, version).version.version;
     const now = this.clock.nowSeconds();
     return this.store.commit((draft) => {
@@ -75,7 +90,11 @@ export class SecretOps {
       const key = name.toLowerCase();
       const record = draft.secrets[key] as SecretRecord;
       delete draft.secrets[key];
-      const deleted: DeletedRecord = { ...record, deletedDate: now, scheduledPurgeDate: now + RECOVERABLE_DAYS * 86_400 };
+      const deleted: DeletedRecord = {
+        ...record,
+        deletedDate: now,
+        scheduledPurgeDate: now + RECOVERABLE_DAYS * 86_400,
+      };
       draft.deleted[key] = deleted;
       return deleted;
     });

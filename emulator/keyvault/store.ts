@@ -43,7 +43,10 @@ export class VaultStore {
   private readonly file: string;
   state: VaultState;
 
-  constructor(stateDir: string, private readonly seed: () => VaultState) {
+  constructor(
+    stateDir: string,
+    private readonly seed: () => VaultState,
+  ) {
     this.file = join(stateDir, 'keyvault.json');
     this.state = readJson<VaultState>(this.file) ?? this.persistSeed();
   }

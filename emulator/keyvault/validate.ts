@@ -10,7 +10,10 @@ const MAX_TAG_VALUE = 256;
 const MAX_CONTENT_TYPE = 255;
 
 const tags = z
-  .record(z.string().max(MAX_TAG_NAME, `tag names can be at most ${MAX_TAG_NAME} characters`), z.string().max(MAX_TAG_VALUE, `tag values can be at most ${MAX_TAG_VALUE} characters`))
+  .record(
+    z.string().max(MAX_TAG_NAME, `tag names can be at most ${MAX_TAG_NAME} characters`),
+    z.string().max(MAX_TAG_VALUE, `tag values can be at most ${MAX_TAG_VALUE} characters`),
+  )
   .refine((t) => Object.keys(t).length <= MAX_TAGS, `a secret can have at most ${MAX_TAGS} tags`);
 
 const unixSeconds = z.number().int().nonnegative();
@@ -38,7 +41,8 @@ export type SetSecretBody = z.infer<typeof setBody>;
 export type UpdateSecretBody = z.infer<typeof updateBody>;
 
 export function requireSecretName(name: string): string {
-  if (!SECRET_NAME.test(name)) throw badParameter(`The request URI contains an invalid name: ${name}`);
+  if (!SECRET_NAME.test(name))
+    throw badParameter(`The request URI contains an invalid name: ${name}`);
   return name;
 }
 
@@ -53,7 +57,9 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 export function parseSetBody(body: unknown): SetSecretBody {
   const parsed = parse(setBody, body);
   if (Buffer.byteLength(parsed.value, 'utf8') > MAX_VALUE_BYTES) {
-    throw badParameter(`The secret value is too large: the maximum size of a secret value is ${MAX_VALUE_BYTES} bytes.`);
+    throw badParameter(
+      `The secret value is too large: the maximum size of a secret value is ${MAX_VALUE_BYTES} bytes.`,
+    );
   }
   return parsed;
 }

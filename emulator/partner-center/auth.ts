@@ -38,12 +38,19 @@ const MFA_REQUIRED = 10001;
  * `iss` = `https://sts.windows.net/<tid>/`, `aud` = the Partner Center resource); for App+User
  * tokens, `mfa` in `amr`; and a caller tenant that is a partner.
  */
-export function installPcAuth(app: FastifyInstance, ctx: EmulatorContext, isPartner: (tenantId: string) => boolean): void {
+export function installPcAuth(
+  app: FastifyInstance,
+  ctx: EmulatorContext,
+  isPartner: (tenantId: string) => boolean,
+): void {
   app.addHook('onRequest', async (req, reply) => {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     if (!match) {
       void reply.header('WWW-Authenticate', 'Bearer');
-      return sendPcError(reply, new PcError(401, 400, 'Access denied', ['The request has no Authorization bearer token.']));
+      return sendPcError(
+        reply,
+        new PcError(401, 400, 'Access denied', ['The request has no Authorization bearer token.']),
+      );
     }
     const checked = await checkToken(ctx, match[1] as string);
     if (checked instanceof PcError) {
@@ -55,7 +62,9 @@ export function installPcAuth(app: FastifyInstance, ctx: EmulatorContext, isPart
     if (!isPartner(checked.tenantId)) {
       return sendPcError(
         reply,
-        new PcError(403, 1002, 'Authorization Failed', [`Tenant ${checked.tenantId} is not a Partner Center partner (no Cloud Solution Provider enrollment).`]),
+        new PcError(403, 1002, 'Authorization Failed', [
+          `Tenant ${checked.tenantId} is not a Partner Center partner (no Cloud Solution Provider enrollment).`,
+        ]),
       );
     }
     callers.set(req, checked);
@@ -68,12 +77,15 @@ async function checkToken(ctx: EmulatorContext, token: string): Promise<PcCaller
     claims = await ctx.keys.verify(token);
   } catch (e) {
     if (e instanceof joseErrors.JWTExpired) return invalidToken('The token is expired.');
-    if (e instanceof joseErrors.JWTClaimValidationFailed) return invalidToken(`The token is not valid yet or has invalid claims: ${e.message}`);
+    if (e instanceof joseErrors.JWTClaimValidationFailed)
+      return invalidToken(`The token is not valid yet or has invalid claims: ${e.message}`);
     return invalidToken('The token signature is invalid.');
   }
   const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   if (!aud.includes(PARTNER_CENTER_RESOURCE)) {
-    return invalidToken(`The audience '${aud.join(', ')}' in the token is invalid and is not supported in Partner Center API.`);
+    return invalidToken(
+      `The audience '${aud.join(', ')}' in the token is invalid and is not supported in Partner Center API.`,
+    );
   }
   const tid = typeof claims.tid === 'string' ? claims.tid : '';
   if (!tid || claims.iss !== `https://sts.windows.net/${tid}/`) {
@@ -82,7 +94,12 @@ async function checkToken(ctx: EmulatorContext, token: string): Promise<PcCaller
   const appOnly = claims.idtyp === 'app' || claims.scp === undefined;
   if (!appOnly) {
     const amr = Array.isArray(claims.amr) ? claims.amr : [];
-    if (!amr.includes('mfa')) return new PcError(401, MFA_REQUIRED, 'Authentication failed. MFA required.');
+    if (!amr.includes('mfa'))
+      return new PcError(401, MFA_REQUIRED, 'Authentication failed. MFA required.');
   }
-  return { tenantId: tid.toLowerCase(), appOnly, ...(typeof claims.oid === 'string' ? { oid: claims.oid } : {}) };
+  return {
+    tenantId: tid.toLowerCase(),
+    appOnly,
+    ...(typeof claims.oid === 'string' ? { oid: claims.oid } : {}),
+  };
 }

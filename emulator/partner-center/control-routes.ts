@@ -14,7 +14,8 @@ export function registerPartnerCenterControl(app: FastifyInstance, throttle: Thr
   app.get('/throttle', async () => ({ limitPerMinute: throttle.limitPerMinute }));
   app.put('/throttle', async (req, reply) => {
     const parsed = throttleBody.safeParse(req.body);
-    if (!parsed.success) return reply.code(400).send({ error: 'invalid body', issues: parsed.error.issues });
+    if (!parsed.success)
+      return reply.code(400).send({ error: 'invalid body', issues: parsed.error.issues });
     throttle.limitPerMinute = parsed.data.limitPerMinute;
     return { limitPerMinute: throttle.limitPerMinute };
   });

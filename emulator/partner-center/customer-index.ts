@@ -46,12 +46,21 @@ export class PartnerCustomerIndex {
   }
 
   /** The entries a query covers: all (by name), or those whose field starts with `prefix`. */
-  select(filter?: { field: SearchField; prefix: string }): { entries: readonly Entry[]; start: number; end: number } {
+  select(filter?: { field: SearchField; prefix: string }): {
+    entries: readonly Entry[];
+    start: number;
+    end: number;
+  } {
     if (!filter) return { entries: this.byName, start: 0, end: this.byName.length };
-    const [entries, key] = filter.field === 'Domain' ? [this.byDomain, byDomainKey] : [this.byName, byNameKey];
+    const [entries, key] =
+      filter.field === 'Domain' ? [this.byDomain, byDomainKey] : [this.byName, byNameKey];
     const p = filter.prefix.toLowerCase();
     // '\uffff' sorts after every code unit a key can hold, so [p, p + '\uffff') is the prefix range.
-    return { entries, start: lowerBound(entries, key, p), end: lowerBound(entries, key, `${p}\uffff`) };
+    return {
+      entries,
+      start: lowerBound(entries, key, p),
+      end: lowerBound(entries, key, `${p}\uffff`),
+    };
   }
 }
 

@@ -12,6 +12,10 @@ export function installCustomerThrottle(app: FastifyInstance, throttle: Throttle
     if (!req.url.startsWith('/v1/customers')) return;
     const wait = throttle.take(callerOf(req).tenantId);
     if (wait === 0) return;
-    return reply.code(429).header('Retry-After', String(wait)).type('application/json; charset=utf-8').send(throttledBody(wait));
+    return reply
+      .code(429)
+      .header('Retry-After', String(wait))
+      .type('application/json; charset=utf-8')
+      .send(throttledBody(wait));
   });
 }

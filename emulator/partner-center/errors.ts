@@ -30,17 +30,27 @@ export const notFound = (what: string) => new PcError(404, 1000, 'Not found', [w
 
 /** 403/20002, as documented for a customer the calling partner has no relationship with. */
 export const noRelationship = (partnerTenantId: string, customerId: string) =>
-  new PcError(403, 20002, `The partner ID ${partnerTenantId} has no commerce relationship with the customer ID ${customerId}.`);
+  new PcError(
+    403,
+    20002,
+    `The partner ID ${partnerTenantId} has no commerce relationship with the customer ID ${customerId}.`,
+  );
 
 /** The throttling answer has its own shape, not the usual error body (api-throttling-guidance.md). */
 export function throttledBody(retryAfterSeconds: number): { statusCode: 429; message: string } {
-  return { statusCode: 429, message: `Rate limit is exceeded. Try again in ${retryAfterSeconds} seconds.` };
+  return {
+    statusCode: 429,
+    message: `Rate limit is exceeded. Try again in ${retryAfterSeconds} seconds.`,
+  };
 }
 
 /** Bodies for statuses injected by the fault registry. */
 export function faultBody(status: number, retryAfter: number): unknown {
   if (status === 429) return throttledBody(retryAfter);
-  const description = status === 503 ? 'The service is temporarily unavailable. Please retry later.' : 'An internal error occurred. Callers can retry.';
+  const description =
+    status === 503
+      ? 'The service is temporarily unavailable. Please retry later.'
+      : 'An internal error occurred. Callers can retry.';
   return new PcError(status, status, description).body();
 }
 
@@ -53,5 +63,7 @@ export function installPcErrorHandling(app: FastifyInstance): void {
     console.error('partner-center: unexpected error', err.message);
     return reply.code(500).send(faultBody(500, 0));
   });
-  app.setNotFoundHandler((req, reply) => sendPcError(reply, notFound(`${req.method} ${req.url.split('?')[0]}`)));
+  app.setNotFoundHandler((req, reply) =>
+    sendPcError(reply, notFound(`${req.method} ${req.url.split('?')[0]}`)),
+  );
 }

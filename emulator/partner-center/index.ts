@@ -20,19 +20,31 @@ import { Throttle } from './throttle';
  * customers of the directory's partner tenants. The data is read-only and deterministic, so
  * nothing is persisted; throttling windows live in memory and `reset()` clears them.
  */
-export function createPartnerCenterService(ctx: EmulatorContext, directory: PartnerCenterDirectoryView): EmulatorService {
+export function createPartnerCenterService(
+  ctx: EmulatorContext,
+  directory: PartnerCenterDirectoryView,
+): EmulatorService {
   const partners = directory.listTenants('partner');
   const customers = seedCustomers(
     partners.map((t) => t.id.toLowerCase()),
     ctx.customerScale,
     directory.listTenants().map((t) => t.domain),
   );
-  directory.addCustomerTenants([...customers.byId.values()].map((c) => ({ id: c.id, name: c.companyName, domain: c.domain })));
+  directory.addCustomerTenants(
+    [...customers.byId.values()].map((c) => ({ id: c.id, name: c.companyName, domain: c.domain })),
+  );
 
   const deps: PcDeps = {
     customers,
-    indexes: new Map([...customers.byPartner].map(([tenantId, list]) => [tenantId, new PartnerCustomerIndex(list)])),
-    profiles: new Map<string, SeedOrganizationProfile>(partners.map((t) => [t.id.toLowerCase(), seedOrganizationProfile(t)])),
+    indexes: new Map(
+      [...customers.byPartner].map(([tenantId, list]) => [
+        tenantId,
+        new PartnerCustomerIndex(list),
+      ]),
+    ),
+    profiles: new Map<string, SeedOrganizationProfile>(
+      partners.map((t) => [t.id.toLowerCase(), seedOrganizationProfile(t)]),
+    ),
   };
   const partnerIds = new Set(deps.profiles.keys());
   const throttle = new Throttle(ctx.clock);

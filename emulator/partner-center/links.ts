@@ -5,4 +5,8 @@ export interface PcLink {
   headers: Array<{ key: string; value: string }>;
 }
 
-export const link = (uri: string, headers: PcLink['headers'] = []): PcLink => ({ uri, method: 'GET', headers });
+export const link = (uri: string, headers: PcLink['headers'] = []): PcLink => ({
+  uri,
+  method: 'GET',
+  headers,
+});

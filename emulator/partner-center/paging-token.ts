@@ -7,7 +7,10 @@ import { badInput } from './errors';
  * filter or by another partner is refused rather than silently mis-paging.
  */
 export function queryHash(partnerTenantId: string, filter: string | undefined): string {
-  return createHash('sha256').update(`${partnerTenantId}|${filter ?? ''}`).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(`${partnerTenantId}|${filter ?? ''}`)
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 export function encodeContinuation(offset: number, hash: string): string {
@@ -18,6 +21,7 @@ export function decodeContinuation(token: string, expectedHash: string): number 
   const decoded = Buffer.from(token, 'base64url').toString('utf8');
   const match = /^(\d{1,9})\.([A-Za-z0-9_-]{16})$/.exec(decoded);
   if (!match) throw badInput('The continuation token is invalid.');
-  if (match[2] !== expectedHash) throw badInput('The continuation token does not belong to this query.');
+  if (match[2] !== expectedHash)
+    throw badInput('The continuation token does not belong to this query.');
   return Number(match[1]);
 }

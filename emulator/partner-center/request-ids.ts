@@ -10,7 +10,8 @@ export function installRequestIdEcho(app: FastifyInstance): void {
   app.addHook('onSend', async (req, reply, payload) => {
     for (const name of ['ms-requestid', 'ms-correlationid'] as const) {
       const sent = req.headers[name];
-      const value = typeof sent === 'string' && sent.length > 0 && sent.length <= 128 ? sent : randomUUID();
+      const value =
+        typeof sent === 'string' && sent.length > 0 && sent.length <= 128 ? sent : randomUUID();
       void reply.header(name === 'ms-requestid' ? 'MS-RequestId' : 'MS-CorrelationId', value);
     }
     return payload;

@@ -36,7 +36,9 @@ export function subscriptionJson(customer: SeedCustomer, s: SeedSubscription) {
     links: {
       product: link(`/products/${productId}?country=${country}`),
       sku: link(`/products/${productId}/skus/${skuId}?country=${country}`),
-      availability: link(`/products/${productId}/skus/${skuId}/availabilities/${availabilityId}?country=${country}`),
+      availability: link(
+        `/products/${productId}/skus/${skuId}/availabilities/${availabilityId}?country=${country}`,
+      ),
       self: link(`/customers/${customer.id}/subscriptions/${s.id}`),
     },
     orderId: s.orderId,

@@ -11,7 +11,20 @@ export interface PartnerSeedSpec {
   count: number;
 }
 
-const TLD: Record<string, string> = { GB: 'co.uk', AU: 'com.au', NZ: 'co.nz', DE: 'de', FR: 'fr', NL: 'nl', SE: 'se', IE: 'ie', ES: 'es', DK: 'dk', CH: 'ch', CA: 'ca' };
+const TLD: Record<string, string> = {
+  GB: 'co.uk',
+  AU: 'com.au',
+  NZ: 'co.nz',
+  DE: 'de',
+  FR: 'fr',
+  NL: 'nl',
+  SE: 'se',
+  IE: 'ie',
+  ES: 'es',
+  DK: 'dk',
+  CH: 'ch',
+  CA: 'ca',
+};
 // Weighted toward the small tenants CSPs mostly serve: many with 1–4 subscriptions, a few with none or 8.
 const SUBSCRIPTION_COUNTS = [0, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 5, 6, 7, 8];
 const CREATED_FROM = Date.UTC(2016, 0, 1);
@@ -25,11 +38,16 @@ const CREATED_SPAN_DAYS = 3600;
 export function generateCustomers(spec: PartnerSeedSpec, usedSlugs: UniqueSlugs): SeedCustomer[] {
   const rng = new Prng(seedFrom(spec.label));
   const customers: SeedCustomer[] = [];
-  for (let i = 0; i < spec.count; i++) customers.push(generateCustomer(rng, spec.partnerTenantId, usedSlugs));
+  for (let i = 0; i < spec.count; i++)
+    customers.push(generateCustomer(rng, spec.partnerTenantId, usedSlugs));
   return customers;
 }
 
-function generateCustomer(rng: Prng, partnerTenantId: string, usedSlugs: UniqueSlugs): SeedCustomer {
+function generateCustomer(
+  rng: Prng,
+  partnerTenantId: string,
+  usedSlugs: UniqueSlugs,
+): SeedCustomer {
   const country = countryAt(rng.next());
   const { name, base } = companyName(rng, country);
   const slug = usedSlugs.take(domainSlug(base));
@@ -82,7 +100,9 @@ function generateAddress(rng: Prng, country: CountryData): SeedAddress {
 }
 
 function fillPattern(rng: Prng, pattern: string): string {
-  return pattern.replace(/[#A]/g, (c) => (c === '#' ? String(rng.int(0, 9)) : String.fromCharCode(65 + rng.int(0, 25))));
+  return pattern.replace(/[#A]/g, (c) =>
+    c === '#' ? String(rng.int(0, 9)) : String.fromCharCode(65 + rng.int(0, 25)),
+  );
 }
 
 function emailLocal(part: string): string {

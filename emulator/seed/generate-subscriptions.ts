@@ -4,16 +4,52 @@ import type { SeedCustomer, SeedSubscription } from './types';
 // New-commerce products a CSP typically resells. Offer ids follow the NCE
 // `<productId>:<skuId>:<availabilityId>` shape; these ids are synthetic.
 const OFFERS = [
-  { offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K8P5', offerName: 'Microsoft 365 Business Basic', friendly: 'M365 Business Basic' },
-  { offerId: 'CFQ7TTC0LDPB:0001:CFQ7TTC0K5BF', offerName: 'Microsoft 365 Business Standard', friendly: 'M365 Business Standard' },
-  { offerId: 'CFQ7TTC0LCHC:0002:CFQ7TTC0K5DJ', offerName: 'Microsoft 365 Business Premium', friendly: 'M365 Business Premium' },
+  {
+    offerId: 'CFQ7TTC0LH18:0001:CFQ7TTC0K8P5',
+    offerName: 'Microsoft 365 Business Basic',
+    friendly: 'M365 Business Basic',
+  },
+  {
+    offerId: 'CFQ7TTC0LDPB:0001:CFQ7TTC0K5BF',
+    offerName: 'Microsoft 365 Business Standard',
+    friendly: 'M365 Business Standard',
+  },
+  {
+    offerId: 'CFQ7TTC0LCHC:0002:CFQ7TTC0K5DJ',
+    offerName: 'Microsoft 365 Business Premium',
+    friendly: 'M365 Business Premium',
+  },
   { offerId: 'CFQ7TTC0LF8Q:0001:CFQ7TTC0K59S', offerName: 'Microsoft 365 E3', friendly: 'M365 E3' },
-  { offerId: 'CFQ7TTC0LH16:0001:CFQ7TTC0K97T', offerName: 'Exchange Online (Plan 1)', friendly: 'Exchange Online P1' },
-  { offerId: 'CFQ7TTC0LH0R:0001:CFQ7TTC0K7PV', offerName: 'Microsoft Teams Essentials', friendly: 'Teams Essentials' },
-  { offerId: 'CFQ7TTC0LH2H:0001:CFQ7TTC0K9B2', offerName: 'Microsoft Entra ID P1', friendly: 'Entra ID P1' },
-  { offerId: 'CFQ7TTC0LHSV:0001:CFQ7TTC0KBBQ', offerName: 'Microsoft Defender for Business', friendly: 'Defender for Business' },
-  { offerId: 'CFQ7TTC0LHXL:0001:CFQ7TTC0KC9N', offerName: 'Microsoft 365 Apps for business', friendly: 'M365 Apps for business' },
-  { offerId: 'CFQ7TTC0LHWR:0001:CFQ7TTC0KC6J', offerName: 'Visio Plan 2', friendly: 'Visio Plan 2' },
+  {
+    offerId: 'CFQ7TTC0LH16:0001:CFQ7TTC0K97T',
+    offerName: 'Exchange Online (Plan 1)',
+    friendly: 'Exchange Online P1',
+  },
+  {
+    offerId: 'CFQ7TTC0LH0R:0001:CFQ7TTC0K7PV',
+    offerName: 'Microsoft Teams Essentials',
+    friendly: 'Teams Essentials',
+  },
+  {
+    offerId: 'CFQ7TTC0LH2H:0001:CFQ7TTC0K9B2',
+    offerName: 'Microsoft Entra ID P1',
+    friendly: 'Entra ID P1',
+  },
+  {
+    offerId: 'CFQ7TTC0LHSV:0001:CFQ7TTC0KBBQ',
+    offerName: 'Microsoft Defender for Business',
+    friendly: 'Defender for Business',
+  },
+  {
+    offerId: 'CFQ7TTC0LHXL:0001:CFQ7TTC0KC9N',
+    offerName: 'Microsoft 365 Apps for business',
+    friendly: 'M365 Apps for business',
+  },
+  {
+    offerId: 'CFQ7TTC0LHWR:0001:CFQ7TTC0KC6J',
+    offerName: 'Visio Plan 2',
+    friendly: 'Visio Plan 2',
+  },
 ] as const;
 
 const TERMS = [
@@ -30,7 +66,12 @@ const AS_OF = Date.UTC(2026, 9, 1);
 /** Start of the term (of `months`) that runs on AS_OF, for a subscription created on `created`. */
 function currentTermStart(created: Date, months: number): Date {
   let start = created;
-  for (let next = addMonths(start, months); next.getTime() <= AS_OF; next = addMonths(start, months)) start = next;
+  for (
+    let next = addMonths(start, months);
+    next.getTime() <= AS_OF;
+    next = addMonths(start, months)
+  )
+    start = next;
   return start;
 }
 

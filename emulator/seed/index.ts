@@ -22,13 +22,28 @@ export interface SeededCustomers {
  * stay the same whatever the benchmark scale of A is. `reservedDomains` are initial domains the
  * directory already uses; no customer gets one of them.
  */
-export function seedCustomers(partnerTenantIds: readonly string[], scale: number, reservedDomains: Iterable<string>): SeededCustomers {
+export function seedCustomers(
+  partnerTenantIds: readonly string[],
+  scale: number,
+  reservedDomains: Iterable<string>,
+): SeededCustomers {
   const used = new UniqueSlugs();
   for (const d of reservedDomains) used.reserve(d.toLowerCase().replace(/\.onmicrosoft\.com$/, ''));
   const byPartner = new Map<string, SeedCustomer[]>();
   const [a, b, ...rest] = partnerTenantIds;
-  if (b) byPartner.set(b, generateCustomers({ partnerTenantId: b, label: 'partner-b', count: PARTNER_B_CUSTOMERS }, used));
-  if (a) byPartner.set(a, generateCustomers({ partnerTenantId: a, label: 'partner-a', count: scale }, used));
+  if (b)
+    byPartner.set(
+      b,
+      generateCustomers(
+        { partnerTenantId: b, label: 'partner-b', count: PARTNER_B_CUSTOMERS },
+        used,
+      ),
+    );
+  if (a)
+    byPartner.set(
+      a,
+      generateCustomers({ partnerTenantId: a, label: 'partner-a', count: scale }, used),
+    );
   for (const p of rest) byPartner.set(p, []);
   const byId = new Map<string, SeedCustomer>();
   for (const list of byPartner.values()) {

@@ -15,7 +15,11 @@ export interface SeedOrganizationProfile {
 }
 
 /** A partner tenant's Partner Center organization profile, derived from the tenant alone. */
-export function seedOrganizationProfile(tenant: { id: string; name: string; domain: string }): SeedOrganizationProfile {
+export function seedOrganizationProfile(tenant: {
+  id: string;
+  name: string;
+  domain: string;
+}): SeedOrganizationProfile {
   const rng = new Prng(seedFrom(`org:${tenant.id}`));
   const us = COUNTRIES[0]!;
   const [city, state] = rng.pick(us.cities);

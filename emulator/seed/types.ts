@@ -29,7 +29,15 @@ export interface SeedCustomer {
   allowDelegatedAccess: boolean;
   email: string;
   address: SeedAddress;
-  billing: { id: string; firstName: string; lastName: string; email: string; culture: string; language: string; etag: string };
+  billing: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    email: string;
+    culture: string;
+    language: string;
+    etag: string;
+  };
   customDomains: string[];
   /** 0–8; the subscriptions themselves are generated on demand from `subscriptionSeed`. */
   subscriptionCount: number;

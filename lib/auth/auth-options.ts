@@ -41,15 +41,27 @@ export function getAuthOptions(): NextAuthOptions {
       async signIn({ user }) {
         const sessionUser = toSessionUser(user);
         if (!sessionUser) return false;
-        const decision = await decideSignIn(sessionUser, { homeTenantId: config.ENTRA_HOME_TENANT_ID, isTenantConnected });
+        const decision = await decideSignIn(sessionUser, {
+          homeTenantId: config.ENTRA_HOME_TENANT_ID,
+          isTenantConnected,
+        });
         if (decision.allowed) return true;
-        log.info({ event: 'sign_in_refused', reason: decision.reason, tid: sessionUser.tid, oid: sessionUser.oid }, 'sign-in refused');
+        log.info(
+          {
+            event: 'sign_in_refused',
+            reason: decision.reason,
+            tid: sessionUser.tid,
+            oid: sessionUser.oid,
+          },
+          'sign-in refused',
+        );
         return notConnectedUrl(sessionUser, decision.reason);
       },
       jwt({ token, user }) {
         // On sign-in, replace next-auth's default claims (name, email, picture) with ours only.
         if (user) {
-          const { tid, oid, name, upn, roles, isPartnerAdmin, isOperator } = user as unknown as EntraProfile;
+          const { tid, oid, name, upn, roles, isPartnerAdmin, isOperator } =
+            user as unknown as EntraProfile;
           return { sub: `${oid}.${tid}`, tid, oid, name, upn, roles, isPartnerAdmin, isOperator };
         }
         return token;
@@ -62,12 +74,23 @@ export function getAuthOptions(): NextAuthOptions {
     events: {
       signIn({ user }) {
         const u = toSessionUser(user);
-        log.info({ event: 'sign_in', tid: u?.tid, oid: u?.oid, admin: u?.isPartnerAdmin, operator: u?.isOperator }, 'staff signed in');
+        log.info(
+          {
+            event: 'sign_in',
+            tid: u?.tid,
+            oid: u?.oid,
+            admin: u?.isPartnerAdmin,
+            operator: u?.isOperator,
+          },
+          'staff signed in',
+        );
       },
     },
     logger: {
-      error: (code, metadata) => log.warn({ event: 'next_auth_error', errorCode: code, metadata }, 'next-auth error'),
-      warn: (code) => log.warn({ event: 'next_auth_warning', errorCode: code }, 'next-auth warning'),
+      error: (code, metadata) =>
+        log.warn({ event: 'next_auth_error', errorCode: code, metadata }, 'next-auth error'),
+      warn: (code) =>
+        log.warn({ event: 'next_auth_warning', errorCode: code }, 'next-auth warning'),
       debug: () => undefined,
     },
   };

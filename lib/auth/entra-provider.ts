@@ -42,7 +42,11 @@ export function entraProvider(config: Env): OAuthConfig<EntraProfile> {
     token: {
       async request({ params, checks, client, provider }) {
         if (!params.code || !params.state || params.state !== checks.state) {
-          throw new AppError('auth_state_mismatch', 'The sign-in response did not match this browser. Sign in again.', 400);
+          throw new AppError(
+            'auth_state_mismatch',
+            'The sign-in response did not match this browser. Sign in again.',
+            400,
+          );
         }
         const body: { grant_type: string; [key: string]: string } = {
           grant_type: 'authorization_code',
@@ -60,7 +64,8 @@ export function entraProvider(config: Env): OAuthConfig<EntraProfile> {
           });
         }
         const tokens = await client.grant(body);
-        if (!tokens.id_token) throw new AppError('auth_invalid_id_token', 'Entra returned no ID token.', 401);
+        if (!tokens.id_token)
+          throw new AppError('auth_invalid_id_token', 'Entra returned no ID token.', 401);
         const jwksUri = String(client.issuer.metadata.jwks_uri);
         // Throws unless signature, audience, expiry, nonce and `iss == <host>/<tid>/v2.0` hold.
         await verifyIdToken(tokens.id_token, getJwks(jwksUri), {

@@ -39,6 +39,11 @@ async function fetchMetadata(): Promise<EntraMetadata> {
     if (!res.ok) throw new Error(`discovery answered ${res.status}`);
     return metadataSchema.parse(await res.json());
   } catch (cause) {
-    throw new AppError('auth_discovery_failed', 'The sign-in service could not be reached. Try again shortly.', 503, { cause });
+    throw new AppError(
+      'auth_discovery_failed',
+      'The sign-in service could not be reached. Try again shortly.',
+      503,
+      { cause },
+    );
   }
 }

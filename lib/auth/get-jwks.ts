@@ -10,7 +10,10 @@ const sets = new Map<string, JWTVerifyGetKey>();
 export function getJwks(jwksUri: string): JWTVerifyGetKey {
   let set = sets.get(jwksUri);
   if (!set) {
-    set = createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: 30_000, cacheMaxAge: 24 * 60 * 60 * 1000 });
+    set = createRemoteJWKSet(new URL(jwksUri), {
+      cooldownDuration: 30_000,
+      cacheMaxAge: 24 * 60 * 60 * 1000,
+    });
     sets.set(jwksUri, set);
   }
   return set;

@@ -26,14 +26,20 @@ export async function requireUserForApi(): Promise<SessionUser> {
 /** An admin of their own partner tenant (Global Administrator or Portal.Admin). */
 export async function requirePartnerAdmin(returnTo?: string): Promise<SessionUser> {
   const user = await requireUser(returnTo);
-  if (!user.isPartnerAdmin) throw new AppError('forbidden_not_admin', 'Only an administrator of your organization can do this.', 403);
+  if (!user.isPartnerAdmin)
+    throw new AppError(
+      'forbidden_not_admin',
+      'Only an administrator of your organization can do this.',
+      403,
+    );
   return user;
 }
 
 /** An operator of the home tenant. */
 export async function requireOperator(returnTo?: string): Promise<SessionUser> {
   const user = await requireUser(returnTo);
-  if (!user.isOperator) throw new AppError('forbidden_not_operator', 'Only portal operators can see this.', 403);
+  if (!user.isOperator)
+    throw new AppError('forbidden_not_operator', 'Only portal operators can see this.', 403);
   return user;
 }
 

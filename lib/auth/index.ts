@@ -2,7 +2,13 @@ import 'server-only';
 
 export { getAuthOptions } from './auth-options';
 export { getSessionUser } from './get-session-user';
-export { requireUser, requireUserForApi, requirePartnerAdmin, requireOperator, canAdministerTenant } from './guards';
+export {
+  requireUser,
+  requireUserForApi,
+  requirePartnerAdmin,
+  requireOperator,
+  canAdministerTenant,
+} from './guards';
 export { buildSignOutUrl } from './build-sign-out-url';
 export { sessionCookieName } from './session-cookie';
 export { isSameOrigin } from './is-same-origin';

@@ -18,7 +18,10 @@ export function isPartnerAdminClaims(claims: { roles: string[]; wids: string[] }
 }
 
 /** Operator: a user of the portal owner's home tenant holding Portal.Operator. */
-export function isOperatorClaims(claims: { tid: string; roles: string[] }, homeTenantId: string): boolean {
+export function isOperatorClaims(
+  claims: { tid: string; roles: string[] },
+  homeTenantId: string,
+): boolean {
   return sameTenant(claims.tid, homeTenantId) && claims.roles.includes(APP_ROLES.operator);
 }
 

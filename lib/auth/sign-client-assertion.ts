@@ -8,9 +8,16 @@ import { createPrivateKey } from 'node:crypto';
  * certificate thumbprints) in the header. openid-client's private_key_jwt sends only `kid`, which
  * Entra does not use to find the certificate, so the staff sign-in signs its own.
  */
-export async function signClientAssertion(input: { clientId: string; tokenEndpoint: string; privateKeyPem: string; certificatePem: string }): Promise<string> {
+export async function signClientAssertion(input: {
+  clientId: string;
+  tokenEndpoint: string;
+  privateKeyPem: string;
+  certificatePem: string;
+}): Promise<string> {
   const der = new X509Certificate(input.certificatePem).raw;
-  const pkcs8 = createPrivateKey(input.privateKeyPem).export({ format: 'pem', type: 'pkcs8' }).toString();
+  const pkcs8 = createPrivateKey(input.privateKeyPem)
+    .export({ format: 'pem', type: 'pkcs8' })
+    .toString();
   const key = await importPKCS8(pkcs8, 'RS256');
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ jti: randomUUID() })

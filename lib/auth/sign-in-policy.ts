@@ -16,10 +16,18 @@ export interface SignInPolicyDeps {
  * Everyone else is turned away before a session exists; the caller sends them to the
  * not-connected page (with the connect link for admins).
  */
-export async function decideSignIn(user: SessionUser, deps: SignInPolicyDeps): Promise<SignInDecision> {
+export async function decideSignIn(
+  user: SessionUser,
+  deps: SignInPolicyDeps,
+): Promise<SignInDecision> {
   if (user.isOperator) return { allowed: true };
   if (await deps.isTenantConnected(user.tid)) return { allowed: true };
-  return { allowed: false, reason: sameTenant(user.tid, deps.homeTenantId) ? 'home_tenant_not_operator' : 'tenant_not_connected' };
+  return {
+    allowed: false,
+    reason: sameTenant(user.tid, deps.homeTenantId)
+      ? 'home_tenant_not_operator'
+      : 'tenant_not_connected',
+  };
 }
 
 /** Where a refused user goes. Only their own tenant id and whether to offer the connect link. */

@@ -32,7 +32,11 @@ export interface VerifyIdTokenOptions {
  *
  * @throws AppError `auth_invalid_id_token` with a reason safe to log.
  */
-export async function verifyIdToken(idToken: string, keys: JWTVerifyGetKey, opts: VerifyIdTokenOptions): Promise<VerifiedIdToken> {
+export async function verifyIdToken(
+  idToken: string,
+  keys: JWTVerifyGetKey,
+  opts: VerifyIdTokenOptions,
+): Promise<VerifiedIdToken> {
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(idToken, keys, {
@@ -49,9 +53,11 @@ export async function verifyIdToken(idToken: string, keys: JWTVerifyGetKey, opts
   const { tid, iss, oid, nonce } = payload;
   if (typeof tid !== 'string' || !GUID.test(tid)) throw invalid('tid is not a tenant GUID');
   const expectedIssuer = `${opts.authorityHost.replace(/\/+$/, '')}/${tid}/v2.0`;
-  if (iss !== expectedIssuer) throw invalid(`issuer ${String(iss)} does not match ${expectedIssuer}`);
+  if (iss !== expectedIssuer)
+    throw invalid(`issuer ${String(iss)} does not match ${expectedIssuer}`);
   if (opts.nonce !== undefined && nonce !== opts.nonce) throw invalid('nonce mismatch');
-  if (typeof oid !== 'string' || !oid) throw invalid('oid claim missing (the profile scope is required)');
+  if (typeof oid !== 'string' || !oid)
+    throw invalid('oid claim missing (the profile scope is required)');
 
   return readIdentity(payload);
 }
@@ -69,12 +75,15 @@ export function readIdentity(payload: Record<string, unknown>): VerifiedIdToken 
 }
 
 function invalid(reason: string, cause?: unknown): AppError {
-  return new AppError('auth_invalid_id_token', `The sign-in token was rejected: ${reason}.`, 401, { cause });
+  return new AppError('auth_invalid_id_token', `The sign-in token was rejected: ${reason}.`, 401, {
+    cause,
+  });
 }
 
 function describeJoseError(e: unknown): string {
   if (e instanceof joseErrors.JWTExpired) return 'token expired';
-  if (e instanceof joseErrors.JWTClaimValidationFailed) return `claim ${e.claim} failed (${e.reason})`;
+  if (e instanceof joseErrors.JWTClaimValidationFailed)
+    return `claim ${e.claim} failed (${e.reason})`;
   if (e instanceof joseErrors.JWSSignatureVerificationFailed) return 'signature invalid';
   if (e instanceof joseErrors.JWKSNoMatchingKey) return 'signed with an unknown key';
   if (e instanceof joseErrors.JOSEAlgNotAllowed) return 'algorithm not allowed';

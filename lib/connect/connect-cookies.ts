@@ -24,7 +24,12 @@ export interface CookieSpec {
  * GET from another site, which Lax cookies survive; Secure whenever the portal is served over
  * https; scoped to the one path that reads it.
  */
-export function connectCookie(name: string, value: string, path: string, maxAge: number): CookieSpec {
+export function connectCookie(
+  name: string,
+  value: string,
+  path: string,
+  maxAge: number,
+): CookieSpec {
   const secure = getConfig().PORTAL_URL.startsWith('https:');
   return { name, value, httpOnly: true, sameSite: 'lax', secure, path, maxAge };
 }

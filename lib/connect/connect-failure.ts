@@ -2,7 +2,8 @@ import 'server-only';
 import { AppError } from '@/lib/errors/app-error';
 
 /** Where in the callback a failure happened; logged, never shown. */
-export type ConnectStage = 'start' | 'state' | 'authorize' | 'redeem' | 'mfa' | 'partner_center' | 'allowlist' | 'store';
+export type ConnectStage =
+  'start' | 'state' | 'authorize' | 'redeem' | 'mfa' | 'partner_center' | 'allowlist' | 'store';
 
 /**
  * A connect-flow failure with the stable code its page is found by (see connect-failures.ts for

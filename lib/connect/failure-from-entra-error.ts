@@ -6,6 +6,7 @@ import { ConnectFailure } from './connect-failure';
 export function failureFromEntraError(e: EntraError): ConnectFailure {
   const details = { error: e.error, aadsts: e.aadsts, subError: e.subError };
   if (e.aadsts === 54005) return new ConnectFailure('code_reused', 'redeem', details, { cause: e });
-  if (e.error === 'nonce_mismatch') return new ConnectFailure('nonce_mismatch', 'redeem', details, { cause: e });
+  if (e.error === 'nonce_mismatch')
+    return new ConnectFailure('nonce_mismatch', 'redeem', details, { cause: e });
   return new ConnectFailure(e.code, 'redeem', details, { cause: e });
 }

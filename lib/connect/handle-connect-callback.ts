@@ -31,29 +31,65 @@ export interface CallbackInput {
 export async function handleConnectCallback(input: CallbackInput): Promise<ConnectResult> {
   try {
     const result = await runCallback(input);
-    log.info({ event: 'connect_succeeded', tenantId: result.tenantId, connectedByOid: result.connectedByOid }, 'partner tenant connected');
+    log.info(
+      {
+        event: 'connect_succeeded',
+        tenantId: result.tenantId,
+        connectedByOid: result.connectedByOid,
+      },
+      'partner tenant connected',
+    );
     return result;
   } catch (e) {
     const failure = toConnectFailure(e);
-    log.warn({ event: 'connect_failed', errorCode: failure.code, stage: failure.stage, ...failure.details, cause: failure.cause }, 'connect failed');
+    log.warn(
+      {
+        event: 'connect_failed',
+        errorCode: failure.code,
+        stage: failure.stage,
+        ...failure.details,
+        cause: failure.cause,
+      },
+      'connect failed',
+    );
     throw failure;
   }
 }
 
-async function runCallback({ query, stateCookie, consumed = getConsumedStates(), now = Date.now() }: CallbackInput): Promise<ConnectResult> {
-  const flow = await validateConnectState({ state: query.get('state'), cookie: stateCookie, consumed, now });
+async function runCallback({
+  query,
+  stateCookie,
+  consumed = getConsumedStates(),
+  now = Date.now(),
+}: CallbackInput): Promise<ConnectResult> {
+  const flow = await validateConnectState({
+    state: query.get('state'),
+    cookie: stateCookie,
+    consumed,
+    now,
+  });
   const error = query.get('error');
   if (error) throw failureFromAuthorizeError(error, query.get('error_description'));
   const code = query.get('code');
   if (!code) throw new ConnectFailure('code_missing', 'authorize');
 
-  const redeemed = await redeemAuthCode({ code, ...flow, redirectUri: connectRedirectUri(), scopes: connectScopes() }).catch((e: unknown) => {
+  const redeemed = await redeemAuthCode({
+    code,
+    ...flow,
+    redirectUri: connectRedirectUri(),
+    scopes: connectScopes(),
+  }).catch((e: unknown) => {
     throw isEntraError(e) ? failureFromEntraError(e) : e;
   });
   const { claims } = redeemed;
-  if (!redeemed.refreshToken) throw new ConnectFailure('no_refresh_token', 'redeem', { tenantId: claims.tid });
+  if (!redeemed.refreshToken)
+    throw new ConnectFailure('no_refresh_token', 'redeem', { tenantId: claims.tid });
   if (!claims.amr.includes('mfa')) {
-    throw new ConnectFailure('mfa_missing', 'mfa', { tenantId: claims.tid, oid: claims.oid, amr: claims.amr.join(' ') });
+    throw new ConnectFailure('mfa_missing', 'mfa', {
+      tenantId: claims.tid,
+      oid: claims.oid,
+      amr: claims.amr.join(' '),
+    });
   }
 
   const profile = await provePartnerTenant(redeemed.accessToken, claims.tid);
@@ -76,13 +112,20 @@ async function runCallback({ query, stateCookie, consumed = getConsumedStates(),
       orgName: profile.companyName,
     })
     .catch((e: unknown) => {
-      throw isVaultError(e) ? new ConnectFailure(e.code, 'store', { tenantId: claims.tid }, { cause: e }) : e;
+      throw isVaultError(e)
+        ? new ConnectFailure(e.code, 'store', { tenantId: claims.tid }, { cause: e })
+        : e;
     });
 
   // A reconnect replaces the grant: drop access tokens cached from the old one.
   await getTokenBroker()
     .forget(record.tenantId)
-    .catch((e: unknown) => log.warn({ event: 'token_cache_forget_failed', tenantId: record.tenantId, cause: e }, 'could not drop cached tokens'));
+    .catch((e: unknown) =>
+      log.warn(
+        { event: 'token_cache_forget_failed', tenantId: record.tenantId, cause: e },
+        'could not drop cached tokens',
+      ),
+    );
 
   return {
     tenantId: record.tenantId,

@@ -12,7 +12,9 @@ const keys = new Map<string, Uint8Array>();
 function keyFor(purpose: string): Uint8Array {
   let key = keys.get(purpose);
   if (!key) {
-    key = new Uint8Array(hkdfSync('sha256', getConfig().NEXTAUTH_SECRET, 'partner-portal', `connect:${purpose}`, 32));
+    key = new Uint8Array(
+      hkdfSync('sha256', getConfig().NEXTAUTH_SECRET, 'partner-portal', `connect:${purpose}`, 32),
+    );
     keys.set(purpose, key);
   }
   return key;
@@ -23,7 +25,12 @@ function keyFor(purpose: string): Uint8Array {
  * it but can neither read nor alter it; `purpose` keeps one kind of cookie from being replayed
  * as another.
  */
-export async function seal(purpose: string, payload: Record<string, unknown>, ttlSeconds: number, now = Date.now()): Promise<string> {
+export async function seal(
+  purpose: string,
+  payload: Record<string, unknown>,
+  ttlSeconds: number,
+  now = Date.now(),
+): Promise<string> {
   const iat = Math.floor(now / 1000);
   return new EncryptJWT(payload)
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
@@ -33,7 +40,11 @@ export async function seal(purpose: string, payload: Record<string, unknown>, tt
 }
 
 /** The payload of a sealed value, or null when it is absent, tampered with, foreign or past its lifetime. */
-export async function unseal(purpose: string, sealed: string | undefined, now = Date.now()): Promise<Record<string, unknown> | null> {
+export async function unseal(
+  purpose: string,
+  sealed: string | undefined,
+  now = Date.now(),
+): Promise<Record<string, unknown> | null> {
   if (!sealed) return null;
   try {
     const { payload } = await jwtDecrypt(sealed, keyFor(purpose), { currentDate: new Date(now) });

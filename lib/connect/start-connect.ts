@@ -25,7 +25,9 @@ export function hashState(state: string): string {
  * Entra in the URL; the browser gets only a sealed cookie holding the state's hash, the PKCE
  * verifier and the nonce, so the callback can prove it is the same browser and flow.
  */
-export async function startConnect(now = Date.now()): Promise<{ authorizeUrl: string; cookie: CookieSpec }> {
+export async function startConnect(
+  now = Date.now(),
+): Promise<{ authorizeUrl: string; cookie: CookieSpec }> {
   const state = randomBytes(32).toString('base64url');
   const nonce = randomBytes(16).toString('base64url');
   const pkce = await new CryptoProvider().generatePkceCodes();
@@ -44,7 +46,12 @@ export async function startConnect(now = Date.now()): Promise<{ authorizeUrl: st
     const error = toEntraError(e);
     throw new ConnectFailure(error.code, 'start', { error: error.error }, { cause: e });
   }
-  const sealed = await seal(STATE_PURPOSE, { sh: hashState(state), v: pkce.verifier, n: nonce, t: now }, STATE_COOKIE_TTL_SECONDS, now);
+  const sealed = await seal(
+    STATE_PURPOSE,
+    { sh: hashState(state), v: pkce.verifier, n: nonce, t: now },
+    STATE_COOKIE_TTL_SECONDS,
+    now,
+  );
   log.info({ event: 'connect_started' }, 'connect flow started');
   return { authorizeUrl, cookie: stateCookie(sealed) };
 }

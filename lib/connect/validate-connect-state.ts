@@ -24,16 +24,23 @@ export async function validateConnectState(input: {
   now?: number;
 }): Promise<ValidFlow> {
   const now = input.now ?? Date.now();
-  if (!input.state) throw new ConnectFailure('state_missing', 'state', { reason: 'no_state_parameter' });
+  if (!input.state)
+    throw new ConnectFailure('state_missing', 'state', { reason: 'no_state_parameter' });
   const stateHash = hashState(input.state);
-  if (input.consumed.wasConsumed(stateHash, now)) throw new ConnectFailure('state_replayed', 'state');
+  if (input.consumed.wasConsumed(stateHash, now))
+    throw new ConnectFailure('state_replayed', 'state');
   const flow = await unseal(STATE_PURPOSE, input.cookie, now);
   if (!flow) {
-    throw new ConnectFailure('state_missing', 'state', { reason: input.cookie ? 'cookie_unreadable' : 'no_cookie' });
+    throw new ConnectFailure('state_missing', 'state', {
+      reason: input.cookie ? 'cookie_unreadable' : 'no_cookie',
+    });
   }
   if (flow.sh !== stateHash) throw new ConnectFailure('state_mismatch', 'state');
-  if (!input.consumed.consume(stateHash, STATE_COOKIE_TTL_SECONDS * 1000, now)) throw new ConnectFailure('state_replayed', 'state');
-  if (typeof flow.t !== 'number' || now - flow.t > STATE_TTL_MS) throw new ConnectFailure('state_expired', 'state');
-  if (typeof flow.v !== 'string' || typeof flow.n !== 'string') throw new ConnectFailure('state_mismatch', 'state');
+  if (!input.consumed.consume(stateHash, STATE_COOKIE_TTL_SECONDS * 1000, now))
+    throw new ConnectFailure('state_replayed', 'state');
+  if (typeof flow.t !== 'number' || now - flow.t > STATE_TTL_MS)
+    throw new ConnectFailure('state_expired', 'state');
+  if (typeof flow.v !== 'string' || typeof flow.n !== 'string')
+    throw new ConnectFailure('state_mismatch', 'state');
   return { codeVerifier: flow.v, nonce: flow.n };
 }

@@ -8,7 +8,9 @@ export type ConnectionAction = 'check' | 'disconnect';
 let key: Buffer | undefined;
 
 function actionKey(): Buffer {
-  key ??= Buffer.from(hkdfSync('sha256', getConfig().NEXTAUTH_SECRET, 'partner-portal', 'connections:csrf', 32));
+  key ??= Buffer.from(
+    hkdfSync('sha256', getConfig().NEXTAUTH_SECRET, 'partner-portal', 'connections:csrf', 32),
+  );
   return key;
 }
 
@@ -17,11 +19,22 @@ function actionKey(): Buffer {
  * which tenant. The page embeds it in the form; a forged cross-site form cannot know it, and a
  * token for check cannot authorize a disconnect. Stateless, so any portal instance verifies it.
  */
-export function createActionToken(user: SessionUser, tenantId: string, action: ConnectionAction): string {
-  return createHmac('sha256', actionKey()).update(`${user.tid}|${user.oid}|${tenantId.toLowerCase()}|${action}`).digest('base64url');
+export function createActionToken(
+  user: SessionUser,
+  tenantId: string,
+  action: ConnectionAction,
+): string {
+  return createHmac('sha256', actionKey())
+    .update(`${user.tid}|${user.oid}|${tenantId.toLowerCase()}|${action}`)
+    .digest('base64url');
 }
 
-export function verifyActionToken(user: SessionUser, tenantId: string, action: ConnectionAction, token: string | null | undefined): boolean {
+export function verifyActionToken(
+  user: SessionUser,
+  tenantId: string,
+  action: ConnectionAction,
+  token: string | null | undefined,
+): boolean {
   if (!token) return false;
   const expected = Buffer.from(createActionToken(user, tenantId, action));
   const given = Buffer.from(token);

@@ -11,7 +11,11 @@ export type { CheckOutcome } from './check-connection';
  * "Check now" on the connections page: an admin of the tenant redeems and rotates its stored
  * refresh token (see checkConnection), with an audit event.
  */
-export async function checkConnectionNow(user: SessionUser, tenantId: string, now = Date.now): Promise<CheckOutcome> {
+export async function checkConnectionNow(
+  user: SessionUser,
+  tenantId: string,
+  now = Date.now,
+): Promise<CheckOutcome> {
   assertCanAdminister(user, tenantId);
   let outcome: CheckOutcome;
   try {
@@ -21,6 +25,16 @@ export async function checkConnectionNow(user: SessionUser, tenantId: string, no
     if (isConnectionError(e) && e.code === 'connection_missing') throw connectionNotFound();
     throw e;
   }
-  log.info({ event: 'connection_checked', audit: true, tenantId, ok: outcome.ok, errorCode: outcome.code, actor: { oid: user.oid, tid: user.tid } }, 'connection checked');
+  log.info(
+    {
+      event: 'connection_checked',
+      audit: true,
+      tenantId,
+      ok: outcome.ok,
+      errorCode: outcome.code,
+      actor: { oid: user.oid, tid: user.tid },
+    },
+    'connection checked',
+  );
   return outcome;
 }

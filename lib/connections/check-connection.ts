@@ -26,7 +26,10 @@ export interface CheckOutcome {
  *
  * @throws ConnectionError `connection_missing` when the tenant has no stored connection.
  */
-export async function checkConnection(tenantId: string, now = Date.now): Promise<CheckOutcome & { error?: unknown }> {
+export async function checkConnection(
+  tenantId: string,
+  now = Date.now,
+): Promise<CheckOutcome & { error?: unknown }> {
   let failure: string | undefined;
   let error: unknown;
   try {
@@ -34,18 +37,35 @@ export async function checkConnection(tenantId: string, now = Date.now): Promise
   } catch (e) {
     if (isConnectionError(e) && e.code === 'connection_missing') throw e;
     error = e;
-    failure = isConnectionError(e) ? (e.advice?.code ?? e.code) : isAppError(e) ? e.code : 'unexpected_error';
+    failure = isConnectionError(e)
+      ? (e.advice?.code ?? e.code)
+      : isAppError(e)
+        ? e.code
+        : 'unexpected_error';
     if (isEntraError(e)) await recordFailure(tenantId, e.aadsts, e.code, now());
-    log.warn({ event: 'connection_check_failed', tenantId, errorCode: failure, cause: e }, 'check now failed');
+    log.warn(
+      { event: 'connection_check_failed', tenantId, errorCode: failure, cause: e },
+      'check now failed',
+    );
   }
   const health = await readConnectionHealth(tenantId, now());
   if (!health) throw new ConnectionError('connection_missing', tenantId);
   return { ok: !failure, code: failure, health, error };
 }
 
-async function recordFailure(tenantId: string, aadsts: number | undefined, code: string, at: number): Promise<void> {
+async function recordFailure(
+  tenantId: string,
+  aadsts: number | undefined,
+  code: string,
+  at: number,
+): Promise<void> {
   const status = aadsts !== undefined && MFA_CODES.has(aadsts) ? 'mfa_missing' : 'error';
   await getRefreshTokenStore()
     .updateTags(tenantId, { status, lastErrorCode: code, lastErrorAt: new Date(at).toISOString() })
-    .catch((e: unknown) => log.warn({ event: 'connection_tag_update_failed', tenantId, cause: e }, 'could not record the check failure'));
+    .catch((e: unknown) =>
+      log.warn(
+        { event: 'connection_tag_update_failed', tenantId, cause: e },
+        'could not record the check failure',
+      ),
+    );
 }

@@ -1,7 +1,12 @@
 import 'server-only';
 import type { ConnectionTags } from '@/lib/vault';
 import { adviceForCode } from './advice-for-code';
-import { EXPIRING_WITHIN_DAYS, INACTIVITY_LIMIT_DAYS, type ConnectionHealth, type HealthStatus } from './connection-health';
+import {
+  EXPIRING_WITHIN_DAYS,
+  INACTIVITY_LIMIT_DAYS,
+  type ConnectionHealth,
+  type HealthStatus,
+} from './connection-health';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REVOKED_CODES = new Set(['AADSTS50173', 'AADSTS65001']);
@@ -13,9 +18,13 @@ const MFA_CODES = new Set(['AADSTS50076', 'AADSTS50079', 'AADSTS50074', 'mfa_mis
  * counts from the stored token's last use (redemption or rotation). A failure recorded by the
  * last check decides the status until a later check succeeds (status `ok`).
  */
-export function computeHealth(input: { tenantId: string; tags: ConnectionTags; updatedOn: Date }, now: number): ConnectionHealth {
+export function computeHealth(
+  input: { tenantId: string; tags: ConnectionTags; updatedOn: Date },
+  now: number,
+): ConnectionHealth {
   const { tags } = input;
-  const lastUse = latest(tags.lastRedeemedAt, tags.rotatedAt, tags.connectedAt) ?? input.updatedOn.getTime();
+  const lastUse =
+    latest(tags.lastRedeemedAt, tags.rotatedAt, tags.connectedAt) ?? input.updatedOn.getTime();
   const deadline = lastUse + INACTIVITY_LIMIT_DAYS * DAY_MS;
   // Rounded up: right after connecting it reads 90, and it reaches 0 only when the deadline passes.
   const daysLeft = Math.max(0, Math.ceil((deadline - now) / DAY_MS));
@@ -26,13 +35,25 @@ export function computeHealth(input: { tenantId: string; tags: ConnectionTags; u
 
   let status: HealthStatus;
   if (tags.status === 'revoked' || (errorCode && REVOKED_CODES.has(errorCode))) status = 'revoked';
-  else if (tags.status === 'expired' || (errorCode && EXPIRED_CODES.has(errorCode)) || now >= deadline) status = 'expired';
-  else if (tags.status === 'mfa_missing' || mfa === 'missing' || (errorCode && MFA_CODES.has(errorCode))) status = 'mfa_missing';
+  else if (
+    tags.status === 'expired' ||
+    (errorCode && EXPIRED_CODES.has(errorCode)) ||
+    now >= deadline
+  )
+    status = 'expired';
+  else if (
+    tags.status === 'mfa_missing' ||
+    mfa === 'missing' ||
+    (errorCode && MFA_CODES.has(errorCode))
+  )
+    status = 'mfa_missing';
   else if (failing) status = 'error';
   else if (daysLeft <= EXPIRING_WITHIN_DAYS) status = 'expiring';
   else status = 'healthy';
 
-  const lastError = tags.lastErrorCode ? { code: tags.lastErrorCode, at: tags.lastErrorAt, advice: adviceForCode(tags.lastErrorCode) } : null;
+  const lastError = tags.lastErrorCode
+    ? { code: tags.lastErrorCode, at: tags.lastErrorAt, advice: adviceForCode(tags.lastErrorCode) }
+    : null;
   return {
     tenantId: input.tenantId,
     orgName: tags.orgName,

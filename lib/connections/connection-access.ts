@@ -23,7 +23,11 @@ export function assertCanAdminister(user: SessionUser, tenantId: string): void {
 /** Someone who may see at least one connection. */
 export function assertCanSeeConnections(user: SessionUser): void {
   if (!user.isOperator && !user.isPartnerAdmin) {
-    throw new AppError('forbidden_not_admin', 'Only an administrator of your organization, or a portal operator, can see connections.', 403);
+    throw new AppError(
+      'forbidden_not_admin',
+      'Only an administrator of your organization, or a portal operator, can see connections.',
+      403,
+    );
   }
 }
 

@@ -2,7 +2,9 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 
 /** The Connections page with a notice to show (codes only, never data). */
-export function connectionsPageUrl(notice: { checked?: string; disconnected?: boolean; error?: string } = {}): string {
+export function connectionsPageUrl(
+  notice: { checked?: string; disconnected?: boolean; error?: string } = {},
+): string {
   const url = new URL('/connections', getConfig().PORTAL_URL);
   if (notice.checked) url.searchParams.set('checked', notice.checked);
   if (notice.disconnected) url.searchParams.set('disconnected', '1');

@@ -15,7 +15,12 @@ export async function disconnectConnection(user: SessionUser, tenantId: string):
   // Access tokens cached from the old grant must not outlive the connection.
   await getTokenBroker().forget(tenantId);
   log.info(
-    { event: 'connection_disconnected', audit: true, tenantId: tenantId.toLowerCase(), actor: { oid: user.oid, tid: user.tid, upn: user.upn } },
+    {
+      event: 'connection_disconnected',
+      audit: true,
+      tenantId: tenantId.toLowerCase(),
+      actor: { oid: user.oid, tid: user.tid, upn: user.upn },
+    },
     'partner tenant disconnected',
   );
 }

@@ -19,15 +19,24 @@ export function handleConnectionAction(
   request: NextRequest,
   params: Promise<{ tenantId: string }>,
   action: ConnectionAction,
-  run: (user: SessionUser, tenantId: string, req: ActionRequest) => Promise<{ json: unknown; notice: Notice }>,
+  run: (
+    user: SessionUser,
+    tenantId: string,
+    req: ActionRequest,
+  ) => Promise<{ json: unknown; notice: Notice }>,
 ): Promise<NextResponse> {
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
   return withLogContext(async () => {
     try {
       const user = await requireUserForApi();
       const { tenantId } = await params;
-      const result = await run(user, tenantId, await readActionRequest(request, user, tenantId, action));
-      if (wantsJson) return NextResponse.json(result.json, { headers: { 'Cache-Control': 'no-store' } });
+      const result = await run(
+        user,
+        tenantId,
+        await readActionRequest(request, user, tenantId, action),
+      );
+      if (wantsJson)
+        return NextResponse.json(result.json, { headers: { 'Cache-Control': 'no-store' } });
       return NextResponse.redirect(connectionsPageUrl(result.notice), 303);
     } catch (e) {
       if (wantsJson) return jsonError(e);

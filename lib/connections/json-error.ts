@@ -11,11 +11,24 @@ import { currentLogContext, log } from '@/lib/log';
 export function jsonError(e: unknown): NextResponse {
   const ref = currentLogContext()?.correlationId;
   if (isAppError(e)) {
-    return NextResponse.json({ error: { code: e.code, message: e.message, ref } }, { status: e.status, headers: { 'Cache-Control': 'no-store' } });
+    return NextResponse.json(
+      { error: { code: e.code, message: e.message, ref } },
+      { status: e.status, headers: { 'Cache-Control': 'no-store' } },
+    );
   }
-  log.error({ event: 'connections_route_failed', cause: e }, 'unexpected error in a connections route');
+  log.error(
+    { event: 'connections_route_failed', cause: e },
+    'unexpected error in a connections route',
+  );
   return NextResponse.json(
-    { error: { code: 'unexpected_error', message: 'Something went wrong. Try again, and give the reference to the portal operator if it repeats.', ref } },
+    {
+      error: {
+        code: 'unexpected_error',
+        message:
+          'Something went wrong. Try again, and give the reference to the portal operator if it repeats.',
+        ref,
+      },
+    },
     { status: 503, headers: { 'Cache-Control': 'no-store' } },
   );
 }
@@ -23,6 +36,9 @@ export function jsonError(e: unknown): NextResponse {
 /** The stable code of a failure for a redirect notice; unexpected errors are logged first. */
 export function errorCodeOf(e: unknown): string {
   if (isAppError(e)) return e.code;
-  log.error({ event: 'connections_route_failed', cause: e }, 'unexpected error in a connections route');
+  log.error(
+    { event: 'connections_route_failed', cause: e },
+    'unexpected error in a connections route',
+  );
   return 'unexpected_error';
 }

@@ -10,5 +10,7 @@ import type { ConnectionHealth } from './connection-health';
  */
 export async function listAllConnectionHealth(now = Date.now()): Promise<ConnectionHealth[]> {
   const all = await getRefreshTokenStore().list();
-  return all.map((c) => computeHealth(c, now)).sort((a, b) => (a.orgName ?? a.tenantId).localeCompare(b.orgName ?? b.tenantId));
+  return all
+    .map((c) => computeHealth(c, now))
+    .sort((a, b) => (a.orgName ?? a.tenantId).localeCompare(b.orgName ?? b.tenantId));
 }

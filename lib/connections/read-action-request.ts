@@ -15,13 +15,31 @@ export interface ActionRequest {
  * dashboard's forms), and a CSRF token bound to this user,
  * tenant and action (form field `csrfToken`, JSON `csrfToken`, or header `x-csrf-token`).
  */
-export async function readActionRequest(request: Request, user: SessionUser, tenantId: string, action: ConnectionAction): Promise<ActionRequest> {
+export async function readActionRequest(
+  request: Request,
+  user: SessionUser,
+  tenantId: string,
+  action: ConnectionAction,
+): Promise<ActionRequest> {
   const fields = await readFields(request);
   const token = request.headers.get('x-csrf-token') ?? fields.csrfToken;
   const sameOrigin = isSameOrigin(request);
   if (!sameOrigin || !verifyActionToken(user, tenantId, action, token)) {
-    log.warn({ event: 'csrf_refused', action, tenantId, reason: sameOrigin ? 'token' : 'origin', origin: request.headers.get('origin') }, 'connection action refused');
-    throw new AppError('csrf_failed', 'This action did not come from the portal’s own page. Reload the page and try again.', 403);
+    log.warn(
+      {
+        event: 'csrf_refused',
+        action,
+        tenantId,
+        reason: sameOrigin ? 'token' : 'origin',
+        origin: request.headers.get('origin'),
+      },
+      'connection action refused',
+    );
+    throw new AppError(
+      'csrf_failed',
+      'This action did not come from the portal’s own page. Reload the page and try again.',
+      403,
+    );
   }
   return { confirmed: fields.confirm === 'yes' };
 }

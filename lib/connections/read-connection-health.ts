@@ -8,8 +8,14 @@ import type { ConnectionHealth } from './connection-health';
  * callers are the guarded functions in this folder and the connect success page, which shows only
  * the tenant its own sealed result cookie names.
  */
-export async function readConnectionHealth(tenantId: string, now = Date.now()): Promise<ConnectionHealth | null> {
+export async function readConnectionHealth(
+  tenantId: string,
+  now = Date.now(),
+): Promise<ConnectionHealth | null> {
   const record = await getRefreshTokenStore().get(tenantId);
   if (!record) return null;
-  return computeHealth({ tenantId: record.tenantId, tags: record.tags, updatedOn: record.updatedOn }, now);
+  return computeHealth(
+    { tenantId: record.tenantId, tags: record.tags, updatedOn: record.updatedOn },
+    now,
+  );
 }

@@ -4,7 +4,9 @@ import { toListError } from './to-list-error';
 
 /** The Partner Center calls the cache needs, for one partner tenant. */
 export interface CustomerSource {
-  listCustomersPage(query: { continuationToken?: string }): Promise<{ items: CustomerSummary[]; continuationToken?: string }>;
+  listCustomersPage(query: {
+    continuationToken?: string;
+  }): Promise<{ items: CustomerSummary[]; continuationToken?: string }>;
 }
 
 export interface CustomerListCacheOptions {
@@ -88,13 +90,20 @@ export class CustomerListCache {
     return entry;
   }
 
-  private async loadRest(entry: CustomerListEntry, source: CustomerSource, token: string): Promise<void> {
+  private async loadRest(
+    entry: CustomerListEntry,
+    source: CustomerSource,
+    token: string,
+  ): Promise<void> {
     let continuationToken: string | undefined = token;
     try {
       while (continuationToken) {
         if (this.entries.get(entry.tenantId) !== entry) {
           // Refreshed or forgotten meanwhile: stop paging; the new entry has its own load.
-          entry.fail({ code: 'customers_superseded', message: 'A newer load of the customer list replaced this one.' });
+          entry.fail({
+            code: 'customers_superseded',
+            message: 'A newer load of the customer list replaced this one.',
+          });
           return;
         }
         const page = await source.listCustomersPage({ continuationToken });

@@ -15,7 +15,13 @@ export interface CustomerQuery {
   pageSize: number;
 }
 
-export const DEFAULT_QUERY: CustomerQuery = { q: '', sort: 'name', dir: 'asc', page: 1, pageSize: 25 };
+export const DEFAULT_QUERY: CustomerQuery = {
+  q: '',
+  sort: 'name',
+  dir: 'asc',
+  page: 1,
+  pageSize: 25,
+};
 
 /** Anything out of range falls back to the default: a hand-edited URL never causes an error. */
 const schema = z.object({
@@ -51,7 +57,10 @@ export function parseCustomerQuery(params: Params): CustomerQuery {
 }
 
 /** The URL query for `query` with `change` applied; defaults are left out to keep links short. */
-export function customerQueryString(query: CustomerQuery, change: Partial<CustomerQuery> = {}): string {
+export function customerQueryString(
+  query: CustomerQuery,
+  change: Partial<CustomerQuery> = {},
+): string {
   const next = { ...query, ...change };
   const out = new URLSearchParams();
   if (next.q) out.set('q', next.q);

@@ -13,7 +13,11 @@ import { streamCustomersCsv } from './stream-customers-csv';
 export async function exportCustomersCsv(user: SessionUser): Promise<ReadableStream<Uint8Array>> {
   const entry = await getCustomerListCache().getComplete(user.tid);
   if (entry.status !== 'complete') {
-    throw new AppError(entry.error?.code ?? 'customers_unavailable', entry.error?.message ?? 'The customer list could not be loaded.', 503);
+    throw new AppError(
+      entry.error?.code ?? 'customers_unavailable',
+      entry.error?.message ?? 'The customer list could not be loaded.',
+      503,
+    );
   }
   const all = queryCustomers(entry, { ...DEFAULT_QUERY, pageSize: entry.items.length || 1 });
   return streamCustomersCsv(all.items);

@@ -10,9 +10,18 @@ import { CustomerListCache } from './customer-list-cache';
  * tenant's list is fetched with that tenant's own token.
  */
 export function getCustomerListCache(): CustomerListCache {
-  return processSingleton('customer-list-cache', () => new CustomerListCache({
-    ttlMs: getConfig().CUSTOMER_CACHE_TTL_SECONDS * 1000,
-    sourceFor: (tenantId) => createPartnerCenterClient(() => getTokenBroker().getAccessToken(tenantId)),
-    onBackgroundError: (error, tenantId) => log.warn({ event: 'customer_list_load_failed', tenantId, error }, 'loading the rest of the customer list failed'),
-  }));
+  return processSingleton(
+    'customer-list-cache',
+    () =>
+      new CustomerListCache({
+        ttlMs: getConfig().CUSTOMER_CACHE_TTL_SECONDS * 1000,
+        sourceFor: (tenantId) =>
+          createPartnerCenterClient(() => getTokenBroker().getAccessToken(tenantId)),
+        onBackgroundError: (error, tenantId) =>
+          log.warn(
+            { event: 'customer_list_load_failed', tenantId, error },
+            'loading the rest of the customer list failed',
+          ),
+      }),
+  );
 }

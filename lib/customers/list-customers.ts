@@ -11,7 +11,10 @@ import { queryCustomers, type CustomerListPage } from './query-customers';
  *
  * @throws ConnectionError (not connected / needs reconnect) or PartnerCenterError on the first page.
  */
-export async function listCustomers(user: SessionUser, query: CustomerQuery): Promise<CustomerListPage> {
+export async function listCustomers(
+  user: SessionUser,
+  query: CustomerQuery,
+): Promise<CustomerListPage> {
   // Cached customers are served only while the tenant's connection still yields a token (an
   // in-memory hit almost always): after a disconnect or a dead grant, the list is gone too.
   await getTokenBroker().getAccessToken(user.tid);
@@ -34,5 +37,10 @@ export async function refreshCustomers(user: SessionUser): Promise<void> {
 export function getCustomerListProgress(user: SessionUser) {
   const entry = getCustomerListCache().peek(user.tid);
   if (!entry) return { status: 'idle' as const, loaded: 0, pages: 0 };
-  return { status: entry.status, loaded: entry.items.length, pages: entry.pages, error: entry.error };
+  return {
+    status: entry.status,
+    loaded: entry.items.length,
+    pages: entry.pages,
+    error: entry.error,
+  };
 }

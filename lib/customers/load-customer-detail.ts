@@ -11,11 +11,15 @@ export type CustomerDetailResult =
   | Exclude<CustomerPageResult, { kind: 'ok' }>;
 
 /** The detail page's data for the user's own tenant; another tenant's id is `not-found`. */
-export async function loadCustomerDetail(user: SessionUser, customerId: string): Promise<CustomerDetailResult> {
+export async function loadCustomerDetail(
+  user: SessionUser,
+  customerId: string,
+): Promise<CustomerDetailResult> {
   try {
     return { kind: 'ok', ...(await getCustomerDetail(user, customerId)) };
   } catch (e) {
-    if (e instanceof CustomerNotFoundError || hasCode(e, ['customer_not_found'])) return { kind: 'not-found' };
+    if (e instanceof CustomerNotFoundError || hasCode(e, ['customer_not_found']))
+      return { kind: 'not-found' };
     return toFailure(e);
   }
 }

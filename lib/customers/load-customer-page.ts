@@ -15,7 +15,10 @@ export type CustomerPageResult =
   | { kind: 'reconnect'; advice?: Advice }
   | { kind: 'error'; code: string; message: string; ref?: string };
 
-export async function loadCustomerPage(user: SessionUser, query: CustomerQuery): Promise<CustomerPageResult> {
+export async function loadCustomerPage(
+  user: SessionUser,
+  query: CustomerQuery,
+): Promise<CustomerPageResult> {
   try {
     return { kind: 'ok', page: await listCustomers(user, query) };
   } catch (e) {
@@ -26,11 +29,22 @@ export async function loadCustomerPage(user: SessionUser, query: CustomerQuery):
 /** Maps a failure to what a page may show; unexpected errors are logged and shown generically. */
 export function toFailure(e: unknown): Exclude<CustomerPageResult, { kind: 'ok' }> {
   const ref = currentLogContext()?.correlationId;
-  if (isConnectionError(e)) return e.code === 'connection_missing' ? { kind: 'not-connected' } : { kind: 'reconnect', advice: e.advice };
+  if (isConnectionError(e))
+    return e.code === 'connection_missing'
+      ? { kind: 'not-connected' }
+      : { kind: 'reconnect', advice: e.advice };
   if (isAppError(e)) {
-    log.warn({ event: 'customers_load_failed', errorCode: e.code, error: e }, 'customer data could not be loaded');
+    log.warn(
+      { event: 'customers_load_failed', errorCode: e.code, error: e },
+      'customer data could not be loaded',
+    );
     return { kind: 'error', code: e.code, message: e.message, ref };
   }
   log.error({ event: 'customers_load_failed', error: e }, 'unexpected error loading customer data');
-  return { kind: 'error', code: 'unexpected_error', message: 'Something went wrong loading your customers.', ref };
+  return {
+    kind: 'error',
+    code: 'unexpected_error',
+    message: 'Something went wrong loading your customers.',
+    ref,
+  };
 }

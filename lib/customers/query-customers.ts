@@ -9,7 +9,12 @@ export interface CustomerListPage {
   page: number;
   pageCount: number;
   query: CustomerQuery;
-  progress: { status: CustomerListEntry['status']; loaded: number; pages: number; error?: CustomerListEntry['error'] };
+  progress: {
+    status: CustomerListEntry['status'];
+    loaded: number;
+    pages: number;
+    error?: CustomerListEntry['error'];
+  };
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -23,7 +28,10 @@ const KEY: Record<SortField, (c: CustomerSummary) => string> = {
 /** Ascending order by `field`, ties broken by name then id so pages are stable. */
 function compareBy(field: SortField): (a: CustomerSummary, b: CustomerSummary) => number {
   const key = KEY[field];
-  return (a, b) => collator.compare(key(a), key(b)) || collator.compare(a.companyName, b.companyName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (a, b) =>
+    collator.compare(key(a), key(b)) ||
+    collator.compare(a.companyName, b.companyName) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**
@@ -43,7 +51,11 @@ export function queryCustomers(entry: CustomerListEntry, query: CustomerQuery): 
   const needle = query.q.toLowerCase();
   let rows = sortedBy(entry, query.sort);
   if (needle || query.relationship) {
-    rows = rows.filter((c) => (!query.relationship || c.relationship === query.relationship) && (!needle || (entry.searchKeys.get(c) ?? '').includes(needle)));
+    rows = rows.filter(
+      (c) =>
+        (!query.relationship || c.relationship === query.relationship) &&
+        (!needle || (entry.searchKeys.get(c) ?? '').includes(needle)),
+    );
   }
 
   const total = rows.length;
@@ -51,13 +63,21 @@ export function queryCustomers(entry: CustomerListEntry, query: CustomerQuery): 
   const page = Math.min(query.page, pageCount);
   const start = (page - 1) * query.pageSize;
   // Descending pages are cut from the end of the ascending order, so nothing is re-sorted.
-  const items = query.dir === 'asc' ? rows.slice(start, start + query.pageSize) : rows.slice(Math.max(0, total - start - query.pageSize), total - start).reverse();
+  const items =
+    query.dir === 'asc'
+      ? rows.slice(start, start + query.pageSize)
+      : rows.slice(Math.max(0, total - start - query.pageSize), total - start).reverse();
   return {
     items,
     total,
     page,
     pageCount,
     query: { ...query, page },
-    progress: { status: entry.status, loaded: entry.items.length, pages: entry.pages, error: entry.error },
+    progress: {
+      status: entry.status,
+      loaded: entry.items.length,
+      pages: entry.pages,
+      error: entry.error,
+    },
   };
 }

@@ -17,7 +17,9 @@ function row(cells: string[]): string {
 }
 
 /** The customers as a CSV byte stream, written in chunks so a 50,000-row export never sits in one string. */
-export function streamCustomersCsv(customers: readonly CustomerSummary[]): ReadableStream<Uint8Array> {
+export function streamCustomersCsv(
+  customers: readonly CustomerSummary[],
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let index = 0;
   return new ReadableStream<Uint8Array>({

@@ -13,8 +13,14 @@ export function toJsonError(e: unknown): NextResponse {
   const headers = { 'Cache-Control': 'no-store' };
   if (isAppError(e)) {
     const advice = isConnectionError(e) ? e.advice : undefined;
-    return NextResponse.json({ error: { code: e.code, message: e.message, advice, ref } }, { status: e.status, headers });
+    return NextResponse.json(
+      { error: { code: e.code, message: e.message, advice, ref } },
+      { status: e.status, headers },
+    );
   }
   log.error({ event: 'customers_route_failed', error: e }, 'unexpected error in a customers route');
-  return NextResponse.json({ error: { code: 'unexpected_error', message: 'Something went wrong. Try again.', ref } }, { status: 503, headers });
+  return NextResponse.json(
+    { error: { code: 'unexpected_error', message: 'Something went wrong. Try again.', ref } },
+    { status: 503, headers },
+  );
 }

@@ -11,7 +11,10 @@ import { describeError } from './describe-error';
 const NAME = 'key-vault';
 
 function fixFor(code: VaultErrorCode, config: Env): string {
-  const who = config.KEY_VAULT_CREDENTIAL === 'app' ? `the app ${config.ENTRA_CLIENT_ID}'s service principal` : "the portal's managed identity";
+  const who =
+    config.KEY_VAULT_CREDENTIAL === 'app'
+      ? `the app ${config.ENTRA_CLIENT_ID}'s service principal`
+      : "the portal's managed identity";
   switch (code) {
     case 'vault_forbidden':
       return `give ${who} the role Key Vault Secrets Officer on the vault (docs/deploy-azure.md step 7.2; allow 10 minutes), and check the vault's firewall`;
@@ -46,21 +49,37 @@ export async function checkKeyVault(config: Env): Promise<CheckResult> {
     written = true;
     step = 'get';
     const read = await client.getSecret(name);
-    if (read.value !== value) return fail(NAME, 'the probe secret read back differs from what was written', 'check that KEY_VAULT_URL is the vault itself, not a proxy or cache');
+    if (read.value !== value)
+      return fail(
+        NAME,
+        'the probe secret read back differs from what was written',
+        'check that KEY_VAULT_URL is the vault itself, not a proxy or cache',
+      );
     step = 'delete';
     const poller = await client.beginDeleteSecret(name, { intervalInMs: 500 });
     await poller.pollUntilDone();
   } catch (e) {
     const error = toVaultError(e);
     if (written) await bestEffortDelete(client, name);
-    return fail(NAME, `${step} failed at ${config.KEY_VAULT_URL}: ${error.code} (${describeError(e)})`, fixFor(error.code, config));
+    return fail(
+      NAME,
+      `${step} failed at ${config.KEY_VAULT_URL}: ${error.code} (${describeError(e)})`,
+      fixFor(error.code, config),
+    );
   }
   try {
     await client.purgeDeletedSecret(name);
   } catch (e) {
-    return warn(NAME, `list, set, get and delete work; purging the probe ${name} failed (${describeError(e)})`, 'harmless with purge protection on: the deleted probe disappears when the retention period ends');
+    return warn(
+      NAME,
+      `list, set, get and delete work; purging the probe ${name} failed (${describeError(e)})`,
+      'harmless with purge protection on: the deleted probe disappears when the retention period ends',
+    );
   }
-  return ok(NAME, `list, set, get, delete and purge of a probe secret work at ${config.KEY_VAULT_URL}`);
+  return ok(
+    NAME,
+    `list, set, get, delete and purge of a probe secret work at ${config.KEY_VAULT_URL}`,
+  );
 }
 
 async function bestEffortDelete(client: SecretClient, name: string): Promise<void> {

@@ -16,7 +16,9 @@ export async function checkPartnerCenter(tenantId: string): Promise<CheckResult>
   const name = `partner-center:${tenantId}`;
   const broker = getTokenBroker();
   try {
-    const profile = await createPartnerCenterClient(() => broker.getAccessToken(tenantId)).getOrganizationProfile();
+    const profile = await createPartnerCenterClient(() =>
+      broker.getAccessToken(tenantId),
+    ).getOrganizationProfile();
     return ok(name, `Partner Center answers for ${profile.companyName || tenantId}`);
   } catch (e) {
     return fail(name, ...explain(e));
@@ -25,7 +27,11 @@ export async function checkPartnerCenter(tenantId: string): Promise<CheckResult>
 
 function explain(e: unknown): [detail: string, fix: string] {
   if (isConnectionError(e)) {
-    if (!e.advice) return [`${e.code}: ${e.message}`, 'a partner admin connects the tenant from the Connections page'];
+    if (!e.advice)
+      return [
+        `${e.code}: ${e.message}`,
+        'a partner admin connects the tenant from the Connections page',
+      ];
     return [`${e.advice.code}: ${e.advice.title} (${e.code})`, e.advice.fix];
   }
   if (isEntraError(e)) return [`${e.advice.code}: ${e.advice.title}`, e.advice.fix];
@@ -35,5 +41,8 @@ function explain(e: unknown): [detail: string, fix: string] {
     return [`${e.code}${status}: ${e.message}`, advice.fix];
   }
   if (isVaultError(e)) return [`${e.code}: ${e.message}`, 'fix key-vault first'];
-  return [describeError(e), 'run the doctor again; if it repeats, check PARTNER_CENTER_URL and PARTNER_CENTER_RESOURCE'];
+  return [
+    describeError(e),
+    'run the doctor again; if it repeats, check PARTNER_CENTER_URL and PARTNER_CENTER_RESOURCE',
+  ];
 }

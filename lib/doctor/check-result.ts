@@ -12,8 +12,18 @@ export interface CheckResult {
 }
 
 export const ok = (name: string, detail: string): CheckResult => ({ name, status: 'ok', detail });
-export const warn = (name: string, detail: string, fix?: string): CheckResult => ({ name, status: 'warn', detail, fix });
-export const fail = (name: string, detail: string, fix: string): CheckResult => ({ name, status: 'fail', detail, fix });
+export const warn = (name: string, detail: string, fix?: string): CheckResult => ({
+  name,
+  status: 'warn',
+  detail,
+  fix,
+});
+export const fail = (name: string, detail: string, fix: string): CheckResult => ({
+  name,
+  status: 'fail',
+  detail,
+  fix,
+});
 
 /** A check that could not run because one it depends on failed. */
 export const skipped = (name: string, because: string): CheckResult => ({

@@ -13,6 +13,7 @@ export function describeError(e: unknown): string {
   if (aadsts) return redactString(`AADSTS${aadsts[1]}: ${aadsts[2]}`).slice(0, 200);
   const code = (e as { code?: unknown }).code ?? (e.cause as { code?: unknown } | undefined)?.code;
   const first = e.message.split('\n')[0]?.trim() ?? '';
-  const text = typeof code === 'string' && !first.includes(code) ? `${code}: ${first}` : first || e.name;
+  const text =
+    typeof code === 'string' && !first.includes(code) ? `${code}: ${first}` : first || e.name;
   return redactString(text).slice(0, 200);
 }

@@ -18,7 +18,10 @@ const CONNECTION_CONCURRENCY = 4;
  * connections), each reported as soon as it is done. A check whose prerequisite failed is
  * reported as skipped rather than failing a second time for the same reason.
  */
-export async function runDoctor(env: Record<string, string | undefined>, report: (r: CheckResult) => void): Promise<CheckResult[]> {
+export async function runDoctor(
+  env: Record<string, string | undefined>,
+  report: (r: CheckResult) => void,
+): Promise<CheckResult[]> {
   const all: CheckResult[] = [];
   const emit = (r: CheckResult) => {
     all.push(r);
@@ -34,7 +37,8 @@ export async function runDoctor(env: Record<string, string | undefined>, report:
   emit(discoveryResult);
   if (discovery) {
     emit(await guard('client-credential', () => checkClientCredential(config)));
-    for (const { name, uri } of portalRedirectUris(config)) emit(await guard(name, () => checkRedirectUri(name, uri, config, discovery)));
+    for (const { name, uri } of portalRedirectUris(config))
+      emit(await guard(name, () => checkRedirectUri(name, uri, config, discovery)));
   } else {
     emit(skipped('client-credential', 'discovery'));
     for (const { name } of portalRedirectUris(config)) emit(skipped(name, 'discovery'));
@@ -67,12 +71,20 @@ async function guard(name: string, check: () => Promise<CheckResult>): Promise<C
   try {
     return await check();
   } catch (e) {
-    return fail(name, `the check itself failed: ${describeError(e)}`, 'report this with the line above; the other checks are unaffected');
+    return fail(
+      name,
+      `the check itself failed: ${describeError(e)}`,
+      'report this with the line above; the other checks are unaffected',
+    );
   }
 }
 
 /** `fn` over `items` with at most `limit` running at once; results keep the items' order. */
-async function mapInOrder<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapInOrder<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

@@ -16,13 +16,15 @@ export type AdviceCode = `AADSTS${number}` | 'entra_unknown' | 'entra_unreachabl
 
 type Entry = Omit<Advice, 'code'>;
 
-const RECONNECT = 'A Global Administrator with the Admin Agent role reconnects the tenant from the Connections page.';
+const RECONNECT =
+  'A Global Administrator with the Admin Agent role reconnects the tenant from the Connections page.';
 
 /** The one AADSTS → advice table; the connect flow, the dashboard and the CLI all read it. */
 const TABLE: Record<number, Entry> = {
   65001: {
     title: 'Consent is missing',
-    cause: 'Nobody in the partner tenant has consented to the portal app for Partner Center, or the consent was removed.',
+    cause:
+      'Nobody in the partner tenant has consented to the portal app for Partner Center, or the consent was removed.',
     fix: `${RECONNECT} Accept the consent prompt for Partner Center (user_impersonation) when it appears.`,
     needsReconnect: true,
   },
@@ -34,7 +36,8 @@ const TABLE: Record<number, Entry> = {
   },
   50076: {
     title: 'Multi-factor authentication is required',
-    cause: 'A Conditional Access policy or security default requires MFA, and the sign-in did not complete it.',
+    cause:
+      'A Conditional Access policy or security default requires MFA, and the sign-in did not complete it.',
     fix: `${RECONNECT} Complete the MFA prompt during sign-in; Partner Center rejects tokens without MFA.`,
     needsReconnect: true,
   },
@@ -52,13 +55,15 @@ const TABLE: Record<number, Entry> = {
   },
   50173: {
     title: 'The connection was revoked',
-    cause: "The connecting account's sessions were revoked, or an administrator reset its password, so Entra invalidated the stored grant.",
+    cause:
+      "The connecting account's sessions were revoked, or an administrator reset its password, so Entra invalidated the stored grant.",
     fix: `${RECONNECT} Use a dedicated integration account whose password is not reset routinely.`,
     needsReconnect: true,
   },
   70043: {
     title: 'Conditional Access sign-in frequency ended the connection',
-    cause: 'A Conditional Access policy with a sign-in frequency applies to the connecting account, so the stored token expired early.',
+    cause:
+      'A Conditional Access policy with a sign-in frequency applies to the connecting account, so the stored token expired early.',
     fix: `Exclude the integration account (or the portal app) from the sign-in frequency policy, then reconnect. ${RECONNECT}`,
     needsReconnect: true,
   },
@@ -76,7 +81,8 @@ const TABLE: Record<number, Entry> = {
   },
   7000215: {
     title: "The portal's client secret is wrong",
-    cause: 'Entra rejected the app credential the portal sent: the secret is mistyped, or a new secret has not propagated yet.',
+    cause:
+      'Entra rejected the app credential the portal sent: the secret is mistyped, or a new secret has not propagated yet.',
     fix: 'Check ENTRA_CLIENT_SECRET against the app registration (the secret value, not its id). A new secret can take a few minutes to work.',
     needsReconnect: false,
   },
@@ -88,19 +94,22 @@ const TABLE: Record<number, Entry> = {
   },
   650051: {
     title: 'The app asks for a permission that does not exist',
-    cause: "The app registration's required permissions include one that the resource no longer offers, so consent cannot be granted.",
+    cause:
+      "The app registration's required permissions include one that the resource no longer offers, so consent cannot be granted.",
     fix: 'Remove the stale permission from the app registration (API permissions), keep Partner Center user_impersonation, then connect again.',
     needsReconnect: true,
   },
   50011: {
     title: 'The redirect URI is not registered',
-    cause: "The portal's callback URL does not exactly match a redirect URI on the app registration.",
+    cause:
+      "The portal's callback URL does not exactly match a redirect URI on the app registration.",
     fix: 'Add PORTAL_URL + /api/connect/callback (exact scheme, host, port and path) as a Web redirect URI on the app registration.',
     needsReconnect: false,
   },
   54005: {
     title: 'The sign-in code was already used',
-    cause: 'The authorization code from this sign-in was redeemed already, for example by a refresh or a back button.',
+    cause:
+      'The authorization code from this sign-in was redeemed already, for example by a refresh or a back button.',
     fix: 'Start the connection again from the wizard; do not reload the callback page.',
     needsReconnect: true,
   },

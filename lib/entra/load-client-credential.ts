@@ -17,7 +17,8 @@ let cachedCertificate: { path: string; credential: MsalClientCredential } | unde
 export function loadClientCredential(config: Env): MsalClientCredential {
   if (config.ENTRA_CLIENT_CERTIFICATE_PATH) {
     const path = config.ENTRA_CLIENT_CERTIFICATE_PATH;
-    if (cachedCertificate?.path !== path) cachedCertificate = { path, credential: readCertificate(path) };
+    if (cachedCertificate?.path !== path)
+      cachedCertificate = { path, credential: readCertificate(path) };
     return cachedCertificate.credential;
   }
   if (config.ENTRA_CLIENT_SECRET) return { clientSecret: config.ENTRA_CLIENT_SECRET };
@@ -28,8 +29,11 @@ export function loadClientCredential(config: Env): MsalClientCredential {
 function readCertificate(path: string): MsalClientCredential {
   const pem = readFileSync(path, 'utf8');
   const certPem = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/)?.[0];
-  const keyPem = pem.match(/-----BEGIN (RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (RSA |EC )?PRIVATE KEY-----/)?.[0];
-  if (!certPem || !keyPem) throw new Error(`${path} must hold a PEM certificate and its private key`);
+  const keyPem = pem.match(
+    /-----BEGIN (RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (RSA |EC )?PRIVATE KEY-----/,
+  )?.[0];
+  if (!certPem || !keyPem)
+    throw new Error(`${path} must hold a PEM certificate and its private key`);
   const der = new X509Certificate(certPem).raw;
   return {
     clientCertificate: {

@@ -23,7 +23,15 @@ export function readAccessTokenClaims(accessToken: string): AccessTokenClaims {
   } catch (cause) {
     throw new EntraError({ error: 'malformed_access_token', cause });
   }
-  const { tid, oid, upn, unique_name: uniqueName, preferred_username: preferred, amr, scp } = payload;
+  const {
+    tid,
+    oid,
+    upn,
+    unique_name: uniqueName,
+    preferred_username: preferred,
+    amr,
+    scp,
+  } = payload;
   if (typeof tid !== 'string' || typeof oid !== 'string') {
     throw new EntraError({ error: 'access_token_without_tid_or_oid' });
   }

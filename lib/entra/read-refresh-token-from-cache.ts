@@ -10,7 +10,10 @@ interface SerializedCache {
  * through its token cache ("for security reasons", its FAQ says), so we read the serialized
  * cache of the short-lived client that just redeemed. Returns undefined when Entra sent none.
  */
-export function readRefreshTokenFromCache(client: ConfidentialClientApplication, homeAccountId: string | undefined): string | undefined {
+export function readRefreshTokenFromCache(
+  client: ConfidentialClientApplication,
+  homeAccountId: string | undefined,
+): string | undefined {
   const cache = JSON.parse(client.getTokenCache().serialize()) as SerializedCache;
   const entries = Object.values(cache.RefreshToken ?? {});
   const mine = homeAccountId ? entries.filter((e) => e.home_account_id === homeAccountId) : entries;

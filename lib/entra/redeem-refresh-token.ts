@@ -22,21 +22,30 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  *
  * @throws EntraError with advice; `grantIsDead` says whether only a reconnect can help.
  */
-export async function redeemRefreshToken(input: { tenantId: string; refreshToken: string; scopes: string[] }): Promise<RedeemedTokens> {
+export async function redeemRefreshToken(input: {
+  tenantId: string;
+  refreshToken: string;
+  scopes: string[];
+}): Promise<RedeemedTokens> {
   if (!GUID.test(input.tenantId)) throw new EntraError({ error: 'invalid_tenant_id' });
   const client = createMsalClient(input.tenantId);
   let result;
   try {
     // forceCache: a fresh client has no account cached, and without it MSAL drops the refreshed
     // tokens ("account not in persistence"), so the rotated refresh token could not be read.
-    result = await client.acquireTokenByRefreshToken({ refreshToken: input.refreshToken, scopes: input.scopes, forceCache: true });
+    result = await client.acquireTokenByRefreshToken({
+      refreshToken: input.refreshToken,
+      scopes: input.scopes,
+      forceCache: true,
+    });
   } catch (e) {
     throw toEntraError(e);
   }
   if (!result?.accessToken) throw new EntraError({ error: 'no_access_token' });
   const claims = readAccessTokenClaims(result.accessToken);
   // Tenant isolation: a token for another tenant must never be used as this tenant's.
-  if (claims.tid.toLowerCase() !== input.tenantId.toLowerCase()) throw new EntraError({ error: 'tenant_mismatch' });
+  if (claims.tid.toLowerCase() !== input.tenantId.toLowerCase())
+    throw new EntraError({ error: 'tenant_mismatch' });
   const rotated = readRefreshTokenFromCache(client, result.account?.homeAccountId);
   return {
     accessToken: result.accessToken,
@@ -45,4 +54,3 @@ export async function redeemRefreshToken(input: { tenantId: string; refreshToken
     claims,
   };
 }
-

@@ -4,7 +4,12 @@ import { unreachableAdvice } from './aadsts-advice';
 import { EntraError } from './entra-error';
 
 /** MSAL error codes that mean the token endpoint never answered usefully. */
-const TRANSPORT_CODES = new Set(['network_error', 'endpoints_resolution_error', 'openid_config_error', 'failed_to_parse_response']);
+const TRANSPORT_CODES = new Set([
+  'network_error',
+  'endpoints_resolution_error',
+  'openid_config_error',
+  'failed_to_parse_response',
+]);
 
 /**
  * Turns whatever msal-node threw into an EntraError. Server errors carry `errorNo` (the first of
@@ -16,11 +21,17 @@ export function toEntraError(e: unknown): EntraError {
   if (e instanceof AuthError) {
     // Typed as a string, but msal-common copies Entra's JSON `error_codes[0]`, a number, at runtime.
     const errorNo = (e as { errorNo?: unknown }).errorNo;
-    const aadsts = parseAadsts(errorNo == null ? undefined : String(errorNo)) ?? parseAadsts(e.errorMessage);
+    const aadsts =
+      parseAadsts(errorNo == null ? undefined : String(errorNo)) ?? parseAadsts(e.errorMessage);
     if (aadsts === undefined && TRANSPORT_CODES.has(e.errorCode)) {
       return new EntraError({ error: e.errorCode, advice: unreachableAdvice(), cause: e });
     }
-    return new EntraError({ aadsts, error: e.errorCode, subError: e.subError || undefined, cause: e });
+    return new EntraError({
+      aadsts,
+      error: e.errorCode,
+      subError: e.subError || undefined,
+      cause: e,
+    });
   }
   return new EntraError({ error: 'unexpected_error', cause: e });
 }

@@ -17,7 +17,11 @@ const TIMEOUT_MS = 3000;
  * Probes a service without credentials. An answer of any kind proves reachability: Key Vault and
  * Partner Center answer an anonymous request with 401, which is what we expect to see.
  */
-async function probe(service: ReachabilityCheck['service'], url: string, expected: number[]): Promise<ReachabilityCheck> {
+async function probe(
+  service: ReachabilityCheck['service'],
+  url: string,
+  expected: number[],
+): Promise<ReachabilityCheck> {
   const t0 = performance.now();
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), cache: 'no-store' });
@@ -29,7 +33,13 @@ async function probe(service: ReachabilityCheck['service'], url: string, expecte
   } catch (e) {
     const ms = Math.round(performance.now() - t0);
     const cause = (e as { cause?: { code?: string } }).cause?.code;
-    return { service, ok: false, ms, error: e instanceof Error && e.name === 'TimeoutError' ? 'timed out' : (cause ?? 'unreachable') };
+    return {
+      service,
+      ok: false,
+      ms,
+      error:
+        e instanceof Error && e.name === 'TimeoutError' ? 'timed out' : (cause ?? 'unreachable'),
+    };
   }
 }
 
@@ -37,7 +47,11 @@ async function probe(service: ReachabilityCheck['service'], url: string, expecte
 export async function checkReachability(): Promise<ReachabilityCheck[]> {
   const c = getConfig();
   return Promise.all([
-    probe('entra', `${c.ENTRA_AUTHORITY_HOST}/${c.ENTRA_HOME_TENANT_ID}/v2.0/.well-known/openid-configuration`, [200]),
+    probe(
+      'entra',
+      `${c.ENTRA_AUTHORITY_HOST}/${c.ENTRA_HOME_TENANT_ID}/v2.0/.well-known/openid-configuration`,
+      [200],
+    ),
     probe('keyVault', `${c.KEY_VAULT_URL}/secrets?api-version=7.4`, [401]),
     probe('partnerCenter', `${c.PARTNER_CENTER_URL}/v1/profiles/organization`, [401]),
   ]);

@@ -20,6 +20,8 @@ export function currentLogContext(): LogContext | undefined {
  */
 export function withLogContext<T>(fn: () => T, incomingCorrelationId?: string | null): T {
   const correlationId =
-    incomingCorrelationId && /^[0-9a-f-]{36}$/i.test(incomingCorrelationId) ? incomingCorrelationId : randomUUID();
+    incomingCorrelationId && /^[0-9a-f-]{36}$/i.test(incomingCorrelationId)
+      ? incomingCorrelationId
+      : randomUUID();
   return storage.run({ requestId: randomUUID(), correlationId }, fn);
 }

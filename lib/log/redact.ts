@@ -5,13 +5,17 @@
  */
 // `code` is the OAuth authorization code, so a field named exactly `code` is dropped too: log
 // error codes as `errorCode`.
-const SECRET_KEY = /(token|secret|password|passwd|authorization|assertion|cookie|^code$|code_verifier|totp)/i;
+const SECRET_KEY =
+  /(token|secret|password|passwd|authorization|assertion|cookie|^code$|code_verifier|totp)/i;
 
 const RULES: Array<[RegExp, string]> = [
   // Authorization header values.
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 [REDACTED]'],
   // Query or form parameters that carry credentials.
-  [/\b(code|refresh_token|access_token|id_token|client_secret|client_assertion|code_verifier)=[^&\s"']+/gi, '$1=[REDACTED]'],
+  [
+    /\b(code|refresh_token|access_token|id_token|client_secret|client_assertion|code_verifier)=[^&\s"']+/gi,
+    '$1=[REDACTED]',
+  ],
   // JWTs (access and ID tokens), signed or not.
   [/eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, '[REDACTED]'],
   // Long opaque strings: refresh tokens, secrets, keys.
@@ -30,12 +34,19 @@ export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactString(value);
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   if (value instanceof Error) {
-    return { name: value.name, message: redactString(value.message), code: (value as { code?: unknown }).code };
+    return {
+      name: value.name,
+      message: redactString(value.message),
+      code: (value as { code?: unknown }).code,
+    };
   }
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      out[k] = SECRET_KEY.test(k) && v !== undefined && v !== null && typeof v !== 'boolean' ? REDACTED : redact(v, depth + 1);
+      out[k] =
+        SECRET_KEY.test(k) && v !== undefined && v !== null && typeof v !== 'boolean'
+          ? REDACTED
+          : redact(v, depth + 1);
     }
     return out;
   }

@@ -2,12 +2,34 @@ import 'server-only';
 import type { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
-import { toCustomerDetail, toCustomerSummary, toOrganizationProfile, toSubscription } from './map-resources';
+import {
+  toCustomerDetail,
+  toCustomerSummary,
+  toOrganizationProfile,
+  toSubscription,
+} from './map-resources';
 import { PartnerCenterError } from './partner-center-error';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
-import { customerCollectionSchema, customerSchema, organizationProfileSchema, subscriptionCollectionSchema } from './schemas';
-import { routeTemplate, sendGet, type PartnerCenterRequest, type TransportOptions } from './send-request';
-import type { CustomerDetail, CustomerFilter, CustomersPage, CustomerSummary, OrganizationProfile, Subscription } from './types';
+import {
+  customerCollectionSchema,
+  customerSchema,
+  organizationProfileSchema,
+  subscriptionCollectionSchema,
+} from './schemas';
+import {
+  routeTemplate,
+  sendGet,
+  type PartnerCenterRequest,
+  type TransportOptions,
+} from './send-request';
+import type {
+  CustomerDetail,
+  CustomerFilter,
+  CustomersPage,
+  CustomerSummary,
+  OrganizationProfile,
+  Subscription,
+} from './types';
 
 /** Partner Center's largest page for an indexed customer query. */
 export const MAX_PAGE_SIZE = 500;
@@ -31,8 +53,15 @@ export interface ListCustomersProgress {
 
 export interface PartnerCenterClient {
   getOrganizationProfile(): Promise<OrganizationProfile>;
-  listCustomersPage(query?: { size?: number; filter?: CustomerFilter; continuationToken?: string }): Promise<CustomersPage>;
-  listAllCustomers(onProgress?: (p: ListCustomersProgress) => void, query?: { filter?: CustomerFilter }): Promise<CustomerSummary[]>;
+  listCustomersPage(query?: {
+    size?: number;
+    filter?: CustomerFilter;
+    continuationToken?: string;
+  }): Promise<CustomersPage>;
+  listAllCustomers(
+    onProgress?: (p: ListCustomersProgress) => void,
+    query?: { filter?: CustomerFilter },
+  ): Promise<CustomerSummary[]>;
   getCustomer(customerId: string): Promise<CustomerDetail>;
   getCustomerSubscriptions(customerId: string): Promise<Subscription[]>;
 }
@@ -43,7 +72,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * A typed Partner Center client for one partner tenant. `getToken` supplies the App+User access
  * token (the token broker's `getAccessToken(tenantId)`); the client never stores it.
  */
-export function createPartnerCenterClient(getToken: () => Promise<string>, opts: PartnerCenterClientOptions = {}): PartnerCenterClient {
+export function createPartnerCenterClient(
+  getToken: () => Promise<string>,
+  opts: PartnerCenterClientOptions = {},
+): PartnerCenterClient {
   const transport: TransportOptions = {
     baseUrl: (opts.baseUrl ?? getConfig().PARTNER_CENTER_URL).replace(/\/+$/, ''),
     getToken,
@@ -54,20 +86,39 @@ export function createPartnerCenterClient(getToken: () => Promise<string>, opts:
     now: opts.now ?? Date.now,
   };
 
-  async function get<S extends z.ZodType>(schema: S, req: PartnerCenterRequest): Promise<z.output<S>> {
+  async function get<S extends z.ZodType>(
+    schema: S,
+    req: PartnerCenterRequest,
+  ): Promise<z.output<S>> {
     const { body, ids } = await sendGet(transport, req);
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      log.warn({ pc: { route: routeTemplate(req.path), ...ids }, issues: parsed.error.issues.slice(0, 5) }, 'partner center response failed validation');
-      throw new PartnerCenterError('partner_center_bad_response', { ...ids, description: parsed.error.message.slice(0, 500) });
+      log.warn(
+        { pc: { route: routeTemplate(req.path), ...ids }, issues: parsed.error.issues.slice(0, 5) },
+        'partner center response failed validation',
+      );
+      throw new PartnerCenterError('partner_center_bad_response', {
+        ...ids,
+        description: parsed.error.message.slice(0, 500),
+      });
     }
     return parsed.data;
   }
 
-  async function listCustomersPage(query: { size?: number; filter?: CustomerFilter; continuationToken?: string } = {}): Promise<CustomersPage> {
+  async function listCustomersPage(
+    query: { size?: number; filter?: CustomerFilter; continuationToken?: string } = {},
+  ): Promise<CustomersPage> {
     const size = Math.min(Math.max(query.size ?? MAX_PAGE_SIZE, 1), MAX_PAGE_SIZE);
     const params = new URLSearchParams({ size: String(size) });
-    if (query.filter) params.set('filter', JSON.stringify({ Field: query.filter.field, Value: query.filter.value, Operator: 'starts_with' }));
+    if (query.filter)
+      params.set(
+        'filter',
+        JSON.stringify({
+          Field: query.filter.field,
+          Value: query.filter.value,
+          Operator: 'starts_with',
+        }),
+      );
     const headers: Record<string, string> = {};
     if (query.continuationToken) {
       params.set('seekOperation', 'Next');
@@ -79,7 +130,9 @@ export function createPartnerCenterClient(getToken: () => Promise<string>, opts:
 
   return {
     async getOrganizationProfile() {
-      return toOrganizationProfile(await get(organizationProfileSchema, { path: '/v1/profiles/organization' }));
+      return toOrganizationProfile(
+        await get(organizationProfileSchema, { path: '/v1/profiles/organization' }),
+      );
     },
 
     listCustomersPage,
@@ -99,11 +152,15 @@ export function createPartnerCenterClient(getToken: () => Promise<string>, opts:
     },
 
     async getCustomer(customerId) {
-      return toCustomerDetail(await get(customerSchema, { path: `/v1/customers/${customerPath(customerId)}` }));
+      return toCustomerDetail(
+        await get(customerSchema, { path: `/v1/customers/${customerPath(customerId)}` }),
+      );
     },
 
     async getCustomerSubscriptions(customerId) {
-      const page = await get(subscriptionCollectionSchema, { path: `/v1/customers/${customerPath(customerId)}/subscriptions` });
+      const page = await get(subscriptionCollectionSchema, {
+        path: `/v1/customers/${customerPath(customerId)}/subscriptions`,
+      });
       return page.items.map(toSubscription);
     },
   };
@@ -120,7 +177,11 @@ function nextToken(page: z.output<typeof customerCollectionSchema>): string | un
 /** Customer ids are tenant GUIDs; anything else never reaches Partner Center (no path injection). */
 function customerPath(customerId: string): string {
   if (!GUID.test(customerId)) {
-    throw new PartnerCenterError('partner_center_not_found', { requestId: '', correlationId: '', description: 'malformed customer id' });
+    throw new PartnerCenterError('partner_center_not_found', {
+      requestId: '',
+      correlationId: '',
+      description: 'malformed customer id',
+    });
   }
   return customerId;
 }

@@ -1,6 +1,19 @@
 import type { z } from 'zod';
-import type { addressSchema, organizationProfileSchema, WireCustomer, WireSubscription } from './schemas';
-import { RELATIONSHIPS, type Address, type CustomerDetail, type CustomerSummary, type OrganizationProfile, type Relationship, type Subscription } from './types';
+import type {
+  addressSchema,
+  organizationProfileSchema,
+  WireCustomer,
+  WireSubscription,
+} from './schemas';
+import {
+  RELATIONSHIPS,
+  type Address,
+  type CustomerDetail,
+  type CustomerSummary,
+  type OrganizationProfile,
+  type Relationship,
+  type Subscription,
+} from './types';
 
 /** Partner Center writes `microsoft_support`; the Java SDK serialises `microsoftSupport`. */
 export function toRelationship(value: string | undefined): Relationship {
@@ -66,7 +79,9 @@ export function toSubscription(s: WireSubscription): Subscription {
   };
 }
 
-export function toOrganizationProfile(p: z.infer<typeof organizationProfileSchema>): OrganizationProfile {
+export function toOrganizationProfile(
+  p: z.infer<typeof organizationProfileSchema>,
+): OrganizationProfile {
   return {
     id: p.id,
     tenantId: p.tenantId ?? p.id,

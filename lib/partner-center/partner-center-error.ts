@@ -11,8 +11,10 @@ export type PartnerCenterErrorCode =
   | 'partner_center_error';
 
 const MESSAGES: Record<PartnerCenterErrorCode, string> = {
-  partner_center_throttled: 'Partner Center is throttling requests from this partner. Try again shortly.',
-  partner_center_unauthorized: 'Partner Center refused the access token (it may lack MFA or have expired).',
+  partner_center_throttled:
+    'Partner Center is throttling requests from this partner. Try again shortly.',
+  partner_center_unauthorized:
+    'Partner Center refused the access token (it may lack MFA or have expired).',
   partner_center_forbidden: 'Partner Center denied access to this resource.',
   partner_center_not_found: 'Partner Center has no such resource.',
   partner_center_unavailable: 'Partner Center is unavailable right now. Try again shortly.',
@@ -75,5 +77,10 @@ export class PartnerCenterError extends AppError {
 export function isPartnerCenterError(e: unknown): e is PartnerCenterError {
   if (!(e instanceof Error) || e.name !== 'AppError') return false;
   const { code, details } = e as Error & { code?: unknown; details?: unknown };
-  return typeof code === 'string' && code.startsWith('partner_center_') && typeof details === 'object' && details !== null;
+  return (
+    typeof code === 'string' &&
+    code.startsWith('partner_center_') &&
+    typeof details === 'object' &&
+    details !== null
+  );
 }

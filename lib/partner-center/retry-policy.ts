@@ -12,7 +12,11 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 3,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+};
 
 /** Statuses worth retrying for an idempotent GET: throttling, timeouts and server faults. */
 export function isRetryableStatus(status: number): boolean {
@@ -32,7 +36,12 @@ export function parseRetryAfter(header: string | null, nowMs: number): number | 
  * Delay before retry number `attempt` (1-based). Exponential backoff with jitter; a server's
  * Retry-After is a floor, never shortened.
  */
-export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, policy: RetryPolicy, random = Math.random): number {
+export function retryDelayMs(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  policy: RetryPolicy,
+  random = Math.random,
+): number {
   const exponential = policy.baseDelayMs * 2 ** (attempt - 1);
   const jittered = exponential / 2 + random() * (exponential / 2);
   return Math.max(retryAfterMs ?? 0, Math.round(jittered));

@@ -6,7 +6,10 @@ import { z } from 'zod';
  * that additions on Microsoft's side never break parsing.
  */
 
-const optionalString = z.string().nullish().transform((v) => v ?? undefined);
+const optionalString = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? undefined);
 
 export const addressSchema = z
   .object({

@@ -36,8 +36,14 @@ type Attempt =
  * uses it for idempotency); the MS-CorrelationId comes from the current request's log context so
  * that our log lines and Microsoft's can be matched.
  */
-export async function sendGet(opts: TransportOptions, req: PartnerCenterRequest): Promise<{ body: unknown; ids: CallIds }> {
-  const ids: CallIds = { requestId: randomUUID(), correlationId: currentLogContext()?.correlationId ?? randomUUID() };
+export async function sendGet(
+  opts: TransportOptions,
+  req: PartnerCenterRequest,
+): Promise<{ body: unknown; ids: CallIds }> {
+  const ids: CallIds = {
+    requestId: randomUUID(),
+    correlationId: currentLogContext()?.correlationId ?? randomUUID(),
+  };
   const route = routeTemplate(req.path);
 
   for (let attempt = 0; ; attempt++) {
@@ -51,13 +57,24 @@ export async function sendGet(opts: TransportOptions, req: PartnerCenterRequest)
       return { body: parseBody(result.text, status, ids), ids };
     }
 
-    const retryAfterMs = result.kind === 'response' ? parseRetryAfter(result.retryAfter, opts.now()) : undefined;
+    const retryAfterMs =
+      result.kind === 'response' ? parseRetryAfter(result.retryAfter, opts.now()) : undefined;
     const delay = retryDelayMs(attempt + 1, retryAfterMs, opts.retry);
     const retryable = status === undefined || isRetryableStatus(status);
     const canRetry = retryable && attempt < opts.retry.maxRetries && delay <= opts.retry.maxDelayMs;
     const timedOut = result.kind === 'no-response' && result.timedOut;
     log.warn(
-      { pc: { route, status, attempt, elapsedMs, timedOut, retryInMs: canRetry ? delay : undefined, ...ids } },
+      {
+        pc: {
+          route,
+          status,
+          attempt,
+          elapsedMs,
+          timedOut,
+          retryInMs: canRetry ? delay : undefined,
+          ...ids,
+        },
+      },
       canRetry ? 'partner center call failed; retrying' : 'partner center call failed',
     );
     if (!canRetry) throw toError(result, ids, retryAfterMs);
@@ -65,7 +82,11 @@ export async function sendGet(opts: TransportOptions, req: PartnerCenterRequest)
   }
 }
 
-async function attemptOnce(opts: TransportOptions, req: PartnerCenterRequest, ids: CallIds): Promise<Attempt> {
+async function attemptOnce(
+  opts: TransportOptions,
+  req: PartnerCenterRequest,
+  ids: CallIds,
+): Promise<Attempt> {
   // Token errors (a dead grant, say) are the broker's own typed errors: let them through, and
   // keep the broker's time out of Partner Center's timeout.
   const token = await opts.getToken();
@@ -92,7 +113,12 @@ async function attemptOnce(opts: TransportOptions, req: PartnerCenterRequest, id
     });
     // The body is read inside the timeout too: a connection dropped mid-body is a retryable fault.
     const text = await response.text();
-    return { kind: 'response', status: response.status, retryAfter: response.headers.get('retry-after'), text };
+    return {
+      kind: 'response',
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      text,
+    };
   } catch (cause) {
     return { kind: 'no-response', timedOut, cause };
   } finally {
@@ -105,13 +131,21 @@ function parseBody(text: string, status: number, ids: CallIds): unknown {
     // Partner Center prefixes some bodies with a UTF-8 BOM.
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (cause) {
-    throw new PartnerCenterError('partner_center_bad_response', { upstreamStatus: status, ...ids }, { cause });
+    throw new PartnerCenterError(
+      'partner_center_bad_response',
+      { upstreamStatus: status, ...ids },
+      { cause },
+    );
   }
 }
 
 function toError(result: Attempt, ids: CallIds, retryAfterMs?: number): PartnerCenterError {
   if (result.kind === 'no-response') {
-    return new PartnerCenterError(result.timedOut ? 'partner_center_timeout' : 'partner_center_unavailable', { ...ids }, { cause: result.cause });
+    return new PartnerCenterError(
+      result.timedOut ? 'partner_center_timeout' : 'partner_center_unavailable',
+      { ...ids },
+      { cause: result.cause },
+    );
   }
   let body: unknown;
   try {
@@ -132,5 +166,8 @@ function toError(result: Attempt, ids: CallIds, retryAfterMs?: number): PartnerC
 
 /** `/v1/customers/<guid>/subscriptions` → `/v1/customers/{id}/subscriptions`: a stable log key that the redactor leaves alone. */
 export function routeTemplate(path: string): string {
-  return (path.split('?')[0] ?? '').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '{id}');
+  return (path.split('?')[0] ?? '').replace(
+    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
+    '{id}',
+  );
 }

@@ -4,7 +4,14 @@
  */
 
 /** How the partner relates to the customer; unknown values from the wire become `unknown`. */
-export const RELATIONSHIPS = ['reseller', 'advisor', 'syndication', 'microsoft_support', 'none', 'unknown'] as const;
+export const RELATIONSHIPS = [
+  'reseller',
+  'advisor',
+  'syndication',
+  'microsoft_support',
+  'none',
+  'unknown',
+] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
 export interface Address {

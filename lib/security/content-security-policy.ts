@@ -3,7 +3,10 @@
  * it to its own scripts when it sees the header on the request), so an injected <script> cannot
  * run. Inline style attributes stay allowed: they cannot execute code, and React uses them.
  */
-export function contentSecurityPolicy(nonce: string, opts: { https: boolean; dev: boolean }): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  opts: { https: boolean; dev: boolean },
+): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ''}`,

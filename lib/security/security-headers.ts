@@ -1,7 +1,10 @@
 import { contentSecurityPolicy } from './content-security-policy';
 
 /** Headers set on every response. HSTS only when the request arrived over https. */
-export function securityHeaders(nonce: string, opts: { https: boolean; dev: boolean }): Record<string, string> {
+export function securityHeaders(
+  nonce: string,
+  opts: { https: boolean; dev: boolean },
+): Record<string, string> {
   return {
     'Content-Security-Policy': contentSecurityPolicy(nonce, opts),
     'X-Content-Type-Options': 'nosniff',

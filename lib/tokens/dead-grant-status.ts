@@ -20,5 +20,7 @@ export function adviceForStoredCode(code: string | undefined): Advice {
 
 /** lib/entra's EntraError with `grantIsDead`, as the broker's `isDeadGrant` wants it. */
 export function deadGrantOf(error: unknown): { aadsts?: number; advice: Advice } | undefined {
-  return isEntraError(error) && error.grantIsDead ? { aadsts: error.aadsts, advice: error.advice } : undefined;
+  return isEntraError(error) && error.grantIsDead
+    ? { aadsts: error.aadsts, advice: error.advice }
+    : undefined;
 }

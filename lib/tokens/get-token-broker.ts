@@ -24,9 +24,16 @@ function createTokenBroker(): TokenBroker {
     flight: new MemorySingleFlight(),
     now: Date.now,
     defaultResource: config.PARTNER_CENTER_RESOURCE,
-    scopesFor: (resource) => (resource === config.PARTNER_CENTER_RESOURCE ? partnerCenterScopes() : [`${resource}/.default`]),
+    scopesFor: (resource) =>
+      resource === config.PARTNER_CENTER_RESOURCE
+        ? partnerCenterScopes()
+        : [`${resource}/.default`],
     rotationIntervalMs: config.TOKEN_ROTATION_INTERVAL_HOURS * 60 * 60 * 1000,
     isDeadGrant: deadGrantOf,
-    onBackgroundError: (error, context) => log.warn({ event: 'token_broker_background_error', ...context, error }, 'token write-back failed'),
+    onBackgroundError: (error, context) =>
+      log.warn(
+        { event: 'token_broker_background_error', ...context, error },
+        'token write-back failed',
+      ),
   });
 }

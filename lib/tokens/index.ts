@@ -1,7 +1,12 @@
 import 'server-only';
 
 export { getTokenBroker } from './get-token-broker';
-export { TokenBroker, EXPIRY_MARGIN_MS, type TokenBrokerDeps, type RedeemNowResult } from './token-broker';
+export {
+  TokenBroker,
+  EXPIRY_MARGIN_MS,
+  type TokenBrokerDeps,
+  type RedeemNowResult,
+} from './token-broker';
 export { ConnectionError, isConnectionError, type ConnectionErrorCode } from './connection-error';
 export { MemoryTokenCache, type TokenCache, type CachedAccessToken } from './token-cache';
 export { MemorySingleFlight, type SingleFlight } from './single-flight';

@@ -5,13 +5,24 @@ import type { TokenCache } from './token-cache';
 
 /** The slice of the refresh-token store the broker uses (lib/vault's RefreshTokenStore fits). */
 export interface BrokerStore {
-  get(tenantId: string): Promise<{ refreshToken: string; version: string; tags: ConnectionTags; updatedOn: Date } | null>;
+  get(
+    tenantId: string,
+  ): Promise<{
+    refreshToken: string;
+    version: string;
+    tags: ConnectionTags;
+    updatedOn: Date;
+  } | null>;
   save(tenantId: string, refreshToken: string, tags: ConnectionTags): Promise<unknown>;
   updateTags(tenantId: string, patch: Partial<ConnectionTags>): Promise<void>;
 }
 
 /** lib/entra's redeemRefreshToken, or a fake in tests. */
-export type Redeem = (input: { tenantId: string; refreshToken: string; scopes: string[] }) => Promise<{
+export type Redeem = (input: {
+  tenantId: string;
+  refreshToken: string;
+  scopes: string[];
+}) => Promise<{
   accessToken: string;
   expiresOn: Date;
   refreshToken: string;

@@ -33,7 +33,10 @@ export class TokenBroker {
   }
 
   /** An access token for `tenantId`'s stored connection. Throws ConnectionError or the redemption's error. */
-  async getAccessToken(tenantId: string, resource: string = this.deps.defaultResource): Promise<string> {
+  async getAccessToken(
+    tenantId: string,
+    resource: string = this.deps.defaultResource,
+  ): Promise<string> {
     const key = cacheKey(tenantId, resource);
     const hit = await this.fresh(key);
     if (hit) return hit;
@@ -43,11 +46,16 @@ export class TokenBroker {
       if (late) return late;
       const record = await this.readConnection(tenantId);
       if (isDeadStatus(record.tags.status)) {
-        throw new ConnectionError('connection_needs_reconnect', tenantId, adviceForStoredCode(record.tags.lastErrorCode));
+        throw new ConnectionError(
+          'connection_needs_reconnect',
+          tenantId,
+          adviceForStoredCode(record.tags.lastErrorCode),
+        );
       }
       const redeemed = await this.redeemOrMark(tenantId, record.refreshToken, resource);
       await this.remember(key, redeemed);
-      if (this.isDue(record)) this.inBackground(tenantId, 'rotate', () => this.rotate(tenantId, record, redeemed));
+      if (this.isDue(record))
+        this.inBackground(tenantId, 'rotate', () => this.rotate(tenantId, record, redeemed));
       return redeemed.accessToken;
     });
   }
@@ -64,7 +72,11 @@ export class TokenBroker {
       const redeemed = await this.redeemOrMark(tenantId, record.refreshToken, resource);
       await this.remember(cacheKey(tenantId, resource), redeemed);
       const rotatedAt = new Date(this.deps.now());
-      await this.deps.store.save(tenantId, redeemed.refreshToken, freshTags(record.tags, rotatedAt, redeemed.claims.amr));
+      await this.deps.store.save(
+        tenantId,
+        redeemed.refreshToken,
+        freshTags(record.tags, rotatedAt, redeemed.claims.amr),
+      );
       return { tenantId, expiresOn: redeemed.expiresOn, rotatedAt, amr: redeemed.claims.amr };
     });
   }
@@ -81,12 +93,21 @@ export class TokenBroker {
 
   private async fresh(key: string): Promise<string | undefined> {
     const cached = await this.deps.cache.get(key);
-    return cached && cached.expiresAt - this.margin > this.deps.now() ? cached.accessToken : undefined;
+    return cached && cached.expiresAt - this.margin > this.deps.now()
+      ? cached.accessToken
+      : undefined;
   }
 
-  private async remember(key: string, redeemed: { accessToken: string; expiresOn: Date }): Promise<void> {
+  private async remember(
+    key: string,
+    redeemed: { accessToken: string; expiresOn: Date },
+  ): Promise<void> {
     const expiresAt = redeemed.expiresOn.getTime();
-    await this.deps.cache.set(key, { accessToken: redeemed.accessToken, expiresAt }, expiresAt - this.margin - this.deps.now());
+    await this.deps.cache.set(
+      key,
+      { accessToken: redeemed.accessToken, expiresAt },
+      expiresAt - this.margin - this.deps.now(),
+    );
   }
 
   private async readConnection(tenantId: string) {
@@ -97,7 +118,11 @@ export class TokenBroker {
 
   private async redeemOrMark(tenantId: string, refreshToken: string, resource: string) {
     try {
-      return await this.deps.redeem({ tenantId, refreshToken, scopes: this.deps.scopesFor(resource) });
+      return await this.deps.redeem({
+        tenantId,
+        refreshToken,
+        scopes: this.deps.scopesFor(resource),
+      });
     } catch (error) {
       const dead = this.deps.isDeadGrant(error);
       if (!dead) throw error;
@@ -106,9 +131,17 @@ export class TokenBroker {
       await this.forget(tenantId);
       const at = new Date(this.deps.now()).toISOString();
       await this.deps.store
-        .updateTags(tenantId, { status: statusForDeadGrant(dead.aadsts), lastErrorCode: dead.advice.code, lastErrorAt: at })
-        .catch((e: unknown) => this.deps.onBackgroundError?.(e, { tenantId, operation: 'mark-dead-grant' }));
-      throw new ConnectionError('connection_needs_reconnect', tenantId, dead.advice, { cause: error });
+        .updateTags(tenantId, {
+          status: statusForDeadGrant(dead.aadsts),
+          lastErrorCode: dead.advice.code,
+          lastErrorAt: at,
+        })
+        .catch((e: unknown) =>
+          this.deps.onBackgroundError?.(e, { tenantId, operation: 'mark-dead-grant' }),
+        );
+      throw new ConnectionError('connection_needs_reconnect', tenantId, dead.advice, {
+        cause: error,
+      });
     }
   }
 
@@ -122,15 +155,25 @@ export class TokenBroker {
    * Writes the rotated refresh token as a new version, unless the secret changed since we read
    * it (a reconnect, a disconnect, or another instance's rotation): theirs is newer, keep it.
    */
-  private async rotate(tenantId: string, read: { version: string }, redeemed: { refreshToken: string; claims: { amr: string[] } }): Promise<void> {
+  private async rotate(
+    tenantId: string,
+    read: { version: string },
+    redeemed: { refreshToken: string; claims: { amr: string[] } },
+  ): Promise<void> {
     const current = await this.deps.store.get(tenantId);
     if (!current || current.version !== read.version) return;
-    await this.deps.store.save(tenantId, redeemed.refreshToken, freshTags(current.tags, new Date(this.deps.now()), redeemed.claims.amr));
+    await this.deps.store.save(
+      tenantId,
+      redeemed.refreshToken,
+      freshTags(current.tags, new Date(this.deps.now()), redeemed.claims.amr),
+    );
   }
 
   private inBackground(tenantId: string, operation: string, work: () => Promise<void>): void {
     const key = `${operation}:${tenantId.toLowerCase()}`;
-    const running = this.deps.flight.run(key, work).catch((e: unknown) => this.deps.onBackgroundError?.(e, { tenantId, operation }));
+    const running = this.deps.flight
+      .run(key, work)
+      .catch((e: unknown) => this.deps.onBackgroundError?.(e, { tenantId, operation }));
     this.background.add(running);
     void running.finally(() => this.background.delete(running));
   }
@@ -147,5 +190,12 @@ function cacheKey(tenantId: string, resource: string): string {
 function freshTags(tags: ConnectionTags, at: Date, amr: string[]): ConnectionTags {
   const iso = at.toISOString();
   const status = amr.includes('mfa') ? 'ok' : 'mfa_missing';
-  return { ...tags, rotatedAt: iso, lastRedeemedAt: iso, status, lastErrorCode: undefined, lastErrorAt: undefined };
+  return {
+    ...tags,
+    rotatedAt: iso,
+    lastRedeemedAt: iso,
+    status,
+    lastErrorCode: undefined,
+    lastErrorAt: undefined,
+  };
 }

@@ -30,10 +30,28 @@ export interface ConnectionTags {
 }
 
 const KEYS: ReadonlyArray<keyof ConnectionTags> = [
-  'connectedByOid', 'connectedByUpn', 'connectedAt', 'amr', 'scopes', 'rotatedAt', 'lastRedeemedAt',
-  'status', 'lastErrorCode', 'lastErrorAt', 'orgName', 'disconnectedAt', 'disconnectedByOid',
+  'connectedByOid',
+  'connectedByUpn',
+  'connectedAt',
+  'amr',
+  'scopes',
+  'rotatedAt',
+  'lastRedeemedAt',
+  'status',
+  'lastErrorCode',
+  'lastErrorAt',
+  'orgName',
+  'disconnectedAt',
+  'disconnectedByOid',
 ];
-const STATUSES: ReadonlySet<string> = new Set<StoredStatus>(['ok', 'revoked', 'expired', 'mfa_missing', 'error', 'disconnected']);
+const STATUSES: ReadonlySet<string> = new Set<StoredStatus>([
+  'ok',
+  'revoked',
+  'expired',
+  'mfa_missing',
+  'error',
+  'disconnected',
+]);
 const MAX_VALUE = 256;
 
 /** ConnectionTags → Key Vault tags: known keys only, undefined dropped, values cut to 256 chars. */
@@ -49,7 +67,8 @@ export function toVaultTags(tags: Partial<ConnectionTags>): Record<string, strin
 /** Key Vault tags → ConnectionTags, tolerating secrets written by other tools (missing tags → ''). */
 export function fromVaultTags(raw: Record<string, string> | undefined): ConnectionTags {
   const t = raw ?? {};
-  const status = t.status !== undefined && STATUSES.has(t.status) ? (t.status as StoredStatus) : undefined;
+  const status =
+    t.status !== undefined && STATUSES.has(t.status) ? (t.status as StoredStatus) : undefined;
   return {
     connectedByOid: t.connectedByOid ?? '',
     connectedByUpn: t.connectedByUpn ?? '',

@@ -1,5 +1,10 @@
 import 'server-only';
-import { ClientCertificateCredential, ClientSecretCredential, DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import {
+  ClientCertificateCredential,
+  ClientSecretCredential,
+  DefaultAzureCredential,
+  type TokenCredential,
+} from '@azure/identity';
 import type { Env } from '@/lib/config';
 
 /**
@@ -11,7 +16,8 @@ import type { Env } from '@/lib/config';
  */
 export function createVaultCredential(config: Env): TokenCredential {
   const options = { authorityHost: config.ENTRA_AUTHORITY_HOST, disableInstanceDiscovery: true };
-  if (config.KEY_VAULT_CREDENTIAL === 'default') return new DefaultAzureCredential({ authorityHost: config.ENTRA_AUTHORITY_HOST });
+  if (config.KEY_VAULT_CREDENTIAL === 'default')
+    return new DefaultAzureCredential({ authorityHost: config.ENTRA_AUTHORITY_HOST });
   if (config.ENTRA_CLIENT_CERTIFICATE_PATH) {
     return new ClientCertificateCredential(
       config.ENTRA_HOME_TENANT_ID,
@@ -20,5 +26,10 @@ export function createVaultCredential(config: Env): TokenCredential {
       options,
     );
   }
-  return new ClientSecretCredential(config.ENTRA_HOME_TENANT_ID, config.ENTRA_CLIENT_ID, config.ENTRA_CLIENT_SECRET ?? '', options);
+  return new ClientSecretCredential(
+    config.ENTRA_HOME_TENANT_ID,
+    config.ENTRA_CLIENT_ID,
+    config.ENTRA_CLIENT_SECRET ?? '',
+    options,
+  );
 }

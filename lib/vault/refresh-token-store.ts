@@ -43,7 +43,8 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
     try {
       const secret = await this.client.getSecret(name);
       const tags = fromVaultTags(secret.properties.tags);
-      if (!secret.value || secret.properties.enabled === false || tags.status === 'disconnected') return null;
+      if (!secret.value || secret.properties.enabled === false || tags.status === 'disconnected')
+        return null;
       return {
         tenantId: name,
         refreshToken: secret.value,
@@ -57,7 +58,11 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
     }
   }
 
-  async save(tenantId: string, refreshToken: string, tags: ConnectionTags): Promise<ConnectionRecord> {
+  async save(
+    tenantId: string,
+    refreshToken: string,
+    tags: ConnectionTags,
+  ): Promise<ConnectionRecord> {
     const name = secretNameFor(tenantId);
     const stored = { ...tags, status: tags.status ?? 'ok' } satisfies ConnectionTags;
     try {
@@ -82,7 +87,9 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
     try {
       const latest = await this.client.getSecret(name);
       const merged = { ...fromVaultTags(latest.properties.tags), ...patch };
-      await this.client.updateSecretProperties(name, latest.properties.version ?? '', { tags: toVaultTags(merged) });
+      await this.client.updateSecretProperties(name, latest.properties.version ?? '', {
+        tags: toVaultTags(merged),
+      });
     } catch (e) {
       throw toVaultError(e);
     }
@@ -93,7 +100,8 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
     try {
       for await (const p of this.client.listPropertiesOfSecrets()) {
         const tags = fromVaultTags(p.tags);
-        if (!isTenantSecretName(p.name) || p.enabled === false || tags.status === 'disconnected') continue;
+        if (!isTenantSecretName(p.name) || p.enabled === false || tags.status === 'disconnected')
+          continue;
         out.push({ tenantId: p.name.toLowerCase(), tags, updatedOn: p.updatedOn ?? new Date(0) });
       }
     } catch (e) {
@@ -107,7 +115,11 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
     try {
       // Mark first: if the secret is ever recovered (a reconnect recovers before writing), the old
       // version still reads as disconnected rather than silently coming back to life.
-      await this.updateTags(name, { status: 'disconnected', disconnectedAt: new Date().toISOString(), disconnectedByOid: by?.oid });
+      await this.updateTags(name, {
+        status: 'disconnected',
+        disconnectedAt: new Date().toISOString(),
+        disconnectedByOid: by?.oid,
+      });
       await this.client.beginDeleteSecret(name);
     } catch (e) {
       if (isNotFound(e) || isNotFound((e as { cause?: unknown }).cause)) return;

@@ -23,7 +23,10 @@ export async function setSecretRevivingDeleted(
     } catch (e) {
       if (statusOf(e) !== 409 || attempt >= ATTEMPTS) throw e;
     }
-    log.info({ event: 'vault_secret_recover', tenantId: name, attempt }, 'secret is soft-deleted; recovering before writing');
+    log.info(
+      { event: 'vault_secret_recover', tenantId: name, attempt },
+      'secret is soft-deleted; recovering before writing',
+    );
     try {
       const poller = await client.beginRecoverDeletedSecret(name, { intervalInMs: WAIT_MS });
       await poller.pollUntilDone();

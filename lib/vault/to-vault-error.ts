@@ -2,7 +2,12 @@ import 'server-only';
 import { VaultError, type VaultErrorCode } from './vault-error';
 
 // AuthenticationRequiredError: what @azure/identity 4 throws when Entra refuses the app's own credential (AADSTS7000215).
-const CREDENTIAL_ERRORS = new Set(['AuthenticationError', 'AuthenticationRequiredError', 'CredentialUnavailableError', 'AggregateAuthenticationError']);
+const CREDENTIAL_ERRORS = new Set([
+  'AuthenticationError',
+  'AuthenticationRequiredError',
+  'CredentialUnavailableError',
+  'AggregateAuthenticationError',
+]);
 
 /**
  * Maps what @azure/keyvault-secrets or @azure/identity threw to a VaultError. Duck-typed on
@@ -19,11 +24,18 @@ function classify(e: unknown): VaultErrorCode {
   const { statusCode, code } = e as { statusCode?: number; code?: string };
   if (statusCode === 401 || statusCode === 403) return 'vault_forbidden';
   if (statusCode === 409) return 'vault_conflict';
-  if (statusCode === 429 || (statusCode !== undefined && statusCode >= 500)) return 'vault_unreachable';
-  if (statusCode === undefined && (e.name === 'RestError' || isNetworkCode(code))) return 'vault_unreachable';
+  if (statusCode === 429 || (statusCode !== undefined && statusCode >= 500))
+    return 'vault_unreachable';
+  if (statusCode === undefined && (e.name === 'RestError' || isNetworkCode(code)))
+    return 'vault_unreachable';
   return 'vault_error';
 }
 
 function isNetworkCode(code: string | undefined): boolean {
-  return code !== undefined && /^(REQUEST_SEND_ERROR|ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|UND_ERR_)/.test(code);
+  return (
+    code !== undefined &&
+    /^(REQUEST_SEND_ERROR|ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|UND_ERR_)/.test(
+      code,
+    )
+  );
 }

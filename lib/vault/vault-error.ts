@@ -10,7 +10,8 @@ export type VaultErrorCode =
   | 'vault_error';
 
 const MESSAGES: Record<VaultErrorCode, string> = {
-  vault_forbidden: 'The portal is not allowed to use the Key Vault (access policy, RBAC role or firewall).',
+  vault_forbidden:
+    'The portal is not allowed to use the Key Vault (access policy, RBAC role or firewall).',
   vault_unreachable: 'The Key Vault could not be reached or is unavailable.',
   vault_credential_failed: 'The portal could not obtain a token for the Key Vault.',
   vault_conflict: 'The Key Vault secret is being deleted; try again in a moment.',

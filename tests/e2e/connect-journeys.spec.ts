@@ -1,6 +1,13 @@
 import { ClientSecretCredential } from '@azure/identity';
 import { SecretClient } from '@azure/keyvault-secrets';
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import {
+  expect,
+  test,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { control } from '../support/control';
 import { loadManifest, seededTenants, seededUser } from '../support/manifest';
 import { totpNow } from '../support/totp';
@@ -30,14 +37,26 @@ type Consent = 'accept' | 'accept-for-organization' | 'decline';
  * approve button), and the consent page when it appears; returns once the browser is back on the
  * portal at `back`. A browser that still has its Entra session may come straight back (SSO).
  */
-async function signInOnEmulator(page: Page, user: User, back: RegExp, consent: Consent = 'accept-for-organization'): Promise<void> {
-  const accept = page.locator(`button[name="accept"][value="${consent === 'decline' ? 'no' : 'yes'}"]`);
+async function signInOnEmulator(
+  page: Page,
+  user: User,
+  back: RegExp,
+  consent: Consent = 'accept-for-organization',
+): Promise<void> {
+  const accept = page.locator(
+    `button[name="accept"][value="${consent === 'decline' ? 'no' : 'yes'}"]`,
+  );
   for (let step = 0; step < 4; step++) {
-    const next = await Promise.race([
-      page.locator('#login').waitFor().then(() => 'login' as const),
-      accept.waitFor().then(() => 'consent' as const),
-      page.waitForURL(back).then(() => 'back' as const),
-    ].map((p) => p.catch(() => 'gone' as const)));
+    const next = await Promise.race(
+      [
+        page
+          .locator('#login')
+          .waitFor()
+          .then(() => 'login' as const),
+        accept.waitFor().then(() => 'consent' as const),
+        page.waitForURL(back).then(() => 'back' as const),
+      ].map((p) => p.catch(() => 'gone' as const)),
+    );
     if (next === 'back' || next === 'gone') break;
     if (next === 'login') {
       await page.fill('#login', user.upn);
@@ -51,7 +70,8 @@ async function signInOnEmulator(page: Page, user: User, back: RegExp, consent: C
       }
     } else {
       // Only administrators are offered organization-wide consent.
-      if (consent === 'accept-for-organization' && (await page.locator('#consent_org').count()) > 0) await page.check('#consent_org');
+      if (consent === 'accept-for-organization' && (await page.locator('#consent_org').count()) > 0)
+        await page.check('#consent_org');
       await clickAndWait(page, accept);
     }
   }
@@ -84,11 +104,15 @@ const storedTokens = new Set<string>();
 
 function watch(context: BrowserContext): void {
   contexts.push(context);
-  context.on('request', (req) => seen.push(`REQUEST ${req.method()} ${req.url()} ${req.postData() ?? ''}`));
+  context.on('request', (req) =>
+    seen.push(`REQUEST ${req.method()} ${req.url()} ${req.postData() ?? ''}`),
+  );
   context.on('response', (res) => {
     pending.push(
       (async () => {
-        seen.push(`RESPONSE ${res.status()} ${res.url()} ${JSON.stringify(await res.allHeaders())}`);
+        seen.push(
+          `RESPONSE ${res.status()} ${res.url()} ${JSON.stringify(await res.allHeaders())}`,
+        );
         if (res.status() >= 300 && res.status() < 400) return;
         const body = await res.text().catch(() => '');
         seen.push(body);
@@ -113,7 +137,9 @@ const vault = new SecretClient(
 );
 
 /** The latest stored secret for a tenant, or null; remembered for the leak check. */
-async function storedFor(tenantId: string): Promise<{ value: string; version: string; tags: Record<string, string> } | null> {
+async function storedFor(
+  tenantId: string,
+): Promise<{ value: string; version: string; tags: Record<string, string> } | null> {
   try {
     const s = await vault.getSecret(tenantId.toLowerCase());
     storedTokens.add(s.value!);
@@ -124,9 +150,15 @@ async function storedFor(tenantId: string): Promise<{ value: string; version: st
   }
 }
 
-async function connectViaWizard(page: Page, user: User, consent: Consent = 'accept-for-organization') {
+async function connectViaWizard(
+  page: Page,
+  user: User,
+  consent: Consent = 'accept-for-organization',
+) {
   await page.goto('/connect');
-  await expect(page.getByRole('heading', { name: 'Connect your Partner Center tenant' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Connect your Partner Center tenant' }),
+  ).toBeVisible();
   await expect(page.getByText('Global Administrator', { exact: false }).first()).toBeVisible();
   await expectAccessible(page);
   await page.getByTestId('connect-start').click();
@@ -143,7 +175,9 @@ test.beforeAll(async () => {
   await control.reset();
 });
 
-test('partner A’s admin connects with password, TOTP and consent; success shows org, tenant, who and healthy with MFA', async ({ browser }) => {
+test('partner A’s admin connects with password, TOTP and consent; success shows org, tenant, who and healthy with MFA', async ({
+  browser,
+}) => {
   const { context, page } = await freshContext(browser);
   await connectViaWizard(page, adminA);
   await expect(page).toHaveURL(/\/connect\/success$/);
@@ -156,12 +190,20 @@ test('partner A’s admin connects with password, TOTP and consent; success show
   await expect(page.getByTestId('health-days-left')).toContainText('90');
 
   const stored = await storedFor(partnerA.id);
-  expect(stored?.tags).toMatchObject({ connectedByUpn: adminA.upn, connectedByOid: adminA.oid, status: 'ok' });
+  expect(stored?.tags).toMatchObject({
+    connectedByUpn: adminA.upn,
+    connectedByOid: adminA.oid,
+    status: 'ok',
+  });
   expect(stored?.tags.amr).toContain('mfa');
 
   // The result lives in an HttpOnly cookie only this browser has: another browser sees nothing.
   const cookies = await context.cookies();
-  expect(cookies.find((c) => c.name === 'pp_connect_result')).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/connect' });
+  expect(cookies.find((c) => c.name === 'pp_connect_result')).toMatchObject({
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/connect',
+  });
   expect(cookies.find((c) => c.name === 'pp_connect_state')).toBeUndefined();
   const other = await freshContext(browser);
   await other.page.goto('/connect/success');
@@ -169,7 +211,9 @@ test('partner A’s admin connects with password, TOTP and consent; success show
   expect(await other.page.content()).not.toContain(partnerA.id.toLowerCase());
 });
 
-test('the callback URL replayed in the same browser: state_replayed, and nothing changes', async ({ browser }) => {
+test('the callback URL replayed in the same browser: state_replayed, and nothing changes', async ({
+  browser,
+}) => {
   const { page } = await freshContext(browser);
   let callbackUrl = '';
   page.on('request', (req) => {
@@ -185,7 +229,9 @@ test('the callback URL replayed in the same browser: state_replayed, and nothing
   expect((await storedFor(partnerA.id))?.version).toBe(before?.version);
 });
 
-test('tampered state: state_mismatch; no flow started in this browser: state_missing', async ({ browser }) => {
+test('tampered state: state_mismatch; no flow started in this browser: state_missing', async ({
+  browser,
+}) => {
   const { page } = await freshContext(browser);
   // Start a flow (sets the sealed state cookie) without going to Entra, then answer with a forged state.
   const start = await page.request.get('/api/connect/start', { maxRedirects: 0 });
@@ -201,11 +247,15 @@ test('tampered state: state_mismatch; no flow started in this browser: state_mis
   await expectErrorPage(other.page, 'state_missing');
 });
 
-test('a user without MFA is refused with mfa_missing, and nothing is stored', async ({ browser }) => {
+test('a user without MFA is refused with mfa_missing, and nothing is stored', async ({
+  browser,
+}) => {
   const { page } = await freshContext(browser);
   await connectViaWizard(page, seededUser(partnerB, 'nomfa'));
   await expectErrorPage(page, 'mfa_missing');
-  await expect(page.getByTestId('connect-error-title')).toHaveText('Multi-factor authentication was not used');
+  await expect(page.getByTestId('connect-error-title')).toHaveText(
+    'Multi-factor authentication was not used',
+  );
   await expect(page.getByText(/aka\.ms\/mfasetup/)).toBeVisible();
   expect(await storedFor(partnerB.id)).toBeNull();
 });
@@ -214,12 +264,16 @@ test('declining consent gives a clear page, and nothing is stored', async ({ bro
   const { page } = await freshContext(browser);
   await connectViaWizard(page, adminB, 'decline');
   await expectErrorPage(page, 'consent_declined');
-  await expect(page.getByTestId('connect-error-title')).toHaveText('Consent was declined or cancelled');
+  await expect(page.getByTestId('connect-error-title')).toHaveText(
+    'Consent was declined or cancelled',
+  );
   await expect(page.getByRole('link', { name: 'Start again' })).toBeVisible();
   expect(await storedFor(partnerB.id)).toBeNull();
 });
 
-test('health page: healthy with MFA; check now rotates; revoking through the control API shows revoked with the fix', async ({ browser }) => {
+test('health page: healthy with MFA; check now rotates; revoking through the control API shows revoked with the fix', async ({
+  browser,
+}) => {
   const { page } = await freshContext(browser);
   await signInToPortal(page, adminA, '/connections');
   await expect(page).toHaveURL(/\/connections$/);
@@ -241,7 +295,9 @@ test('health page: healthy with MFA; check now rotates; revoking through the con
   await expect(page.getByTestId('health-advice')).toContainText('reconnects the tenant');
 });
 
-test('disconnect asks for confirmation, then soft-deletes; reconnecting just works', async ({ browser }) => {
+test('disconnect asks for confirmation, then soft-deletes; reconnecting just works', async ({
+  browser,
+}) => {
   const { page } = await freshContext(browser);
   await signInToPortal(page, adminA, '/connections');
   await page.getByTestId('disconnect').click();
@@ -269,7 +325,10 @@ test('partner B’s admin cannot see or act on partner A’s connection', async 
   await expect(b.page).toHaveURL(/\/connect\/success$/);
   await signInToPortal(b.page, adminB, '/connections');
   await expect(b.page.getByTestId('connection-health')).toHaveCount(1);
-  await expect(b.page.getByTestId('connection-health')).toHaveAttribute('data-tenant-id', partnerB.id.toLowerCase());
+  await expect(b.page.getByTestId('connection-health')).toHaveAttribute(
+    'data-tenant-id',
+    partnerB.id.toLowerCase(),
+  );
   expect(await b.page.content()).not.toContain(partnerA.id.toLowerCase());
 
   const aId = partnerA.id.toLowerCase();
@@ -285,16 +344,21 @@ test('partner B’s admin cannot see or act on partner A’s connection', async 
   expect(await storedFor(partnerA.id)).not.toBeNull();
 
   // A cross-site form post (no token, foreign Origin) is refused even for B's own tenant.
-  const crossSite = await b.page.request.post(`/api/connections/${partnerB.id.toLowerCase()}/disconnect`, {
-    headers: { accept: 'application/json', origin: 'https://evil.example' },
-    form: { confirm: 'yes' },
-  });
+  const crossSite = await b.page.request.post(
+    `/api/connections/${partnerB.id.toLowerCase()}/disconnect`,
+    {
+      headers: { accept: 'application/json', origin: 'https://evil.example' },
+      form: { confirm: 'yes' },
+    },
+  );
   expect(crossSite.status()).toBe(403);
   expect(await crossSite.json()).toMatchObject({ error: { code: 'csrf_failed' } });
   expect(await storedFor(partnerB.id)).not.toBeNull();
 });
 
-test('91 days of emulator time without use: check now shows expired with the fix', async ({ browser }) => {
+test('91 days of emulator time without use: check now shows expired with the fix', async ({
+  browser,
+}) => {
   const { page } = await freshContext(browser);
   await signInToPortal(page, adminB, '/connections');
   await control.advanceClock({ days: 91 });
@@ -306,7 +370,8 @@ test('91 days of emulator time without use: check now shows expired with the fix
 test.afterAll(async () => {
   await Promise.all(pending);
   for (const c of contexts) {
-    for (const cookie of await c.cookies().catch(() => [])) seen.push(`COOKIE ${cookie.name}=${cookie.value}`);
+    for (const cookie of await c.cookies().catch(() => []))
+      seen.push(`COOKIE ${cookie.name}=${cookie.value}`);
   }
   const all = seen.join('\n');
   expect(storedTokens.size).toBeGreaterThan(1);

@@ -22,7 +22,10 @@ test.afterEach(async () => {
 
 /** Presses Refresh (which goes to Partner Center again) and returns the dashboard's HTTP status. */
 async function refresh(page: Page): Promise<number> {
-  const response = page.waitForResponse((r) => new URL(r.url()).pathname === '/dashboard' && r.request().method() === 'GET', { timeout: 45_000 });
+  const response = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === '/dashboard' && r.request().method() === 'GET',
+    { timeout: 45_000 },
+  );
   await page.getByTestId('refresh').click();
   return (await response).status();
 }
@@ -30,7 +33,14 @@ async function refresh(page: Page): Promise<number> {
 test('429 with Retry-After, then success: the list loads', async ({ page }) => {
   await signInStaff(page, staffA);
   await waitForFullList(page);
-  await control.addFault({ service: 'partner-center', route: '^GET /v1/customers$', kind: 'status', status: 429, retryAfter: 1, count: 2 });
+  await control.addFault({
+    service: 'partner-center',
+    route: '^GET /v1/customers$',
+    kind: 'status',
+    status: 429,
+    retryAfter: 1,
+    count: 2,
+  });
   expect(await refresh(page)).toBe(200);
   await waitForFullList(page);
   await expect(page.getByTestId('total-count')).toHaveText('2,500 customers');
@@ -39,8 +49,20 @@ test('429 with Retry-After, then success: the list loads', async ({ page }) => {
 test('503 twice and a dropped connection: retried, the list loads', async ({ page }) => {
   await signInStaff(page, staffA);
   await waitForFullList(page);
-  await control.addFault({ service: 'partner-center', route: '^GET /v1/customers$', kind: 'status', status: 503, retryAfter: 0, count: 2 });
-  await control.addFault({ service: 'partner-center', route: '^GET /v1/customers$', kind: 'drop', count: 1 });
+  await control.addFault({
+    service: 'partner-center',
+    route: '^GET /v1/customers$',
+    kind: 'status',
+    status: 503,
+    retryAfter: 0,
+    count: 2,
+  });
+  await control.addFault({
+    service: 'partner-center',
+    route: '^GET /v1/customers$',
+    kind: 'drop',
+    count: 1,
+  });
   expect(await refresh(page)).toBe(200);
   await waitForFullList(page);
   await expect(page.getByTestId('total-count')).toHaveText('2,500 customers');
@@ -49,16 +71,30 @@ test('503 twice and a dropped connection: retried, the list loads', async ({ pag
 test('added latency: slower, still complete', async ({ page }) => {
   await signInStaff(page, staffA);
   await waitForFullList(page);
-  await control.addFault({ service: 'partner-center', route: '^GET /v1/customers$', kind: 'latency', delayMs: 1_500, count: 3 });
+  await control.addFault({
+    service: 'partner-center',
+    route: '^GET /v1/customers$',
+    kind: 'latency',
+    delayMs: 1_500,
+    count: 3,
+  });
   expect(await refresh(page)).toBe(200);
   await waitForFullList(page);
   await expect(page.getByTestId('customer-row')).toHaveCount(25);
 });
 
-test('Partner Center down: the error state with its code, not a 500; recovery after the fault clears', async ({ page }) => {
+test('Partner Center down: the error state with its code, not a 500; recovery after the fault clears', async ({
+  page,
+}) => {
   await signInStaff(page, staffA);
   await waitForFullList(page);
-  await control.addFault({ service: 'partner-center', route: '^GET /v1/customers$', kind: 'status', status: 503, retryAfter: 0 });
+  await control.addFault({
+    service: 'partner-center',
+    route: '^GET /v1/customers$',
+    kind: 'status',
+    status: 503,
+    retryAfter: 0,
+  });
   expect(await refresh(page)).toBe(200);
   await expect(page.getByTestId('error-state')).toBeVisible();
   await expect(page.getByTestId('error-code')).toHaveText('partner_center_unavailable');
@@ -73,7 +109,13 @@ test('Partner Center down: the error state with its code, not a 500; recovery af
 test('throttled with a long Retry-After: the error state says so at once', async ({ page }) => {
   await signInStaff(page, staffA);
   await waitForFullList(page);
-  await control.addFault({ service: 'partner-center', route: '^GET /v1/customers$', kind: 'status', status: 429, retryAfter: 120 });
+  await control.addFault({
+    service: 'partner-center',
+    route: '^GET /v1/customers$',
+    kind: 'status',
+    status: 429,
+    retryAfter: 120,
+  });
   expect(await refresh(page)).toBe(200);
   await expect(page.getByTestId('error-code')).toHaveText('partner_center_throttled');
 });

@@ -50,7 +50,9 @@ test('partner A staff signs in with TOTP and sees A’s customers', async ({ pag
   await expectAccessible(page);
 });
 
-test('search narrows the list, paging goes to page 2, sorting works from the keyboard', async ({ page }) => {
+test('search narrows the list, paging goes to page 2, sorting works from the keyboard', async ({
+  page,
+}) => {
   await signInStaff(page, staffA);
   await waitForFullList(page);
 
@@ -58,12 +60,15 @@ test('search narrows the list, paging goes to page 2, sorting works from the key
   await page.getByTestId('search-input').fill(term);
   await page.getByTestId('search-submit').click();
   await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(term)}`));
-  const narrowed = Number((await page.getByTestId('total-count').innerText()).replace(/[^0-9]/g, ''));
+  const narrowed = Number(
+    (await page.getByTestId('total-count').innerText()).replace(/[^0-9]/g, ''),
+  );
   expect(narrowed).toBeGreaterThan(0);
   expect(narrowed).toBeLessThan(2_500);
   for (const row of await page.getByTestId('customer-row').all()) {
     // Each row matches by name or by domain.
-    const text = `${await row.locator('th').innerText()} ${await row.locator('td').first().innerText()}`.toLowerCase();
+    const text =
+      `${await row.locator('th').innerText()} ${await row.locator('td').first().innerText()}`.toLowerCase();
     expect(text).toContain(term.toLowerCase());
   }
 
@@ -79,8 +84,12 @@ test('search narrows the list, paging goes to page 2, sorting works from the key
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/sort=domain/);
   await expect(page.locator('th[aria-sort="ascending"]')).toContainText('Primary domain');
-  const domains = await page.locator('[data-testid=customer-row] td:nth-of-type(1)').allInnerTexts();
-  expect(domains).toEqual([...domains].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true })));
+  const domains = await page
+    .locator('[data-testid=customer-row] td:nth-of-type(1)')
+    .allInnerTexts();
+  expect(domains).toEqual(
+    [...domains].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true })),
+  );
 
   // The URL is the state: reopening it shows the same view.
   const url = page.url();
@@ -103,7 +112,10 @@ test('the detail page opens with profile, delegated access and subscriptions', a
 test('CSV export downloads every customer with the expected columns', async ({ page }) => {
   await signInStaff(page, staffA);
   await waitForFullList(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-csv').click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
   const lines = text.trimEnd().split('\r\n');
@@ -112,7 +124,10 @@ test('CSV export downloads every customer with the expected columns', async ({ p
   expect(text).toContain(seenByA.ids[0]!);
 });
 
-test('a user of a tenant that is not connected is told so; only the admin gets the connect link', async ({ page, browser }) => {
+test('a user of a tenant that is not connected is told so; only the admin gets the connect link', async ({
+  page,
+  browser,
+}) => {
   await signInStaff(page, staffB);
   await expect(page).toHaveURL(/\/not-connected/);
   await expect(page.getByTestId('not-connected')).toContainText(partnerB.id.toLowerCase());
@@ -139,7 +154,9 @@ test('partner B staff never sees A’s data, whatever URL they type', async ({ p
 
   // What a user typed is echoed in the page's own URL data; everything else of A's must be absent.
   const leaks = (html: string, typedUrl = '') =>
-    [...seenByA.ids, ...seenByA.domains, partnerA.id, partnerA.name].filter((s) => !decodeURIComponent(typedUrl).includes(s) && html.includes(s));
+    [...seenByA.ids, ...seenByA.domains, partnerA.id, partnerA.name].filter(
+      (s) => !decodeURIComponent(typedUrl).includes(s) && html.includes(s),
+    );
 
   expect(leaks(await page.content())).toEqual([]);
   for (const id of seenByA.ids.slice(0, 3)) {
@@ -154,7 +171,11 @@ test('partner B staff never sees A’s data, whatever URL they type', async ({ p
     expect(leaks(await api.text())).toEqual([]);
   }
   // Tenant-looking parameters are ignored: the list is always the session's own tenant's.
-  for (const url of [`/dashboard?tenant=${partnerA.id}`, `/dashboard?tid=${partnerA.id}&q=${encodeURIComponent(seenByA.domains[0]!)}`, `/api/customers?tenantId=${partnerA.id}`]) {
+  for (const url of [
+    `/dashboard?tenant=${partnerA.id}`,
+    `/dashboard?tid=${partnerA.id}&q=${encodeURIComponent(seenByA.domains[0]!)}`,
+    `/api/customers?tenantId=${partnerA.id}`,
+  ]) {
     const res = await page.goto(url);
     expect(res?.status()).toBeLessThan(400);
     expect(leaks(await page.content(), url)).toEqual([]);
@@ -163,14 +184,22 @@ test('partner B staff never sees A’s data, whatever URL they type', async ({ p
   expect(leaks(await csv.text())).toEqual([]);
   // Malformed ids are 404 too, not errors.
   expect((await page.goto('/dashboard/customers/not-a-guid'))?.status()).toBe(404);
-  expect((await page.goto(`/dashboard/customers/${encodeURIComponent('../../api/customers')}`))?.status()).toBe(404);
+  expect(
+    (
+      await page.goto(`/dashboard/customers/${encodeURIComponent('../../api/customers')}`)
+    )?.status(),
+  ).toBe(404);
 });
 
-test('after the admin’s sessions are revoked, refresh shows the reconnect banner, not a 500', async ({ page }) => {
+test('after the admin’s sessions are revoked, refresh shows the reconnect banner, not a 500', async ({
+  page,
+}) => {
   await signInStaff(page, staffA);
   await waitForFullList(page);
   await control.revokeUser(seededUser(partnerA, 'admin').upn);
-  const response = page.waitForResponse((r) => r.url().includes('/dashboard') && r.request().method() === 'GET');
+  const response = page.waitForResponse(
+    (r) => r.url().includes('/dashboard') && r.request().method() === 'GET',
+  );
   await page.getByTestId('refresh').click();
   expect((await response).status()).toBeLessThan(500);
   await expect(page.getByTestId('reconnect-banner')).toBeVisible();
@@ -179,7 +208,9 @@ test('after the admin’s sessions are revoked, refresh shows the reconnect bann
   await expectAccessible(page);
 });
 
-test('a forged sign-in callback ends on the sign-in page with a clear error, never a session or a 500', async ({ page }) => {
+test('a forged sign-in callback ends on the sign-in page with a clear error, never a session or a 500', async ({
+  page,
+}) => {
   const res = await page.goto('/api/auth/callback/entra?code=forged-code&state=forged-state');
   expect(res?.status()).toBeLessThan(500);
   await expect(page).toHaveURL(/\/signin\?.*error=/);

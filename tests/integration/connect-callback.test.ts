@@ -23,8 +23,13 @@ type User = ReturnType<typeof seededUser>;
 async function signIn(user: User, opts: SignInOptions = {}) {
   const { authorizeUrl, cookie } = await startConnect();
   const result = await driveSignIn(authorizeUrl, user, opts);
-  if (!result.redirect) throw new Error(`sign-in did not return to the portal: ${JSON.stringify(result.stuck?.html.slice(0, 300))}`);
-  expect(result.redirect.toString().startsWith(`${process.env.PORTAL_URL}/api/connect/callback`)).toBe(true);
+  if (!result.redirect)
+    throw new Error(
+      `sign-in did not return to the portal: ${JSON.stringify(result.stuck?.html.slice(0, 300))}`,
+    );
+  expect(
+    result.redirect.toString().startsWith(`${process.env.PORTAL_URL}/api/connect/callback`),
+  ).toBe(true);
   return { query: result.redirect.searchParams, stateCookie: cookie.value };
 }
 
@@ -54,7 +59,12 @@ describe('connect callback against the emulator', () => {
   test('success: partner A admin with TOTP and consent; refresh token stored with tags, MFA confirmed', async () => {
     const cb = await signIn(adminA);
     const result = await handleConnectCallback(cb);
-    expect(result).toMatchObject({ tenantId: partnerA.id.toLowerCase(), orgName: partnerA.name, connectedByOid: adminA.oid, connectedByUpn: adminA.upn });
+    expect(result).toMatchObject({
+      tenantId: partnerA.id.toLowerCase(),
+      orgName: partnerA.name,
+      connectedByOid: adminA.oid,
+      connectedByUpn: adminA.upn,
+    });
 
     const record = await store.get(partnerA.id);
     expect(record?.refreshToken).toEqual(expect.any(String));
@@ -80,11 +90,17 @@ describe('connect callback against the emulator', () => {
 
   test('state missing (no cookie), mismatched (tampered) and expired each have their own code; nothing stored', async () => {
     const cb = await signIn(adminA);
-    expect(await failureCode(handleConnectCallback({ query: cb.query, stateCookie: undefined }))).toBe('state_missing');
+    expect(
+      await failureCode(handleConnectCallback({ query: cb.query, stateCookie: undefined })),
+    ).toBe('state_missing');
     const tampered = new URLSearchParams(cb.query);
     tampered.set('state', `${cb.query.get('state')}x`);
-    expect(await failureCode(handleConnectCallback({ query: tampered, stateCookie: cb.stateCookie }))).toBe('state_mismatch');
-    expect(await failureCode(handleConnectCallback({ ...cb, now: Date.now() + 11 * 60 * 1000 }))).toBe('state_expired');
+    expect(
+      await failureCode(handleConnectCallback({ query: tampered, stateCookie: cb.stateCookie })),
+    ).toBe('state_mismatch');
+    expect(
+      await failureCode(handleConnectCallback({ ...cb, now: Date.now() + 11 * 60 * 1000 })),
+    ).toBe('state_expired');
     await expectNothingStored(partnerA.id);
   });
 
@@ -94,8 +110,13 @@ describe('connect callback against the emulator', () => {
     const stored = await store.get(partnerA.id);
     // A second flow in the same browser, answered with the first flow's (already redeemed) code.
     const { authorizeUrl, cookie } = await startConnect();
-    const replay = new URLSearchParams({ code: cb.query.get('code')!, state: new URL(authorizeUrl).searchParams.get('state')! });
-    expect(await failureCode(handleConnectCallback({ query: replay, stateCookie: cookie.value }))).toBe('code_reused');
+    const replay = new URLSearchParams({
+      code: cb.query.get('code')!,
+      state: new URL(authorizeUrl).searchParams.get('state')!,
+    });
+    expect(
+      await failureCode(handleConnectCallback({ query: replay, stateCookie: cookie.value })),
+    ).toBe('code_reused');
     expect((await store.get(partnerA.id))?.version).toBe(stored?.version);
   });
 
@@ -147,7 +168,13 @@ describe('connect callback against the emulator', () => {
 
   test('Key Vault unavailable: vault_unreachable; nothing stored', async () => {
     const cb = await signIn(adminA);
-    await control.addFault({ service: 'keyvault', route: '^PUT /secrets/', kind: 'status', status: 503, retryAfter: 0 });
+    await control.addFault({
+      service: 'keyvault',
+      route: '^PUT /secrets/',
+      kind: 'status',
+      status: 503,
+      retryAfter: 0,
+    });
     expect(await failureCode(handleConnectCallback(cb))).toBe('vault_unreachable');
     await control.clearFaults();
     await expectNothingStored(partnerA.id);

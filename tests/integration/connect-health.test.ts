@@ -1,5 +1,11 @@
 import type { SessionUser } from '@/lib/auth';
-import { checkConnectionNow, computeHealth, disconnectConnection, getConnectionHealth, listConnectionHealth } from '@/lib/connections';
+import {
+  checkConnectionNow,
+  computeHealth,
+  disconnectConnection,
+  getConnectionHealth,
+  listConnectionHealth,
+} from '@/lib/connections';
 import { partnerCenterScopes } from '@/lib/entra/partner-center-scopes';
 import { redeemRefreshToken } from '@/lib/entra/redeem-refresh-token';
 import { getSecretClient, resetSecretClientForTests } from '@/lib/vault/get-secret-client';
@@ -22,10 +28,19 @@ const adminA = seededUser(partnerA, 'admin');
 const store = getRefreshTokenStore();
 
 const userOf = (tid: string, oid: string, roles: Partial<SessionUser> = {}): SessionUser => ({
-  tid, oid, name: 'x', upn: 'x', roles: [], isPartnerAdmin: false, isOperator: false, ...roles,
+  tid,
+  oid,
+  name: 'x',
+  upn: 'x',
+  roles: [],
+  isPartnerAdmin: false,
+  isOperator: false,
+  ...roles,
 });
 const partnerAdminA = userOf(partnerA.id, adminA.oid, { isPartnerAdmin: true });
-const partnerAdminB = userOf(partnerB.id, seededUser(partnerB, 'admin').oid, { isPartnerAdmin: true });
+const partnerAdminB = userOf(partnerB.id, seededUser(partnerB, 'admin').oid, {
+  isPartnerAdmin: true,
+});
 const staffA = userOf(partnerA.id, seededUser(partnerA, 'staff').oid);
 const operator = userOf(home.id, seededUser(home, 'operator').oid, { isOperator: true });
 
@@ -36,7 +51,10 @@ async function connectA() {
 }
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
-  return p.then(() => 'no failure', (e: { code: string }) => e.code);
+  return p.then(
+    () => 'no failure',
+    (e: { code: string }) => e.code,
+  );
 }
 
 beforeEach(async () => {
@@ -47,7 +65,12 @@ beforeEach(async () => {
 describe('connection health against the emulator', () => {
   test('healthy with MFA confirmed right after connecting; check now rotates the refresh token', async () => {
     const health = await getConnectionHealth(partnerAdminA, partnerA.id);
-    expect(health).toMatchObject({ status: 'healthy', mfa: 'confirmed', daysLeft: 90, orgName: partnerA.name });
+    expect(health).toMatchObject({
+      status: 'healthy',
+      mfa: 'confirmed',
+      daysLeft: 90,
+      orgName: partnerA.name,
+    });
     const before = await store.get(partnerA.id);
     const outcome = await checkConnectionNow(partnerAdminA, partnerA.id);
     expect(outcome).toMatchObject({ ok: true, health: { status: 'healthy' } });
@@ -59,7 +82,11 @@ describe('connection health against the emulator', () => {
   test('revoking the user through the control API shows revoked with the 50173 fix', async () => {
     await control.revokeUser(adminA.upn);
     const outcome = await checkConnectionNow(partnerAdminA, partnerA.id);
-    expect(outcome).toMatchObject({ ok: false, code: 'AADSTS50173', health: { status: 'revoked', advice: { code: 'AADSTS50173', needsReconnect: true } } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      code: 'AADSTS50173',
+      health: { status: 'revoked', advice: { code: 'AADSTS50173', needsReconnect: true } },
+    });
   });
 
   test('91 days of emulator time without use: redemption fails with 700082 and health computed at emulator time is expired', async () => {
@@ -69,23 +96,43 @@ describe('connection health against the emulator', () => {
     resetSecretClientForTests();
     const fresh = new KeyVaultRefreshTokenStore(getSecretClient());
     const record = (await fresh.get(partnerA.id))!;
-    await expect(redeemRefreshToken({ tenantId: partnerA.id, refreshToken: record.refreshToken, scopes: partnerCenterScopes() })).rejects.toMatchObject({
+    await expect(
+      redeemRefreshToken({
+        tenantId: partnerA.id,
+        refreshToken: record.refreshToken,
+        scopes: partnerCenterScopes(),
+      }),
+    ).rejects.toMatchObject({
       aadsts: 700082,
       grantIsDead: true,
       advice: { code: 'AADSTS700082', needsReconnect: true },
     });
-    const { now } = (await fetch(`${m.control.url}/clock`).then((r) => r.json())) as { now: number };
-    expect(computeHealth(record, now)).toMatchObject({ status: 'expired', daysLeft: 0, advice: { code: 'AADSTS700082' } });
+    const { now } = (await fetch(`${m.control.url}/clock`).then((r) => r.json())) as {
+      now: number;
+    };
+    expect(computeHealth(record, now)).toMatchObject({
+      status: 'expired',
+      daysLeft: 0,
+      advice: { code: 'AADSTS700082' },
+    });
   });
 
   test('who may see and act: own admin yes; other partner admin and staff no (404 / 403); operator sees all but cannot act', async () => {
     expect(await listConnectionHealth(partnerAdminA)).toHaveLength(1);
     expect(await listConnectionHealth(partnerAdminB)).toEqual([]);
-    expect(await codeOf(getConnectionHealth(partnerAdminB, partnerA.id))).toBe('connection_not_found');
-    expect(await codeOf(checkConnectionNow(partnerAdminB, partnerA.id))).toBe('connection_not_found');
-    expect(await codeOf(disconnectConnection(partnerAdminB, partnerA.id))).toBe('connection_not_found');
+    expect(await codeOf(getConnectionHealth(partnerAdminB, partnerA.id))).toBe(
+      'connection_not_found',
+    );
+    expect(await codeOf(checkConnectionNow(partnerAdminB, partnerA.id))).toBe(
+      'connection_not_found',
+    );
+    expect(await codeOf(disconnectConnection(partnerAdminB, partnerA.id))).toBe(
+      'connection_not_found',
+    );
     expect(await codeOf(listConnectionHealth(staffA))).toBe('forbidden_not_admin');
-    expect((await listConnectionHealth(operator)).map((h) => h.tenantId)).toEqual([partnerA.id.toLowerCase()]);
+    expect((await listConnectionHealth(operator)).map((h) => h.tenantId)).toEqual([
+      partnerA.id.toLowerCase(),
+    ]);
     expect(await codeOf(disconnectConnection(operator, partnerA.id))).toBe('connection_not_found');
     await expect(store.get(partnerA.id)).resolves.not.toBeNull();
   });
@@ -93,8 +140,12 @@ describe('connection health against the emulator', () => {
   test('disconnect by the admin removes it from health; reconnect brings it back healthy', async () => {
     await disconnectConnection(partnerAdminA, partnerA.id);
     expect(await listConnectionHealth(partnerAdminA)).toEqual([]);
-    expect(await codeOf(checkConnectionNow(partnerAdminA, partnerA.id))).toBe('connection_not_found');
+    expect(await codeOf(checkConnectionNow(partnerAdminA, partnerA.id))).toBe(
+      'connection_not_found',
+    );
     await connectA();
-    expect(await getConnectionHealth(partnerAdminA, partnerA.id)).toMatchObject({ status: 'healthy' });
+    expect(await getConnectionHealth(partnerAdminA, partnerA.id)).toMatchObject({
+      status: 'healthy',
+    });
   });
 });

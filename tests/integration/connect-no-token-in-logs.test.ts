@@ -20,7 +20,9 @@ const JWS = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]+/;
 const EMULATOR_RT = /1\.AR[\w-]{40,}/;
 
 const lines: string[] = [];
-const stream = (log as unknown as Record<symbol, { write: (s: string) => unknown }>)[pino.symbols.streamSym]!;
+const stream = (log as unknown as Record<symbol, { write: (s: string) => unknown }>)[
+  pino.symbols.streamSym
+]!;
 const originalWrite = stream.write.bind(stream);
 
 beforeAll(() => {
@@ -50,9 +52,20 @@ test('no refresh token, access token or code appears in any log line', async () 
   await handleConnectCallback({ query: signIn.redirect!.searchParams, stateCookie: cookie.value });
   seen.push((await getRefreshTokenStore().get(partnerA.id))!.refreshToken);
   // A replay logs a failure that carries the same code.
-  await handleConnectCallback({ query: signIn.redirect!.searchParams, stateCookie: cookie.value }).catch(() => undefined);
+  await handleConnectCallback({
+    query: signIn.redirect!.searchParams,
+    stateCookie: cookie.value,
+  }).catch(() => undefined);
 
-  const admin: SessionUser = { tid: partnerA.id, oid: adminA.oid, name: 'a', upn: adminA.upn, roles: [], isPartnerAdmin: true, isOperator: false };
+  const admin: SessionUser = {
+    tid: partnerA.id,
+    oid: adminA.oid,
+    name: 'a',
+    upn: adminA.upn,
+    roles: [],
+    isPartnerAdmin: true,
+    isOperator: false,
+  };
   await checkConnectionNow(admin, partnerA.id);
   seen.push((await getRefreshTokenStore().get(partnerA.id))!.refreshToken);
   await control.revokeUser(adminA.upn);

@@ -22,23 +22,52 @@ beforeAll(async () => {
 });
 
 test('returns a Partner Center access token, its claims (v1: amr with mfa) and the rotated refresh token', async () => {
-  const r = await redeemRefreshToken({ tenantId: partnerA.id, refreshToken: stored, scopes: partnerCenterScopes() });
+  const r = await redeemRefreshToken({
+    tenantId: partnerA.id,
+    refreshToken: stored,
+    scopes: partnerCenterScopes(),
+  });
   expect(r.accessToken.split('.')).toHaveLength(3);
   expect(r.expiresOn.getTime()).toBeGreaterThan(Date.now());
   expect(r.refreshToken).not.toBe(stored);
-  expect(r.claims).toMatchObject({ tid: partnerA.id, oid: adminA.oid, upn: adminA.upn, scp: 'user_impersonation' });
+  expect(r.claims).toMatchObject({
+    tid: partnerA.id,
+    oid: adminA.oid,
+    upn: adminA.upn,
+    scp: 'user_impersonation',
+  });
   expect(r.claims.amr).toContain('mfa');
   // Entra keeps the old refresh token valid after use (so write-behind rotation is safe).
-  await expect(redeemRefreshToken({ tenantId: partnerA.id, refreshToken: stored, scopes: partnerCenterScopes() })).resolves.toBeDefined();
+  await expect(
+    redeemRefreshToken({
+      tenantId: partnerA.id,
+      refreshToken: stored,
+      scopes: partnerCenterScopes(),
+    }),
+  ).resolves.toBeDefined();
 });
 
 test('never returns a token for another tenant than the one asked for', async () => {
-  await expect(redeemRefreshToken({ tenantId: partnerB.id, refreshToken: stored, scopes: partnerCenterScopes() })).rejects.toBeInstanceOf(EntraError);
+  await expect(
+    redeemRefreshToken({
+      tenantId: partnerB.id,
+      refreshToken: stored,
+      scopes: partnerCenterScopes(),
+    }),
+  ).rejects.toBeInstanceOf(EntraError);
 });
 
 test('a malformed tenant id is refused before any request; a garbage token gets Entra’s invalid_grant', async () => {
-  await expect(redeemRefreshToken({ tenantId: 'common', refreshToken: stored, scopes: partnerCenterScopes() })).rejects.toMatchObject({ error: 'invalid_tenant_id' });
-  await expect(redeemRefreshToken({ tenantId: partnerA.id, refreshToken: 'not-a-token', scopes: partnerCenterScopes() })).rejects.toMatchObject({
+  await expect(
+    redeemRefreshToken({ tenantId: 'common', refreshToken: stored, scopes: partnerCenterScopes() }),
+  ).rejects.toMatchObject({ error: 'invalid_tenant_id' });
+  await expect(
+    redeemRefreshToken({
+      tenantId: partnerA.id,
+      refreshToken: 'not-a-token',
+      scopes: partnerCenterScopes(),
+    }),
+  ).rejects.toMatchObject({
     error: 'invalid_grant',
     grantIsDead: false,
   });
@@ -46,7 +75,13 @@ test('a malformed tenant id is refused before any request; a garbage token gets 
 
 test('a revoked user: AADSTS50173, grantIsDead', async () => {
   await control.revokeUser(adminA.upn);
-  await expect(redeemRefreshToken({ tenantId: partnerA.id, refreshToken: stored, scopes: partnerCenterScopes() })).rejects.toMatchObject({
+  await expect(
+    redeemRefreshToken({
+      tenantId: partnerA.id,
+      refreshToken: stored,
+      scopes: partnerCenterScopes(),
+    }),
+  ).rejects.toMatchObject({
     aadsts: 50173,
     grantIsDead: true,
     code: 'AADSTS50173',

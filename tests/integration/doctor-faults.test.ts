@@ -27,7 +27,12 @@ describe('npm run doctor names each broken piece and exits non-zero', () => {
     expect(line?.text).toContain('fix: Check ENTRA_CLIENT_SECRET');
     // Locally Key Vault is reached with the same app credential, so it fails too, pointing back.
     expect(run.lines.get('key-vault')?.text).toContain('vault_credential_failed');
-    expect(statuses(run)).toMatchObject({ env: 'ok', discovery: 'ok', 'redirect-uri:connect': 'ok', 'redirect-uri:sign-in': 'ok' });
+    expect(statuses(run)).toMatchObject({
+      env: 'ok',
+      discovery: 'ok',
+      'redirect-uri:connect': 'ok',
+      'redirect-uri:sign-in': 'ok',
+    });
     expect(run.stdout).not.toContain('not-the-secret');
   });
 
@@ -39,25 +44,40 @@ describe('npm run doctor names each broken piece and exits non-zero', () => {
     expect(line?.status).toBe('fail');
     expect(line?.text).toContain('vault_unreachable');
     expect(line?.text).toContain(`fix: check KEY_VAULT_URL (${wrong})`);
-    expect(statuses(run)).toMatchObject({ env: 'ok', discovery: 'ok', 'client-credential': 'ok', connections: 'warn' });
+    expect(statuses(run)).toMatchObject({
+      env: 'ok',
+      discovery: 'ok',
+      'client-credential': 'ok',
+      connections: 'warn',
+    });
   });
 
   it('a wrong redirect URI (PORTAL_URL differs from the registration)', async () => {
     const elsewhere = `http://localhost:${await freePort()}`;
     const run = await runDoctor(pc.env, { PORTAL_URL: elsewhere, NEXTAUTH_URL: elsewhere });
     expect(run.code).toBe(1);
-    for (const [name, path] of [['redirect-uri:connect', '/api/connect/callback'], ['redirect-uri:sign-in', '/api/auth/callback/entra']] as const) {
+    for (const [name, path] of [
+      ['redirect-uri:connect', '/api/connect/callback'],
+      ['redirect-uri:sign-in', '/api/auth/callback/entra'],
+    ] as const) {
       const line = run.lines.get(name);
       expect(line?.status).toBe('fail');
       expect(line?.text).toContain(`AADSTS50011: ${elsewhere}${path} is not a redirect URI`);
       expect(line?.text).toContain(`fix: add ${elsewhere}${path} as a Web redirect URI`);
     }
-    expect(statuses(run)).toMatchObject({ env: 'ok', discovery: 'ok', 'client-credential': 'ok', 'key-vault': 'ok' });
+    expect(statuses(run)).toMatchObject({
+      env: 'ok',
+      discovery: 'ok',
+      'client-credential': 'ok',
+      'key-vault': 'ok',
+    });
   });
 
   it('no Key Vault role for the portal identity', async () => {
     const { manifest } = pc;
-    const assignment = manifest.keyVault?.roleAssignments.find((a) => a.appId === manifest.portalApp.clientId);
+    const assignment = manifest.keyVault?.roleAssignments.find(
+      (a) => a.appId === manifest.portalApp.clientId,
+    );
     if (!assignment) throw new Error('the manifest lists no Key Vault role for the portal app');
     await pc.control.removeVaultRole(assignment.principalId);
     try {
@@ -67,7 +87,12 @@ describe('npm run doctor names each broken piece and exits non-zero', () => {
       expect(line?.status).toBe('fail');
       expect(line?.text).toContain('vault_forbidden');
       expect(line?.text).toContain('Key Vault Secrets Officer');
-      expect(statuses(run)).toMatchObject({ env: 'ok', discovery: 'ok', 'client-credential': 'ok', 'redirect-uri:connect': 'ok' });
+      expect(statuses(run)).toMatchObject({
+        env: 'ok',
+        discovery: 'ok',
+        'client-credential': 'ok',
+        'redirect-uri:connect': 'ok',
+      });
     } finally {
       await pc.control.setVaultRole(assignment.principalId, assignment.role);
     }
@@ -76,7 +101,10 @@ describe('npm run doctor names each broken piece and exits non-zero', () => {
 
   it('a connection whose grant was revoked', async () => {
     const { partnerB } = seededTenants(pc.manifest);
-    const connect = await runTsx(['tests/support/connect-partner.ts', 'partnerB'], { ...pc.env, LOG_LEVEL: 'warn' });
+    const connect = await runTsx(['tests/support/connect-partner.ts', 'partnerB'], {
+      ...pc.env,
+      LOG_LEVEL: 'warn',
+    });
     expect(connect.code).toBe(0);
     await pc.control.revokeUser(seededUser(partnerB, 'admin').upn);
     const run = await runDoctor(pc.env);

@@ -29,8 +29,15 @@ describe('npm run doctor against a healthy local cloud', () => {
 
   it('after a partner connects, reads its token and gets an answer from Partner Center', async () => {
     const partnerA = seededTenants(pc.manifest).partnerA.id;
-    const connect = await runTsx(['tests/support/connect-partner.ts', 'partnerA'], { ...pc.env, LOG_LEVEL: 'warn' });
-    expect({ code: connect.code, stderr: connect.stderr, stdout: connect.stdout.trim() }).toEqual({ code: 0, stderr: '', stdout: partnerA });
+    const connect = await runTsx(['tests/support/connect-partner.ts', 'partnerA'], {
+      ...pc.env,
+      LOG_LEVEL: 'warn',
+    });
+    expect({ code: connect.code, stderr: connect.stderr, stdout: connect.stdout.trim() }).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: partnerA,
+    });
 
     const run = await runDoctor(pc.env);
     expect(run.code).toBe(0);

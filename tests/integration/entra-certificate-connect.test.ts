@@ -17,7 +17,10 @@ import { PARTNER_CENTER } from './entra-token-checks';
 const m = loadManifest();
 const { partnerA } = seededTenants(m);
 const PC_SCOPE = `${PARTNER_CENTER}/user_impersonation`;
-withPortalEnv({ ENTRA_CLIENT_SECRET: undefined, ENTRA_CLIENT_CERTIFICATE_PATH: m.portalApp.certificatePath! });
+withPortalEnv({
+  ENTRA_CLIENT_SECRET: undefined,
+  ENTRA_CLIENT_CERTIFICATE_PATH: m.portalApp.certificatePath!,
+});
 
 test('code on organizations, then refresh in the partner tenant, both authenticated by certificate', async () => {
   expect(getConfig().ENTRA_CLIENT_SECRET).toBeUndefined();

@@ -16,7 +16,10 @@ import { driveSignIn } from './entra-sign-in-driver';
 const m = loadManifest();
 const { partnerA } = seededTenants(m);
 const redirectUri = m.portalApp.redirectUris[1]!;
-withPortalEnv({ ENTRA_CLIENT_SECRET: undefined, ENTRA_CLIENT_CERTIFICATE_PATH: m.portalApp.certificatePath! });
+withPortalEnv({
+  ENTRA_CLIENT_SECRET: undefined,
+  ENTRA_CLIENT_CERTIFICATE_PATH: m.portalApp.certificatePath!,
+});
 
 test('a staff member signs in through organizations; the code is redeemed with the certificate', async () => {
   const config = getConfig();

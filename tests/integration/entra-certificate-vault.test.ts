@@ -67,7 +67,11 @@ test('SecretClient over the certificate credential: set, get, delete and purge a
 
 describe("the portal's lib/vault with KEY_VAULT_CREDENTIAL=app and only a certificate", () => {
   withPortalEnv(
-    { ENTRA_CLIENT_SECRET: undefined, ENTRA_CLIENT_CERTIFICATE_PATH: certificatePath, KEY_VAULT_CREDENTIAL: 'app' },
+    {
+      ENTRA_CLIENT_SECRET: undefined,
+      ENTRA_CLIENT_CERTIFICATE_PATH: certificatePath,
+      KEY_VAULT_CREDENTIAL: 'app',
+    },
     resetSecretClientForTests,
   );
 

@@ -15,13 +15,21 @@ let vaultUrl: string;
 let portalSp: string;
 
 const credential = () =>
-  new ClientSecretCredential(cloud.manifest.keyVault!.tenantId, cloud.manifest.portalApp.clientId, cloud.manifest.portalApp.clientSecret, {
-    authorityHost: cloud.manifest.entra.authorityHost,
-    disableInstanceDiscovery: true,
-  });
-const newClient = () => new SecretClient(vaultUrl, credential(), { disableChallengeResourceVerification: true });
+  new ClientSecretCredential(
+    cloud.manifest.keyVault!.tenantId,
+    cloud.manifest.portalApp.clientId,
+    cloud.manifest.portalApp.clientSecret,
+    {
+      authorityHost: cloud.manifest.entra.authorityHost,
+      disableInstanceDiscovery: true,
+    },
+  );
+const newClient = () =>
+  new SecretClient(vaultUrl, credential(), { disableChallengeResourceVerification: true });
 
-async function failure(p: Promise<unknown>): Promise<{ statusCode?: number; code?: string; message: string }> {
+async function failure(
+  p: Promise<unknown>,
+): Promise<{ statusCode?: number; code?: string; message: string }> {
   try {
     await p;
   } catch (e) {
@@ -35,7 +43,9 @@ const raw = (path: string, init: RequestInit = {}) => fetch(`${vaultUrl}${path}`
 beforeAll(async () => {
   cloud = await startPrivateCloud();
   vaultUrl = cloud.manifest.keyVault!.url;
-  const assignment = cloud.manifest.keyVault!.roleAssignments.find((r) => r.appId === cloud.manifest.portalApp.clientId);
+  const assignment = cloud.manifest.keyVault!.roleAssignments.find(
+    (r) => r.appId === cloud.manifest.portalApp.clientId,
+  );
   portalSp = assignment!.principalId;
 }, 120_000);
 afterAll(() => cloud?.stop());
@@ -45,35 +55,67 @@ afterEach(async () => {
 
 describe('Key Vault emulator: the challenge and token checks', () => {
   test('an unauthenticated PUT with an empty JSON body gets the 401 challenge naming the vault tenant', async () => {
-    const res = await raw('/secrets/x?api%2Dversion=2025-07-01', { method: 'PUT', headers: { 'content-type': 'application/json' } });
+    const res = await raw('/secrets/x?api%2Dversion=2025-07-01', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe(
       `Bearer authorization="${cloud.manifest.entra.authorityHost}/${cloud.manifest.keyVault!.tenantId}", resource="https://vault.azure.net"`,
     );
-    expect(await res.json()).toEqual({ error: { code: 'Unauthorized', message: 'AKV10000: Request is missing a Bearer or PoP token.' } });
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'Unauthorized',
+        message: 'AKV10000: Request is missing a Bearer or PoP token.',
+      },
+    });
   });
 
   test('the manifest names the portal identity as Secrets Officer in the vault’s (home) tenant', () => {
     expect(cloud.manifest.keyVault!.tenantId).toBe(cloud.manifest.portalApp.tenantId);
-    expect(cloud.manifest.keyVault!.roleAssignments).toEqual([{ principalId: portalSp, appId: cloud.manifest.portalApp.clientId, role: 'Key Vault Secrets Officer' }]);
+    expect(cloud.manifest.keyVault!.roleAssignments).toEqual([
+      {
+        principalId: portalSp,
+        appId: cloud.manifest.portalApp.clientId,
+        role: 'Key Vault Secrets Officer',
+      },
+    ]);
   });
 
   test('a token for another audience is 401 AKV10022', async () => {
-    const { token } = (await credential().getToken('https://api.partnercenter.microsoft.com/.default'))!;
-    const res = await raw('/secrets?api-version=7.5', { headers: { authorization: `Bearer ${token}` } });
+    const { token } = (await credential().getToken(
+      'https://api.partnercenter.microsoft.com/.default',
+    ))!;
+    const res = await raw('/secrets?api-version=7.5', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^AKV10022: Invalid audience/);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /^AKV10022: Invalid audience/,
+    );
   });
 
   test('malformed JSON and a missing api-version are 400 BadParameter', async () => {
     const { token } = (await credential().getToken('https://vault.azure.net/.default'))!;
     const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const bad = await raw('/secrets/x?api-version=7.5', { method: 'PUT', headers: auth, body: '{"value":' });
+    const bad = await raw('/secrets/x?api-version=7.5', {
+      method: 'PUT',
+      headers: auth,
+      body: '{"value":',
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('BadParameter');
-    const noVersion = await raw('/secrets/x', { method: 'PUT', headers: auth, body: '{"value":"v"}' });
+    const noVersion = await raw('/secrets/x', {
+      method: 'PUT',
+      headers: auth,
+      body: '{"value":"v"}',
+    });
     expect(noVersion.status).toBe(400);
-    expect((await newClient().getSecret('x').catch((e: { statusCode: number }) => e.statusCode))).toBe(404);
+    expect(
+      await newClient()
+        .getSecret('x')
+        .catch((e: { statusCode: number }) => e.statusCode),
+    ).toBe(404);
   });
 
   test('a token that expired on the emulator’s clock is 401 with a claims challenge, and the SDK recovers', async () => {
@@ -82,10 +124,16 @@ describe('Key Vault emulator: the challenge and token checks', () => {
     const { token } = (await credential().getToken('https://vault.azure.net/.default'))!;
     await cloud.control.advanceClock({ seconds: 2 * 3600 });
     // On the wire: 401, and a CAE challenge telling the client to fetch a fresh token.
-    const res = await raw('/secrets/clocked/?api-version=7.5', { headers: { authorization: `Bearer ${token}` } });
+    const res = await raw('/secrets/clocked/?api-version=7.5', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/IDX10223/);
-    expect(res.headers.get('www-authenticate')).toMatch(/error="insufficient_claims", claims="[A-Za-z0-9+/=]+"/);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /IDX10223/,
+    );
+    expect(res.headers.get('www-authenticate')).toMatch(
+      /error="insufficient_claims", claims="[A-Za-z0-9+/=]+"/,
+    );
     // The SDK still holds the token (valid by the machine's clock); the challenge makes it get a new one.
     expect((await client.getSecret('clocked')).value).toBe('v');
   });
@@ -115,10 +163,25 @@ describe('Key Vault emulator: role assignments', () => {
     for await (const p of client.listPropertiesOfSecrets()) names.push(p.name);
     expect(names).toEqual(['readable-2']);
 
-    expect(await failure(client.setSecret('readable-2', 'changed'))).toMatchObject({ statusCode: 403, code: 'Forbidden' });
-    expect(await failure(client.updateSecretProperties('readable-2', (await client.getSecret('readable-2')).properties.version!, { tags: { a: 'b' } }))).toMatchObject({ statusCode: 403 });
-    expect(await failure(client.beginDeleteSecret('readable-2'))).toMatchObject({ statusCode: 403 });
-    expect(await failure(client.beginRecoverDeletedSecret('readable'))).toMatchObject({ statusCode: 403 });
+    expect(await failure(client.setSecret('readable-2', 'changed'))).toMatchObject({
+      statusCode: 403,
+      code: 'Forbidden',
+    });
+    expect(
+      await failure(
+        client.updateSecretProperties(
+          'readable-2',
+          (await client.getSecret('readable-2')).properties.version!,
+          { tags: { a: 'b' } },
+        ),
+      ),
+    ).toMatchObject({ statusCode: 403 });
+    expect(await failure(client.beginDeleteSecret('readable-2'))).toMatchObject({
+      statusCode: 403,
+    });
+    expect(await failure(client.beginRecoverDeletedSecret('readable'))).toMatchObject({
+      statusCode: 403,
+    });
     expect(await failure(client.purgeDeletedSecret('readable'))).toMatchObject({ statusCode: 403 });
     expect((await client.getSecret('readable-2')).value).toBe('v2');
   });

@@ -26,12 +26,16 @@ afterEach(async () => {
   await cloud.control.clearFaults();
 });
 
-const get = (path: string, token: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
+const get = (path: string, token: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
 
 /** Pages as a polite client does: follows links.next with its headers, honours Retry-After. */
 async function listAll(token: string, first: string) {
   const items: Array<{ id: string; companyProfile: { companyName: string; domain: string } }> = [];
-  let next: { uri: string; headers: Record<string, string> } | undefined = { uri: first, headers: {} };
+  let next: { uri: string; headers: Record<string, string> } | undefined = {
+    uri: first,
+    headers: {},
+  };
   let retries = 0;
   while (next) {
     const res = await get(next.uri, token, next.headers);
@@ -43,7 +47,10 @@ async function listAll(token: string, first: string) {
     expect(res.status).toBe(200);
     const page = customerCollectionSchema.parse(await res.json());
     items.push(...page.items);
-    next = page.links.next && { uri: page.links.next.uri, headers: Object.fromEntries(page.links.next.headers.map((h) => [h.key, h.value])) };
+    next = page.links.next && {
+      uri: page.links.next.uri,
+      headers: Object.fromEntries(page.links.next.headers.map((h) => [h.key, h.value])),
+    };
   }
   return { items, retries };
 }
@@ -69,21 +76,33 @@ describe('Partner Center emulator with real tokens', () => {
 
   test('a CompanyName filter matches exactly the names that start with the value, case-insensitively', async () => {
     const value = allA[17]!.companyProfile.companyName.slice(0, 3);
-    const filter = encodeURIComponent(JSON.stringify({ Field: 'CompanyName', Value: value.toLowerCase(), Operator: 'starts_with' }));
-    const found = (await listAll(tokenA, `/v1/customers?size=25&filter=${filter}`)).items.map((c) => c.id);
-    const expected = allA.filter((c) => c.companyProfile.companyName.toLowerCase().startsWith(value.toLowerCase())).map((c) => c.id);
+    const filter = encodeURIComponent(
+      JSON.stringify({ Field: 'CompanyName', Value: value.toLowerCase(), Operator: 'starts_with' }),
+    );
+    const found = (await listAll(tokenA, `/v1/customers?size=25&filter=${filter}`)).items.map(
+      (c) => c.id,
+    );
+    const expected = allA
+      .filter((c) => c.companyProfile.companyName.toLowerCase().startsWith(value.toLowerCase()))
+      .map((c) => c.id);
     expect(found.sort()).toEqual(expected.sort());
     // Names merely containing the value (not at the start) are left out.
-    const inside = allA.filter((c) => c.companyProfile.companyName.toLowerCase().indexOf(value.toLowerCase()) > 0);
+    const inside = allA.filter(
+      (c) => c.companyProfile.companyName.toLowerCase().indexOf(value.toLowerCase()) > 0,
+    );
     expect(inside.every((c) => !found.includes(c.id))).toBe(true);
   });
 
   test('a Domain filter matches domain prefixes only', async () => {
-    const filter = encodeURIComponent(JSON.stringify({ Field: 'Domain', Value: 'bright', Operator: 'starts_with' }));
+    const filter = encodeURIComponent(
+      JSON.stringify({ Field: 'Domain', Value: 'bright', Operator: 'starts_with' }),
+    );
     const found = (await listAll(tokenA, `/v1/customers?size=500&filter=${filter}`)).items;
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((c) => c.companyProfile.domain.startsWith('bright'))).toBe(true);
-    expect(found).toHaveLength(allA.filter((c) => c.companyProfile.domain.startsWith('bright')).length);
+    expect(found).toHaveLength(
+      allA.filter((c) => c.companyProfile.domain.startsWith('bright')).length,
+    );
   });
 
   test('an unknown customer id is 404', async () => {
@@ -98,7 +117,9 @@ describe('Partner Center emulator with real tokens', () => {
     expect(res.status).toBe(401);
     expect(res.statusText).toBe('Unauthorized - MFA required');
     expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
-    expect(pcErrorSchema.parse(await res.json()).description).toBe('Authentication failed. MFA required.');
+    expect(pcErrorSchema.parse(await res.json()).description).toBe(
+      'Authentication failed. MFA required.',
+    );
 
     const app = await appToken(cloud.manifest, seededTenants(cloud.manifest).partnerA.id);
     expect((await get('/v1/customers?size=10', app)).status).toBe(200);
@@ -112,7 +133,14 @@ describe('Partner Center emulator with real tokens', () => {
   });
 
   test('a throttled client that honours Retry-After succeeds', async () => {
-    await cloud.control.addFault({ service: 'partner-center', route: '^GET /v1/customers$', kind: 'status', status: 429, retryAfter: 1, count: 2 });
+    await cloud.control.addFault({
+      service: 'partner-center',
+      route: '^GET /v1/customers$',
+      kind: 'status',
+      status: 429,
+      retryAfter: 1,
+      count: 2,
+    });
     const started = Date.now();
     const { items, retries } = await listAll(tokenA, '/v1/customers?size=500');
     expect(retries).toBe(2);

@@ -32,14 +32,23 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cloud?.stop());
 
-async function get<T>(path: string, schema: z.ZodType<T>, token = tokenA, expectStatus = 200, headers: Record<string, string> = {}): Promise<{ body: T; res: Response }> {
-  const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...headers } });
+async function get<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  token = tokenA,
+  expectStatus = 200,
+  headers: Record<string, string> = {},
+): Promise<{ body: T; res: Response }> {
+  const res = await fetch(`${base}${path}`, {
+    headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...headers },
+  });
   expect(res.status).toBe(expectStatus);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
   return { body: schema.parse(await res.json()), res };
 }
 
-const filterQuery = (field: string, value: string) => encodeURIComponent(JSON.stringify({ Field: field, Value: value, Operator: 'starts_with' }));
+const filterQuery = (field: string, value: string) =>
+  encodeURIComponent(JSON.stringify({ Field: field, Value: value, Operator: 'starts_with' }));
 
 describe('Partner Center contract', () => {
   test('GET /v1/customers?size=40: a Collection of Customers with self and next links', async () => {
@@ -58,7 +67,10 @@ describe('Partner Center contract', () => {
   });
 
   test('GET /v1/customers with a filter (the docs’ size=0 example) returns all matches', async () => {
-    const { body } = await get(`/v1/customers?size=0&filter=${filterQuery('Domain', 'a')}`, customerCollectionSchema);
+    const { body } = await get(
+      `/v1/customers?size=0&filter=${filterQuery('Domain', 'a')}`,
+      customerCollectionSchema,
+    );
     expect(body.totalCount).toBeGreaterThan(0);
     expect(body.items.every((c) => c.companyProfile.domain.startsWith('a'))).toBe(true);
     expect(body.links.next).toBeUndefined();
@@ -84,7 +96,10 @@ describe('Partner Center contract', () => {
     const list = (await get('/v1/customers?size=30', customerCollectionSchema)).body;
     let total = 0;
     for (const item of list.items) {
-      const { body } = await get(`/v1/customers/${item.id}/subscriptions`, subscriptionCollectionSchema);
+      const { body } = await get(
+        `/v1/customers/${item.id}/subscriptions`,
+        subscriptionCollectionSchema,
+      );
       expect(body.totalCount).toBeLessThanOrEqual(8);
       total += body.totalCount;
     }
@@ -93,29 +108,63 @@ describe('Partner Center contract', () => {
 
   test('GET /v1/profiles/organization: the caller’s OrganizationProfile', async () => {
     const { partnerA, partnerB } = seededTenants(cloud.manifest);
-    expect((await get('/v1/profiles/organization', organizationProfileSchema)).body).toMatchObject({ tenantId: partnerA.id, domain: partnerA.domain });
-    expect((await get('/v1/profiles/organization', organizationProfileSchema, tokenB)).body).toMatchObject({ tenantId: partnerB.id, companyName: partnerB.name });
+    expect((await get('/v1/profiles/organization', organizationProfileSchema)).body).toMatchObject({
+      tenantId: partnerA.id,
+      domain: partnerA.domain,
+    });
+    expect(
+      (await get('/v1/profiles/organization', organizationProfileSchema, tokenB)).body,
+    ).toMatchObject({ tenantId: partnerB.id, companyName: partnerB.name });
   });
 
   test('errors are {code, description, data, source}: 400, 403/20002, 404, 401', async () => {
     expect((await get('/v1/customers?size=501', pcErrorSchema, tokenA, 400)).body.code).toBe(2000);
-    expect((await get(`/v1/customers?size=5&filter=${encodeURIComponent('{oops')}`, pcErrorSchema, tokenA, 400)).body.code).toBe(2000);
-    const aCustomer = (await get('/v1/customers?size=1', customerCollectionSchema)).body.items[0]!.id;
-    expect((await get(`/v1/customers/${aCustomer}`, pcErrorSchema, tokenB, 403)).body.code).toBe(20002);
-    expect((await get('/v1/customers/00000000-0000-4000-8000-000000000000', pcErrorSchema, tokenA, 404)).body.code).toBe(1000);
-    expect((await get('/v1/customers/not-a-guid/subscriptions', pcErrorSchema, tokenA, 404)).body.code).toBe(1000);
-    expect((await get('/v1/profiles/organization', pcErrorSchema, 'not-a-token', 401)).body.code).toBe(900420);
+    expect(
+      (
+        await get(
+          `/v1/customers?size=5&filter=${encodeURIComponent('{oops')}`,
+          pcErrorSchema,
+          tokenA,
+          400,
+        )
+      ).body.code,
+    ).toBe(2000);
+    const aCustomer = (await get('/v1/customers?size=1', customerCollectionSchema)).body.items[0]!
+      .id;
+    expect((await get(`/v1/customers/${aCustomer}`, pcErrorSchema, tokenB, 403)).body.code).toBe(
+      20002,
+    );
+    expect(
+      (await get('/v1/customers/00000000-0000-4000-8000-000000000000', pcErrorSchema, tokenA, 404))
+        .body.code,
+    ).toBe(1000);
+    expect(
+      (await get('/v1/customers/not-a-guid/subscriptions', pcErrorSchema, tokenA, 404)).body.code,
+    ).toBe(1000);
+    expect(
+      (await get('/v1/profiles/organization', pcErrorSchema, 'not-a-token', 401)).body.code,
+    ).toBe(900420);
   });
 
   test('the throttling answer has its own {statusCode, message} shape and Retry-After', async () => {
-    await cloud.control.addFault({ service: 'partner-center', route: '^GET /v1/customers$', kind: 'status', status: 429, retryAfter: 3, count: 1 });
+    await cloud.control.addFault({
+      service: 'partner-center',
+      route: '^GET /v1/customers$',
+      kind: 'status',
+      status: 429,
+      retryAfter: 3,
+      count: 1,
+    });
     const { body, res } = await get('/v1/customers?size=1', throttledSchema, tokenA, 429);
     expect(res.headers.get('retry-after')).toBe('3');
     expect(body.message).toBe('Rate limit is exceeded. Try again in 3 seconds.');
   });
 
   test('MS-RequestId and MS-CorrelationId are echoed, or generated when absent', async () => {
-    const ids = { 'MS-RequestId': '3705fc6d-4127-4a87-bdba-9658f73fe019', 'MS-CorrelationId': 'b12260fb-82de-4701-a25f-dcd367690645' };
+    const ids = {
+      'MS-RequestId': '3705fc6d-4127-4a87-bdba-9658f73fe019',
+      'MS-CorrelationId': 'b12260fb-82de-4701-a25f-dcd367690645',
+    };
     const { res } = await get('/v1/customers?size=1', customerCollectionSchema, tokenA, 200, ids);
     expect(res.headers.get('ms-requestid')).toBe(ids['MS-RequestId']);
     expect(res.headers.get('ms-correlationid')).toBe(ids['MS-CorrelationId']);

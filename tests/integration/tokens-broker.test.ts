@@ -60,11 +60,15 @@ afterEach(async () => {
 describe('token broker against the local cloud', () => {
   test('25 concurrent cold requests: one Key Vault read, one redemption, a token Partner Center accepts', async () => {
     const { broker, counts } = countingBroker();
-    const tokens = await Promise.all(Array.from({ length: 25 }, () => broker.getAccessToken(tenantA)));
+    const tokens = await Promise.all(
+      Array.from({ length: 25 }, () => broker.getAccessToken(tenantA)),
+    );
     expect(counts).toEqual({ vaultReads: 1, redemptions: 1 });
     expect(new Set(tokens).size).toBe(1);
 
-    const profile = await createPartnerCenterClient(() => broker.getAccessToken(tenantA)).getOrganizationProfile();
+    const profile = await createPartnerCenterClient(() =>
+      broker.getAccessToken(tenantA),
+    ).getOrganizationProfile();
     expect(profile.companyName).toBe(partnerA.name);
     expect(counts).toEqual({ vaultReads: 1, redemptions: 1 });
   });
@@ -80,12 +84,16 @@ describe('token broker against the local cloud', () => {
     expect(Date.parse(after!.tags.rotatedAt)).toBeGreaterThan(Date.parse(before!.tags.rotatedAt));
     expect(after?.tags.connectedByUpn).toBe(before?.tags.connectedByUpn);
     // The written-back token redeems (a fresh broker reads it from the vault).
-    await expect(countingBroker().broker.redeemNow(tenantA)).resolves.toMatchObject({ tenantId: tenantA });
+    await expect(countingBroker().broker.redeemNow(tenantA)).resolves.toMatchObject({
+      tenantId: tenantA,
+    });
   });
 
   test('a tenant without a connection: connection_missing, no redemption', async () => {
     const { broker, counts } = countingBroker();
-    await expect(broker.getAccessToken(partnerB.id)).rejects.toMatchObject({ code: 'connection_missing' });
+    await expect(broker.getAccessToken(partnerB.id)).rejects.toMatchObject({
+      code: 'connection_missing',
+    });
     expect(counts.redemptions).toBe(0);
   });
 
@@ -97,14 +105,21 @@ describe('token broker against the local cloud', () => {
     expect(error.code).toBe('connection_needs_reconnect');
     expect(error.advice?.code).toBe('AADSTS50173');
     expect(isEntraError(error.cause)).toBe(true);
-    expect((await store.get(tenantA))?.tags).toMatchObject({ status: 'revoked', lastErrorCode: 'AADSTS50173' });
+    expect((await store.get(tenantA))?.tags).toMatchObject({
+      status: 'revoked',
+      lastErrorCode: 'AADSTS50173',
+    });
 
-    await expect(broker.getAccessToken(tenantA)).rejects.toMatchObject({ code: 'connection_needs_reconnect' });
+    await expect(broker.getAccessToken(tenantA)).rejects.toMatchObject({
+      code: 'connection_needs_reconnect',
+    });
     expect(counts.redemptions).toBe(1);
 
     // Reconnecting writes a healthy connection and tokens flow again.
     await connectPartner('partnerA');
-    await expect(countingBroker().broker.getAccessToken(tenantA)).resolves.toEqual(expect.any(String));
+    await expect(countingBroker().broker.getAccessToken(tenantA)).resolves.toEqual(
+      expect.any(String),
+    );
   });
 
   test('91 days without use: AADSTS700082, marked expired', async () => {
@@ -113,7 +128,10 @@ describe('token broker against the local cloud', () => {
     resetSecretClientForTests();
     store = new KeyVaultRefreshTokenStore(getSecretClient());
     const { broker } = countingBroker();
-    await expect(broker.getAccessToken(tenantA)).rejects.toMatchObject({ code: 'connection_needs_reconnect', advice: { code: 'AADSTS700082' } });
+    await expect(broker.getAccessToken(tenantA)).rejects.toMatchObject({
+      code: 'connection_needs_reconnect',
+      advice: { code: 'AADSTS700082' },
+    });
     expect((await store.get(tenantA))?.tags.status).toBe('expired');
   });
 });

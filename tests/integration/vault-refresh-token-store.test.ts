@@ -30,20 +30,43 @@ describe('KeyVaultRefreshTokenStore against the Key Vault emulator', () => {
 
   test('save → get → updateTags → list, with versions kept and values never listed', async () => {
     const v1 = await store.save(TENANT, 'refresh-token-one', tags);
-    const v2 = await store.save(TENANT, 'refresh-token-two', { ...tags, rotatedAt: '2026-01-02T00:00:00.000Z' });
+    const v2 = await store.save(TENANT, 'refresh-token-two', {
+      ...tags,
+      rotatedAt: '2026-01-02T00:00:00.000Z',
+    });
     expect(v2.version).not.toBe(v1.version);
-    await store.updateTags(TENANT, { lastRedeemedAt: '2026-01-03T00:00:00.000Z', orgName: 'Contoso' });
+    await store.updateTags(TENANT, {
+      lastRedeemedAt: '2026-01-03T00:00:00.000Z',
+      orgName: 'Contoso',
+    });
 
     const got = await store.get(TENANT.toUpperCase());
-    expect(got).toMatchObject({ tenantId: TENANT, refreshToken: 'refresh-token-two', version: v2.version });
-    expect(got?.tags).toMatchObject({ ...tags, rotatedAt: '2026-01-02T00:00:00.000Z', lastRedeemedAt: '2026-01-03T00:00:00.000Z', orgName: 'Contoso', status: 'ok' });
+    expect(got).toMatchObject({
+      tenantId: TENANT,
+      refreshToken: 'refresh-token-two',
+      version: v2.version,
+    });
+    expect(got?.tags).toMatchObject({
+      ...tags,
+      rotatedAt: '2026-01-02T00:00:00.000Z',
+      lastRedeemedAt: '2026-01-03T00:00:00.000Z',
+      orgName: 'Contoso',
+      status: 'ok',
+    });
 
     const listed = await store.list();
-    expect(listed).toEqual([expect.objectContaining({ tenantId: TENANT, tags: expect.objectContaining({ orgName: 'Contoso' }) })]);
+    expect(listed).toEqual([
+      expect.objectContaining({
+        tenantId: TENANT,
+        tags: expect.objectContaining({ orgName: 'Contoso' }),
+      }),
+    ]);
     expect(JSON.stringify(listed)).not.toContain('refresh-token');
 
     // History: both versions remain readable through the SDK.
-    const client = new SecretClient(process.env.KEY_VAULT_URL!, appCredential(), { disableChallengeResourceVerification: true });
+    const client = new SecretClient(process.env.KEY_VAULT_URL!, appCredential(), {
+      disableChallengeResourceVerification: true,
+    });
     const versions: string[] = [];
     for await (const p of client.listPropertiesOfSecretVersions(TENANT)) versions.push(p.version!);
     expect(versions).toEqual(expect.arrayContaining([v1.version, v2.version]));
@@ -56,7 +79,10 @@ describe('KeyVaultRefreshTokenStore against the Key Vault emulator', () => {
     await expect(store.list()).resolves.toEqual([]);
     const saved = await store.save(TENANT, 'refresh-token-two', tags);
     expect(saved.refreshToken).toBe('refresh-token-two');
-    await expect(store.get(TENANT)).resolves.toMatchObject({ refreshToken: 'refresh-token-two', tags: expect.objectContaining({ status: 'ok' }) });
+    await expect(store.get(TENANT)).resolves.toMatchObject({
+      refreshToken: 'refresh-token-two',
+      tags: expect.objectContaining({ status: 'ok' }),
+    });
   });
 
   test('absent tenant → null; malformed id refused before any request', async () => {
@@ -73,7 +99,10 @@ describe('KeyVaultRefreshTokenStore against the Key Vault emulator', () => {
 
   test('a wrong app secret → vault_credential_failed', async () => {
     const bad = new KeyVaultRefreshTokenStore(
-      new SecretClient(process.env.KEY_VAULT_URL!, appCredential('wrong-secret'), { disableChallengeResourceVerification: true, retryOptions: { maxRetries: 0 } }),
+      new SecretClient(process.env.KEY_VAULT_URL!, appCredential('wrong-secret'), {
+        disableChallengeResourceVerification: true,
+        retryOptions: { maxRetries: 0 },
+      }),
     );
     await expect(bad.get(TENANT)).rejects.toMatchObject({ code: 'vault_credential_failed' });
   });

@@ -6,7 +6,8 @@ export type { Manifest };
 /** The running local cloud's manifest (scripts/with-emulator.ts sets EMULATOR_MANIFEST). */
 export function loadManifest(): Manifest {
   const path = process.env.EMULATOR_MANIFEST;
-  if (!path) throw new Error('EMULATOR_MANIFEST is not set; start tests through scripts/with-emulator.ts');
+  if (!path)
+    throw new Error('EMULATOR_MANIFEST is not set; start tests through scripts/with-emulator.ts');
   return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
 }
 
@@ -16,15 +17,22 @@ type ManifestUser = Manifest['tenants'][number]['users'][number];
 export function seededTenants(m: Manifest = loadManifest()) {
   const home = m.tenants.find((t) => t.kind === 'home');
   const partners = m.tenants.filter((t) => t.kind === 'partner');
-  if (!home || partners.length < 2) throw new Error('manifest lacks the seeded home tenant and two partner tenants');
+  if (!home || partners.length < 2)
+    throw new Error('manifest lacks the seeded home tenant and two partner tenants');
   return { home, partnerA: partners[0]!, partnerB: partners[1]! };
 }
 
 /** A seeded user of a tenant: the admin (Global Administrator with MFA), staff (MFA) or the user without MFA. */
-export function seededUser(tenant: Manifest['tenants'][number], role: 'admin' | 'staff' | 'nomfa' | 'operator'): ManifestUser {
+export function seededUser(
+  tenant: Manifest['tenants'][number],
+  role: 'admin' | 'staff' | 'nomfa' | 'operator',
+): ManifestUser {
   const pick: Record<typeof role, (u: ManifestUser) => boolean> = {
     admin: (u) => u.directoryRoles.includes('Global Administrator') && u.mfa !== 'none',
-    staff: (u) => !u.directoryRoles.includes('Global Administrator') && u.mfa !== 'none' && !u.appRoles.includes('Portal.Operator'),
+    staff: (u) =>
+      !u.directoryRoles.includes('Global Administrator') &&
+      u.mfa !== 'none' &&
+      !u.appRoles.includes('Portal.Operator'),
     nomfa: (u) => u.mfa === 'none',
     operator: (u) => u.appRoles.includes('Portal.Operator'),
   };

@@ -5,7 +5,10 @@ import { resetConfigForTests } from '@/lib/config';
  * removes a variable. The parsed configuration, and anything else `onChange` resets, is rebuilt
  * on the way in and again after the settings are restored.
  */
-export function withPortalEnv(overrides: Record<string, string | undefined>, onChange: () => void = () => {}): void {
+export function withPortalEnv(
+  overrides: Record<string, string | undefined>,
+  onChange: () => void = () => {},
+): void {
   const saved = Object.fromEntries(Object.keys(overrides).map((k) => [k, process.env[k]]));
   const apply = (values: Record<string, string | undefined>) => {
     for (const [k, v] of Object.entries(values)) {

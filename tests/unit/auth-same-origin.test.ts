@@ -18,20 +18,27 @@ afterAll(() => {
   resetConfigForTests();
 });
 
-const post = (headers: Record<string, string>) => new Request('https://portal.example.com/signout', { method: 'POST', headers });
+const post = (headers: Record<string, string>) =>
+  new Request('https://portal.example.com/signout', { method: 'POST', headers });
 
 describe('isSameOrigin (CSRF check for form posts)', () => {
   it('trusts Fetch Metadata first: only same-origin passes', () => {
     expect(isSameOrigin(post({ 'sec-fetch-site': 'same-origin', origin: 'null' }))).toBe(true);
-    expect(isSameOrigin(post({ 'sec-fetch-site': 'cross-site', origin: 'https://portal.example.com' }))).toBe(false);
+    expect(
+      isSameOrigin(post({ 'sec-fetch-site': 'cross-site', origin: 'https://portal.example.com' })),
+    ).toBe(false);
     expect(isSameOrigin(post({ 'sec-fetch-site': 'same-site' }))).toBe(false);
   });
 
   it('falls back to Origin, then Referer', () => {
     expect(isSameOrigin(post({ origin: 'https://portal.example.com' }))).toBe(true);
     expect(isSameOrigin(post({ origin: 'https://evil.example' }))).toBe(false);
-    expect(isSameOrigin(post({ origin: 'null', referer: 'https://portal.example.com/dashboard' }))).toBe(true);
-    expect(isSameOrigin(post({ referer: 'https://portal.example.com.evil.example/x' }))).toBe(false);
+    expect(
+      isSameOrigin(post({ origin: 'null', referer: 'https://portal.example.com/dashboard' })),
+    ).toBe(true);
+    expect(isSameOrigin(post({ referer: 'https://portal.example.com.evil.example/x' }))).toBe(
+      false,
+    );
   });
 
   it('refuses a post that says nothing about where it came from', () => {

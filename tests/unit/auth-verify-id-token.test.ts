@@ -11,7 +11,10 @@ const TENANT_B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 const HOME = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
 
 let keys: ReturnType<typeof createLocalJWKSet>;
-let sign: (claims: Record<string, unknown>, opts?: { expiresIn?: string; alg?: string }) => Promise<string>;
+let sign: (
+  claims: Record<string, unknown>,
+  opts?: { expiresIn?: string; alg?: string },
+) => Promise<string>;
 let foreignSign: (claims: Record<string, unknown>) => Promise<string>;
 
 beforeAll(async () => {
@@ -19,9 +22,18 @@ beforeAll(async () => {
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
   keys = createLocalJWKSet({ keys: [jwk] });
   sign = (claims, opts = {}) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1', typ: 'JWT' }).setIssuedAt().setExpirationTime(opts.expiresIn ?? '1h').sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1', typ: 'JWT' })
+      .setIssuedAt()
+      .setExpirationTime(opts.expiresIn ?? '1h')
+      .sign(privateKey);
   const other = await generateKeyPair('RS256');
-  foreignSign = (claims) => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuedAt().setExpirationTime('1h').sign(other.privateKey);
+  foreignSign = (claims) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(other.privateKey);
 });
 
 const claims = (over: Record<string, unknown> = {}) => ({
@@ -50,12 +62,25 @@ async function rejection(token: string, o = opts): Promise<string> {
 
 describe('verifyIdToken: multi-tenant issuer rule', () => {
   it('accepts iss == <host>/<tid>/v2.0 and returns the identity', async () => {
-    const identity = await verifyIdToken(await sign(claims({ wids: [GLOBAL_ADMIN_WID] })), keys, opts);
-    expect(identity).toEqual({ tid: TENANT_A, oid: 'user-oid-1', name: 'Ada Staff', upn: 'ada@a.example', roles: ['Portal.Staff'], wids: [GLOBAL_ADMIN_WID] });
+    const identity = await verifyIdToken(
+      await sign(claims({ wids: [GLOBAL_ADMIN_WID] })),
+      keys,
+      opts,
+    );
+    expect(identity).toEqual({
+      tid: TENANT_A,
+      oid: 'user-oid-1',
+      name: 'Ada Staff',
+      upn: 'ada@a.example',
+      roles: ['Portal.Staff'],
+      wids: [GLOBAL_ADMIN_WID],
+    });
   });
 
   it('accepts a trailing slash on the configured authority host', async () => {
-    await expect(verifyIdToken(await sign(claims()), keys, { ...opts, authorityHost: `${HOST}/` })).resolves.toMatchObject({ tid: TENANT_A });
+    await expect(
+      verifyIdToken(await sign(claims()), keys, { ...opts, authorityHost: `${HOST}/` }),
+    ).resolves.toMatchObject({ tid: TENANT_A });
   });
 
   it.each([
@@ -70,11 +95,15 @@ describe('verifyIdToken: multi-tenant issuer rule', () => {
   });
 
   it('rejects a tid that is not a GUID even if the issuer matches it', async () => {
-    expect(await rejection(await sign(claims({ tid: 'common', iss: `${HOST}/common/v2.0` })))).toMatch(/tid is not a tenant GUID/);
+    expect(
+      await rejection(await sign(claims({ tid: 'common', iss: `${HOST}/common/v2.0` }))),
+    ).toMatch(/tid is not a tenant GUID/);
   });
 
   it('rejects a missing tid', async () => {
-    expect(await rejection(await sign(claims({ tid: undefined })))).toMatch(/auth_invalid_id_token/);
+    expect(await rejection(await sign(claims({ tid: undefined })))).toMatch(
+      /auth_invalid_id_token/,
+    );
   });
 });
 
@@ -84,13 +113,17 @@ describe('verifyIdToken: signature, audience, expiry, nonce', () => {
   });
 
   it('rejects another application’s audience', async () => {
-    expect(await rejection(await sign(claims({ aud: '22222222-2222-4222-8222-222222222222' })))).toMatch(/claim aud failed/);
+    expect(
+      await rejection(await sign(claims({ aud: '22222222-2222-4222-8222-222222222222' }))),
+    ).toMatch(/claim aud failed/);
   });
 
   it('rejects an expired token', async () => {
     const token = await sign(claims(), { expiresIn: '1h' });
     const later = new Date(Date.now() + 2 * 3600_000);
-    expect(await rejection(token, { ...opts, currentDate: later } as typeof opts)).toMatch(/token expired/);
+    expect(await rejection(token, { ...opts, currentDate: later } as typeof opts)).toMatch(
+      /token expired/,
+    );
   });
 
   it('rejects a nonce from another sign-in', async () => {
@@ -108,19 +141,35 @@ describe('roles', () => {
   it('treats Global Administrator wids or Portal.Admin as partner admin', () => {
     expect(isPartnerAdminClaims({ roles: [], wids: [GLOBAL_ADMIN_WID] })).toBe(true);
     expect(isPartnerAdminClaims({ roles: ['Portal.Admin'], wids: [] })).toBe(true);
-    expect(isPartnerAdminClaims({ roles: ['Portal.Staff'], wids: ['b79fbf4d-3ef9-4689-8143-76b194e85509'] })).toBe(false);
+    expect(
+      isPartnerAdminClaims({
+        roles: ['Portal.Staff'],
+        wids: ['b79fbf4d-3ef9-4689-8143-76b194e85509'],
+      }),
+    ).toBe(false);
   });
 
   it('makes operators only of home-tenant users with Portal.Operator', () => {
     expect(isOperatorClaims({ tid: HOME, roles: ['Portal.Operator'] }, HOME)).toBe(true);
-    expect(isOperatorClaims({ tid: HOME.toUpperCase(), roles: ['Portal.Operator'] }, HOME)).toBe(true);
+    expect(isOperatorClaims({ tid: HOME.toUpperCase(), roles: ['Portal.Operator'] }, HOME)).toBe(
+      true,
+    );
     expect(isOperatorClaims({ tid: TENANT_A, roles: ['Portal.Operator'] }, HOME)).toBe(false);
     expect(isOperatorClaims({ tid: HOME, roles: [] }, HOME)).toBe(false);
   });
 });
 
 describe('sign-in policy: tid must be a connected tenant, or home for operators', () => {
-  const user = (over: Partial<SessionUser> = {}): SessionUser => ({ tid: TENANT_A, oid: 'o', name: 'n', upn: 'u', roles: [], isPartnerAdmin: false, isOperator: false, ...over });
+  const user = (over: Partial<SessionUser> = {}): SessionUser => ({
+    tid: TENANT_A,
+    oid: 'o',
+    name: 'n',
+    upn: 'u',
+    roles: [],
+    isPartnerAdmin: false,
+    isOperator: false,
+    ...over,
+  });
   const connected = new Set([TENANT_A]);
   const deps = { homeTenantId: HOME, isTenantConnected: async (t: string) => connected.has(t) };
 
@@ -129,16 +178,26 @@ describe('sign-in policy: tid must be a connected tenant, or home for operators'
   });
 
   it('turns away a tenant with no stored connection', async () => {
-    expect(await decideSignIn(user({ tid: TENANT_B }), deps)).toEqual({ allowed: false, reason: 'tenant_not_connected' });
+    expect(await decideSignIn(user({ tid: TENANT_B }), deps)).toEqual({
+      allowed: false,
+      reason: 'tenant_not_connected',
+    });
   });
 
   it('admits home-tenant operators without a connection, but not other home-tenant users', async () => {
-    expect(await decideSignIn(user({ tid: HOME, isOperator: true }), deps)).toEqual({ allowed: true });
-    expect(await decideSignIn(user({ tid: HOME }), deps)).toEqual({ allowed: false, reason: 'home_tenant_not_operator' });
+    expect(await decideSignIn(user({ tid: HOME, isOperator: true }), deps)).toEqual({
+      allowed: true,
+    });
+    expect(await decideSignIn(user({ tid: HOME }), deps)).toEqual({
+      allowed: false,
+      reason: 'home_tenant_not_operator',
+    });
   });
 
   it('offers the connect link only to admins, naming only their own tenant', () => {
-    expect(notConnectedUrl(user({ tid: TENANT_B, isPartnerAdmin: true }), 'tenant_not_connected')).toBe(`/not-connected?reason=tenant_not_connected&tenant=${TENANT_B}&admin=1`);
+    expect(
+      notConnectedUrl(user({ tid: TENANT_B, isPartnerAdmin: true }), 'tenant_not_connected'),
+    ).toBe(`/not-connected?reason=tenant_not_connected&tenant=${TENANT_B}&admin=1`);
     expect(notConnectedUrl(user({ tid: TENANT_B }), 'tenant_not_connected')).not.toContain('admin');
   });
 });

@@ -41,13 +41,19 @@ describe('parseConfig', () => {
   it('requires a client secret or a certificate', () => {
     const { ENTRA_CLIENT_SECRET: _s, ...rest } = valid;
     expect(() => parseConfig(rest)).toThrow(/ENTRA_CLIENT_SECRET/);
-    expect(parseConfig({ ...rest, ENTRA_CLIENT_CERTIFICATE_PATH: '/etc/portal/app.pem' }).ENTRA_CLIENT_CERTIFICATE_PATH).toBe('/etc/portal/app.pem');
+    expect(
+      parseConfig({ ...rest, ENTRA_CLIENT_CERTIFICATE_PATH: '/etc/portal/app.pem' })
+        .ENTRA_CLIENT_CERTIFICATE_PATH,
+    ).toBe('/etc/portal/app.pem');
   });
 
   it('validates the allow-list entries as tenant ids', () => {
-    expect(parseConfig({ ...valid, PARTNER_TENANT_ALLOWLIST: ' 33333333-3333-3333-3333-333333333333 ,' }).PARTNER_TENANT_ALLOWLIST).toEqual([
-      '33333333-3333-3333-3333-333333333333',
-    ]);
-    expect(() => parseConfig({ ...valid, PARTNER_TENANT_ALLOWLIST: 'contoso.com' })).toThrow(/PARTNER_TENANT_ALLOWLIST/);
+    expect(
+      parseConfig({ ...valid, PARTNER_TENANT_ALLOWLIST: ' 33333333-3333-3333-3333-333333333333 ,' })
+        .PARTNER_TENANT_ALLOWLIST,
+    ).toEqual(['33333333-3333-3333-3333-333333333333']);
+    expect(() => parseConfig({ ...valid, PARTNER_TENANT_ALLOWLIST: 'contoso.com' })).toThrow(
+      /PARTNER_TENANT_ALLOWLIST/,
+    );
   });
 });

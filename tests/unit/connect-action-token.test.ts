@@ -14,7 +14,15 @@ beforeAll(() => {
   resetConfigForTests();
 });
 
-const user: SessionUser = { tid: 'tenant-a', oid: 'oid-a', name: 'A', upn: 'a@a', roles: [], isPartnerAdmin: true, isOperator: false };
+const user: SessionUser = {
+  tid: 'tenant-a',
+  oid: 'oid-a',
+  name: 'A',
+  upn: 'a@a',
+  roles: [],
+  isPartnerAdmin: true,
+  isOperator: false,
+};
 const TENANT = 'AAAAAAAA-1111-4222-8333-444444444444';
 
 describe('CSRF action tokens', () => {
@@ -23,8 +31,12 @@ describe('CSRF action tokens', () => {
     expect(verifyActionToken(user, TENANT.toLowerCase(), 'disconnect', token)).toBe(true);
     expect(verifyActionToken(user, TENANT, 'check', token)).toBe(false);
     expect(verifyActionToken({ ...user, oid: 'oid-b' }, TENANT, 'disconnect', token)).toBe(false);
-    expect(verifyActionToken({ ...user, tid: 'tenant-b' }, TENANT, 'disconnect', token)).toBe(false);
-    expect(verifyActionToken(user, 'bbbbbbbb-1111-4222-8333-444444444444', 'disconnect', token)).toBe(false);
+    expect(verifyActionToken({ ...user, tid: 'tenant-b' }, TENANT, 'disconnect', token)).toBe(
+      false,
+    );
+    expect(
+      verifyActionToken(user, 'bbbbbbbb-1111-4222-8333-444444444444', 'disconnect', token),
+    ).toBe(false);
     expect(verifyActionToken(user, TENANT, 'disconnect', undefined)).toBe(false);
     expect(verifyActionToken(user, TENANT, 'disconnect', `${token}x`)).toBe(false);
   });

@@ -17,13 +17,22 @@ const base: ConnectionTags = {
 };
 
 function health(tags: Partial<ConnectionTags>, now: number) {
-  return computeHealth({ tenantId: 't-a', tags: { ...base, ...tags }, updatedOn: new Date(T0) }, now);
+  return computeHealth(
+    { tenantId: 't-a', tags: { ...base, ...tags }, updatedOn: new Date(T0) },
+    now,
+  );
 }
 
 describe('computeHealth (clock-driven)', () => {
   it('is healthy with MFA confirmed and 90 days left right after connecting', () => {
     const h = health({}, T0);
-    expect(h).toMatchObject({ status: 'healthy', mfa: 'confirmed', daysLeft: 90, lastError: null, advice: null });
+    expect(h).toMatchObject({
+      status: 'healthy',
+      mfa: 'confirmed',
+      daysLeft: 90,
+      lastError: null,
+      advice: null,
+    });
     expect(h.inactivityDeadline).toBe(iso(T0 + 90 * DAY));
     expect(h.connectedBy).toEqual({ oid: 'oid-a', upn: 'admin@a.example' });
   });
@@ -42,12 +51,18 @@ describe('computeHealth (clock-driven)', () => {
   });
 
   it('counts the window from the latest use (redemption or rotation)', () => {
-    const h = health({ lastRedeemedAt: iso(T0 + 80 * DAY), rotatedAt: iso(T0 + 10 * DAY) }, T0 + 91 * DAY);
+    const h = health(
+      { lastRedeemedAt: iso(T0 + 80 * DAY), rotatedAt: iso(T0 + 10 * DAY) },
+      T0 + 91 * DAY,
+    );
     expect(h).toMatchObject({ status: 'healthy', daysLeft: 79 });
   });
 
   it('shows revoked (50173) with its fix when the last check failed that way', () => {
-    const h = health({ status: 'error', lastErrorCode: 'AADSTS50173', lastErrorAt: iso(T0 + DAY) }, T0 + DAY);
+    const h = health(
+      { status: 'error', lastErrorCode: 'AADSTS50173', lastErrorAt: iso(T0 + DAY) },
+      T0 + DAY,
+    );
     expect(h.status).toBe('revoked');
     expect(h.advice).toMatchObject({ code: 'AADSTS50173', needsReconnect: true });
     expect(h.lastError).toMatchObject({ code: 'AADSTS50173', at: iso(T0 + DAY) });
@@ -57,7 +72,10 @@ describe('computeHealth (clock-driven)', () => {
     expect(health({ status: 'revoked' }, T0).status).toBe('revoked');
     expect(health({ status: 'expired' }, T0).status).toBe('expired');
     expect(health({ status: 'mfa_missing' }, T0).status).toBe('mfa_missing');
-    expect(health({ status: 'error', lastErrorCode: 'entra_unreachable' }, T0)).toMatchObject({ status: 'error', advice: { code: 'entra_unreachable' } });
+    expect(health({ status: 'error', lastErrorCode: 'entra_unreachable' }, T0)).toMatchObject({
+      status: 'error',
+      advice: { code: 'entra_unreachable' },
+    });
   });
 
   it('keeps an old error as history once a later check succeeded', () => {
@@ -73,7 +91,18 @@ describe('computeHealth (clock-driven)', () => {
 
   it('falls back to the secret’s update time for secrets written by Microsoft’s samples (no tags)', () => {
     const h = computeHealth(
-      { tenantId: 't', tags: { connectedByOid: '', connectedByUpn: '', connectedAt: '', amr: '', scopes: '', rotatedAt: '' }, updatedOn: new Date(T0) },
+      {
+        tenantId: 't',
+        tags: {
+          connectedByOid: '',
+          connectedByUpn: '',
+          connectedAt: '',
+          amr: '',
+          scopes: '',
+          rotatedAt: '',
+        },
+        updatedOn: new Date(T0),
+      },
       T0 + 80 * DAY,
     );
     expect(h).toMatchObject({ status: 'expiring', daysLeft: 10, mfa: 'unknown' });

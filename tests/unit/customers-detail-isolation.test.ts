@@ -20,25 +20,46 @@ jest.mock('@/lib/partner-center', () => {
     ...actual,
     createPartnerCenterClient: (getToken: () => Promise<string>) => ({
       getCustomer: async (id: string) => getCustomer(await getToken(), id),
-      getCustomerSubscriptions: async (id: string) => getCustomerSubscriptions(await getToken(), id),
+      getCustomerSubscriptions: async (id: string) =>
+        getCustomerSubscriptions(await getToken(), id),
     }),
   };
 });
 jest.mock('@/lib/tokens', () => ({ getTokenBroker: () => ({ getAccessToken: tokenFor }) }));
-jest.mock('@/lib/customers/get-customer-list-cache', () => ({ getCustomerListCache: () => ({ peek: () => cached }) }));
-
+jest.mock('@/lib/customers/get-customer-list-cache', () => ({
+  getCustomerListCache: () => ({ peek: () => cached }),
+}));
 
 const B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
-const userB: SessionUser = { tid: B, oid: 'o', name: 'n', upn: 'u', roles: [], isPartnerAdmin: false, isOperator: false };
+const userB: SessionUser = {
+  tid: B,
+  oid: 'o',
+  name: 'n',
+  upn: 'u',
+  roles: [],
+  isPartnerAdmin: false,
+  isOperator: false,
+};
 const ownId = '11111111-0000-4000-8000-000000000001';
 const foreignId = '22222222-0000-4000-8000-000000000002';
-const summary = { id: ownId, companyName: 'Own', domain: 'own.example', relationship: 'reseller' as const };
+const summary = {
+  id: ownId,
+  companyName: 'Own',
+  domain: 'own.example',
+  relationship: 'reseller' as const,
+};
 
 beforeEach(() => {
   jest.clearAllMocks();
   cached = undefined;
   getCustomer.mockImplementation(async (_token: string, id: string) => {
-    if (id !== ownId) throw new PartnerCenterError('partner_center_forbidden', { requestId: 'r', correlationId: 'c', upstreamStatus: 403, partnerCenterCode: '20002' });
+    if (id !== ownId)
+      throw new PartnerCenterError('partner_center_forbidden', {
+        requestId: 'r',
+        correlationId: 'c',
+        upstreamStatus: 403,
+        partnerCenterCode: '20002',
+      });
     return { ...summary, customDomains: [] };
   });
   getCustomerSubscriptions.mockResolvedValue([]);
@@ -46,29 +67,46 @@ beforeEach(() => {
 
 describe('getCustomerDetail: tenant isolation', () => {
   it('reads the user’s own customer with the user’s own tenant token', async () => {
-    await expect(getCustomerDetail(userB, ownId)).resolves.toMatchObject({ customer: { id: ownId } });
+    await expect(getCustomerDetail(userB, ownId)).resolves.toMatchObject({
+      customer: { id: ownId },
+    });
     expect(getCustomer).toHaveBeenCalledWith(`token-of-${B}`, ownId);
   });
 
   it('turns Partner Center’s 403 for another partner’s customer into not found', async () => {
-    await expect(getCustomerDetail(userB, foreignId)).rejects.toMatchObject({ code: 'customer_not_found', status: 404 });
+    await expect(getCustomerDetail(userB, foreignId)).rejects.toMatchObject({
+      code: 'customer_not_found',
+      status: 404,
+    });
   });
 
   it('answers not found without calling Partner Center when the complete cached list lacks the id', async () => {
     cached = new CustomerListEntry(B, 0);
     cached.append([summary]);
     cached.complete(1);
-    await expect(getCustomerDetail(userB, foreignId)).rejects.toMatchObject({ code: 'customer_not_found' });
+    await expect(getCustomerDetail(userB, foreignId)).rejects.toMatchObject({
+      code: 'customer_not_found',
+    });
     expect(getCustomer).not.toHaveBeenCalled();
   });
 
   it('rejects a malformed id before any call', async () => {
-    await expect(getCustomerDetail(userB, '../profiles/organization')).rejects.toMatchObject({ code: 'customer_not_found' });
+    await expect(getCustomerDetail(userB, '../profiles/organization')).rejects.toMatchObject({
+      code: 'customer_not_found',
+    });
     expect(tokenFor).not.toHaveBeenCalled();
   });
 
   it('lets other failures through (the page shows the error state)', async () => {
-    getCustomer.mockRejectedValueOnce(new PartnerCenterError('partner_center_unavailable', { requestId: 'r', correlationId: 'c', upstreamStatus: 503 }));
-    await expect(getCustomerDetail(userB, ownId)).rejects.toMatchObject({ code: 'partner_center_unavailable' });
+    getCustomer.mockRejectedValueOnce(
+      new PartnerCenterError('partner_center_unavailable', {
+        requestId: 'r',
+        correlationId: 'c',
+        upstreamStatus: 503,
+      }),
+    );
+    await expect(getCustomerDetail(userB, ownId)).rejects.toMatchObject({
+      code: 'partner_center_unavailable',
+    });
   });
 });

@@ -1,6 +1,10 @@
 import { CustomerListCache, type CustomerSource } from '@/lib/customers/customer-list-cache';
 import { CustomerListEntry } from '@/lib/customers/customer-list-entry';
-import { customerQueryString, DEFAULT_QUERY, parseCustomerQuery } from '@/lib/customers/customer-query';
+import {
+  customerQueryString,
+  DEFAULT_QUERY,
+  parseCustomerQuery,
+} from '@/lib/customers/customer-query';
 import { queryCustomers } from '@/lib/customers/query-customers';
 import { csvCell, streamCustomersCsv } from '@/lib/customers/stream-customers-csv';
 import type { CustomerSummary, Relationship } from '@/lib/partner-center/types';
@@ -23,7 +27,12 @@ function pagedSource(all: CustomerSummary[], pageSize = 500) {
   const completed: Array<string | undefined> = [];
   let release: () => void = () => undefined;
   let gate = Promise.resolve();
-  const source: CustomerSource & { calls: typeof calls; completed: typeof calls; hold(): void; release(): void } = {
+  const source: CustomerSource & {
+    calls: typeof calls;
+    completed: typeof calls;
+    hold(): void;
+    release(): void;
+  } = {
     calls,
     completed,
     hold() {
@@ -36,14 +45,19 @@ function pagedSource(all: CustomerSummary[], pageSize = 500) {
       if (start > 0) await gate;
       const end = start + pageSize;
       completed.push(continuationToken);
-      return { items: all.slice(start, end), continuationToken: end < all.length ? String(end) : undefined };
+      return {
+        items: all.slice(start, end),
+        continuationToken: end < all.length ? String(end) : undefined,
+      };
     },
   };
   return source;
 }
 
 async function settle(cache: CustomerListCache, tenant: string) {
-  await (await cache.get(tenant)).settled;
+  await (
+    await cache.get(tenant)
+  ).settled;
 }
 
 describe('customer list cache', () => {
@@ -75,7 +89,10 @@ describe('customer list cache', () => {
   });
 
   it('keeps each tenant’s list apart, fetched with that tenant’s own source', async () => {
-    const sources: Record<string, ReturnType<typeof pagedSource>> = { [A]: pagedSource(customers('A', 30)), [B]: pagedSource(customers('B', 20)) };
+    const sources: Record<string, ReturnType<typeof pagedSource>> = {
+      [A]: pagedSource(customers('A', 30)),
+      [B]: pagedSource(customers('B', 20)),
+    };
     const sourceFor = jest.fn((t: string) => sources[t]!);
     const cache = new CustomerListCache({ ttlMs: 60_000, sourceFor });
     const [a, b] = await Promise.all([cache.get(A), cache.get(B)]);
@@ -88,7 +105,11 @@ describe('customer list cache', () => {
   it('serves the cached list within the TTL and loads again after it', async () => {
     let now = 0;
     const source = pagedSource(customers('A', 10));
-    const cache = new CustomerListCache({ ttlMs: 300_000, sourceFor: () => source, now: () => now });
+    const cache = new CustomerListCache({
+      ttlMs: 300_000,
+      sourceFor: () => source,
+      now: () => now,
+    });
     await settle(cache, A);
     now += 299_999;
     await cache.get(A);
@@ -113,7 +134,12 @@ describe('customer list cache', () => {
   });
 
   it('passes a first-page failure to the caller and caches nothing', async () => {
-    const failing: CustomerSource = { listCustomersPage: jest.fn().mockRejectedValueOnce(new Error('boom')).mockResolvedValue({ items: customers('A', 1) }) };
+    const failing: CustomerSource = {
+      listCustomersPage: jest
+        .fn()
+        .mockRejectedValueOnce(new Error('boom'))
+        .mockResolvedValue({ items: customers('A', 1) }),
+    };
     const cache = new CustomerListCache({ ttlMs: 300_000, sourceFor: () => failing });
     await expect(cache.get(A)).rejects.toThrow('boom');
     expect(cache.peek(A)).toBeUndefined();
@@ -124,14 +150,22 @@ describe('customer list cache', () => {
     const source = pagedSource(customers('A', 1_200));
     const real = source.listCustomersPage.bind(source);
     let n = 0;
-    source.listCustomersPage = async (q) => (++n === 2 ? Promise.reject(new Error('503')) : real(q));
+    source.listCustomersPage = async (q) =>
+      ++n === 2 ? Promise.reject(new Error('503')) : real(q);
     const errors: unknown[] = [];
-    const cache = new CustomerListCache({ ttlMs: 300_000, sourceFor: () => source, onBackgroundError: (e) => errors.push(e) });
+    const cache = new CustomerListCache({
+      ttlMs: 300_000,
+      sourceFor: () => source,
+      onBackgroundError: (e) => errors.push(e),
+    });
     const entry = await cache.get(A);
     await entry.settled;
     expect(entry.status).toBe('error');
     expect(entry.items).toHaveLength(500);
-    expect(entry.error).toEqual({ code: 'customers_unavailable', message: 'The customer list could not be loaded.' });
+    expect(entry.error).toEqual({
+      code: 'customers_unavailable',
+      message: 'The customer list could not be loaded.',
+    });
     expect(errors).toHaveLength(1);
     const again = await cache.get(A);
     expect(again).not.toBe(entry);
@@ -147,22 +181,48 @@ function entryOf(items: CustomerSummary[], complete = true): CustomerListEntry {
 
 describe('queryCustomers', () => {
   const rows: CustomerSummary[] = [
-    { id: '3', companyName: 'Contoso Ltd', domain: 'contoso.onmicrosoft.com', relationship: 'reseller' },
+    {
+      id: '3',
+      companyName: 'Contoso Ltd',
+      domain: 'contoso.onmicrosoft.com',
+      relationship: 'reseller',
+    },
     { id: '1', companyName: 'Fabrikam', domain: 'fabrikam.com', relationship: 'advisor' },
     { id: '2', companyName: 'adatum', domain: 'contoso-adatum.com', relationship: 'reseller' },
-    { id: '4', companyName: 'Northwind', domain: 'northwind.net', relationship: 'microsoft_support' },
+    {
+      id: '4',
+      companyName: 'Northwind',
+      domain: 'northwind.net',
+      relationship: 'microsoft_support',
+    },
   ];
 
   it('sorts by name case-insensitively, ascending and descending', () => {
     const e = entryOf(rows);
-    expect(queryCustomers(e, DEFAULT_QUERY).items.map((c) => c.companyName)).toEqual(['adatum', 'Contoso Ltd', 'Fabrikam', 'Northwind']);
-    expect(queryCustomers(e, { ...DEFAULT_QUERY, dir: 'desc' }).items.map((c) => c.companyName)).toEqual(['Northwind', 'Fabrikam', 'Contoso Ltd', 'adatum']);
+    expect(queryCustomers(e, DEFAULT_QUERY).items.map((c) => c.companyName)).toEqual([
+      'adatum',
+      'Contoso Ltd',
+      'Fabrikam',
+      'Northwind',
+    ]);
+    expect(
+      queryCustomers(e, { ...DEFAULT_QUERY, dir: 'desc' }).items.map((c) => c.companyName),
+    ).toEqual(['Northwind', 'Fabrikam', 'Contoso Ltd', 'adatum']);
   });
 
   it('sorts by domain and by relationship', () => {
     const e = entryOf(rows);
-    expect(queryCustomers(e, { ...DEFAULT_QUERY, sort: 'domain' }).items.map((c) => c.id)).toEqual(['2', '3', '1', '4']);
-    expect(queryCustomers(e, { ...DEFAULT_QUERY, sort: 'relationship' }).items.map((c) => c.relationship)).toEqual(['advisor', 'microsoft_support', 'reseller', 'reseller']);
+    expect(queryCustomers(e, { ...DEFAULT_QUERY, sort: 'domain' }).items.map((c) => c.id)).toEqual([
+      '2',
+      '3',
+      '1',
+      '4',
+    ]);
+    expect(
+      queryCustomers(e, { ...DEFAULT_QUERY, sort: 'relationship' }).items.map(
+        (c) => c.relationship,
+      ),
+    ).toEqual(['advisor', 'microsoft_support', 'reseller', 'reseller']);
   });
 
   it('searches name and domain, case-insensitively', () => {
@@ -175,7 +235,11 @@ describe('queryCustomers', () => {
   it('filters by relationship and combines with search', () => {
     const e = entryOf(rows);
     expect(queryCustomers(e, { ...DEFAULT_QUERY, relationship: 'reseller' }).total).toBe(2);
-    expect(queryCustomers(e, { ...DEFAULT_QUERY, relationship: 'reseller', q: 'ltd' }).items.map((c) => c.id)).toEqual(['3']);
+    expect(
+      queryCustomers(e, { ...DEFAULT_QUERY, relationship: 'reseller', q: 'ltd' }).items.map(
+        (c) => c.id,
+      ),
+    ).toEqual(['3']);
   });
 
   it('pages, counts and clamps a page beyond the end', () => {
@@ -210,15 +274,33 @@ describe('queryCustomers', () => {
 
 describe('customer query in the URL', () => {
   it('round-trips and leaves defaults out', () => {
-    const q = parseCustomerQuery(new URLSearchParams('q=con&sort=domain&dir=desc&relationship=advisor&page=3&pageSize=50'));
-    expect(q).toEqual({ q: 'con', sort: 'domain', dir: 'desc', relationship: 'advisor', page: 3, pageSize: 50 });
-    expect(customerQueryString(q)).toBe('?q=con&sort=domain&dir=desc&relationship=advisor&page=3&pageSize=50');
+    const q = parseCustomerQuery(
+      new URLSearchParams('q=con&sort=domain&dir=desc&relationship=advisor&page=3&pageSize=50'),
+    );
+    expect(q).toEqual({
+      q: 'con',
+      sort: 'domain',
+      dir: 'desc',
+      relationship: 'advisor',
+      page: 3,
+      pageSize: 50,
+    });
+    expect(customerQueryString(q)).toBe(
+      '?q=con&sort=domain&dir=desc&relationship=advisor&page=3&pageSize=50',
+    );
     expect(customerQueryString(DEFAULT_QUERY)).toBe('');
     expect(customerQueryString(q, { page: 1 })).not.toContain('page=');
   });
 
   it('turns garbage into defaults instead of errors', () => {
-    const q = parseCustomerQuery({ sort: 'password', dir: 'sideways', relationship: 'enemy', page: '-4', pageSize: '100000', q: ['a', 'b'] });
+    const q = parseCustomerQuery({
+      sort: 'password',
+      dir: 'sideways',
+      relationship: 'enemy',
+      page: '-4',
+      pageSize: '100000',
+      q: ['a', 'b'],
+    });
     expect(q).toEqual({ ...DEFAULT_QUERY, q: 'a' });
   });
 });
@@ -234,7 +316,10 @@ describe('CSV export', () => {
 
   it('streams a header and every row', async () => {
     const text = await new Response(streamCustomersCsv(customers('A', 1_201))).text();
-    const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('Microsoft ID,Company name,Primary domain,Relationship');
     expect(lines).toHaveLength(1_202);
     expect(lines[1]).toBe('A-000000,A Company 0,a0.onmicrosoft.com,advisor');

@@ -12,6 +12,8 @@ describe('the AADSTS table of docs/deploy-azure.md', () => {
   it('has one row per advised code', () => {
     const table = readDocTable(doc) ?? '';
     for (const code of ADVISED_AADSTS_CODES) expect(table).toContain(`| AADSTS${code} |`);
-    expect(table.split('\n').filter((l) => l.startsWith('| AADSTS'))).toHaveLength(ADVISED_AADSTS_CODES.length);
+    expect(table.split('\n').filter((l) => l.startsWith('| AADSTS'))).toHaveLength(
+      ADVISED_AADSTS_CODES.length,
+    );
   });
 });

@@ -20,7 +20,11 @@ describe('the doctor env check', () => {
   });
 
   it('names every missing or malformed variable in one fail line, with the fix', () => {
-    const { results, config } = checkEnv({ ...valid, KEY_VAULT_URL: 'not a url', ENTRA_CLIENT_ID: undefined });
+    const { results, config } = checkEnv({
+      ...valid,
+      KEY_VAULT_URL: 'not a url',
+      ENTRA_CLIENT_ID: undefined,
+    });
     expect(config).toBeUndefined();
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ name: 'env', status: 'fail' });
@@ -35,12 +39,27 @@ describe('the doctor env check', () => {
   });
 
   it('fails a plain-http PORTAL_URL that is not localhost (Entra refuses such redirect URIs)', () => {
-    expect(checkEnv({ ...valid, PORTAL_URL: 'http://portal.contoso.com', NEXTAUTH_URL: undefined }).results.find((r) => r.name === 'env:portal-url')?.status).toBe('fail');
-    expect(checkEnv({ ...valid, PORTAL_URL: 'http://localhost:3000', NEXTAUTH_URL: undefined }).results.map((r) => r.status)).toEqual(['ok']);
+    expect(
+      checkEnv({
+        ...valid,
+        PORTAL_URL: 'http://portal.contoso.com',
+        NEXTAUTH_URL: undefined,
+      }).results.find((r) => r.name === 'env:portal-url')?.status,
+    ).toBe('fail');
+    expect(
+      checkEnv({
+        ...valid,
+        PORTAL_URL: 'http://localhost:3000',
+        NEXTAUTH_URL: undefined,
+      }).results.map((r) => r.status),
+    ).toEqual(['ok']);
   });
 
   it('never echoes the secret', () => {
-    const { results } = checkEnv({ ...valid, ENTRA_CLIENT_CERTIFICATE_PATH: '/etc/portal/app.pem' });
+    const { results } = checkEnv({
+      ...valid,
+      ENTRA_CLIENT_CERTIFICATE_PATH: '/etc/portal/app.pem',
+    });
     expect(JSON.stringify(results)).not.toContain('secret-value');
     expect(results.find((r) => r.name === 'env:credential')?.status).toBe('warn');
   });
@@ -49,12 +68,17 @@ describe('the doctor env check', () => {
 describe('the doctor report', () => {
   it('prints one line per check, with the fix unless ok', () => {
     expect(formatResult(ok('discovery', 'fine'))).toBe(`ok    ${'discovery'.padEnd(22)}  fine`);
-    expect(formatResult(fail('key-vault', 'set failed', 'grant the role'))).toMatch(/^fail  key-vault\s+set failed \| fix: grant the role$/);
+    expect(formatResult(fail('key-vault', 'set failed', 'grant the role'))).toMatch(
+      /^fail  key-vault\s+set failed \| fix: grant the role$/,
+    );
     expect(formatResult({ ...ok('env', 'fine'), fix: 'ignored' })).not.toContain('fix:');
   });
 
   it('exits non-zero only when something failed', () => {
-    expect(summarize([ok('a', ''), warn('b', '')])).toEqual({ line: '1 ok, 1 warn, 0 fail', exitCode: 0 });
+    expect(summarize([ok('a', ''), warn('b', '')])).toEqual({
+      line: '1 ok, 1 warn, 0 fail',
+      exitCode: 0,
+    });
     expect(summarize([ok('a', ''), fail('c', '', 'x')]).exitCode).toBe(1);
   });
 });

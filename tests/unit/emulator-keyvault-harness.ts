@@ -14,10 +14,14 @@ import { RequestStats } from '@/emulator/core/stats';
  * An emulator context on a temp state dir, with in-process signing keys, for unit tests that
  * drive one service over loopback sockets (no Entra).
  */
-export function makeTestContext(customerScale = 2500, opts: { freshKeys?: boolean } = {}): { ctx: EmulatorContext; cleanup: () => void } {
+export function makeTestContext(
+  customerScale = 2500,
+  opts: { freshKeys?: boolean } = {},
+): { ctx: EmulatorContext; cleanup: () => void } {
   const stateDir = mkdtempSync(join(tmpdir(), 'emu-unit-'));
   // Generating an RSA key takes a second or more; tests share one unless they need a stranger's.
-  if (!opts.freshKeys) cpSync(join(sharedKeysDir(), 'keys'), join(stateDir, 'keys'), { recursive: true });
+  if (!opts.freshKeys)
+    cpSync(join(sharedKeysDir(), 'keys'), join(stateDir, 'keys'), { recursive: true });
   const clock = new Clock(join(stateDir, 'clock.json'));
   const ctx: EmulatorContext = {
     stateDir,
@@ -69,7 +73,10 @@ export interface MountedService {
  * The service on a real loopback listener, as start.ts builds it (fault hook first), plus its
  * control routes. Real sockets rather than `app.inject`, whose cookie dependency jest can't load.
  */
-export async function mountService(ctx: EmulatorContext, svc: EmulatorService): Promise<MountedService> {
+export async function mountService(
+  ctx: EmulatorContext,
+  svc: EmulatorService,
+): Promise<MountedService> {
   const apps: FastifyInstance[] = [];
   const app = await createListener({ port: 0 });
   ctx.faults.install(app, svc.name, (s, r) => svc.faultBody(s, r));
@@ -79,14 +86,24 @@ export async function mountService(ctx: EmulatorContext, svc: EmulatorService): 
   if (svc.registerControl) await control.register(async (scoped) => svc.registerControl!(scoped));
   apps.push(control);
   const urls = await Promise.all(apps.map((a) => a.listen({ port: 0, host: '127.0.0.1' })));
-  return { url: urls[0]!, controlUrl: urls[1]!, close: async () => void (await Promise.all(apps.map((a) => a.close()))) };
+  return {
+    url: urls[0]!,
+    controlUrl: urls[1]!,
+    close: async () => void (await Promise.all(apps.map((a) => a.close()))),
+  };
 }
 
 /** fetch with an optional bearer token and JSON body; returns status, headers and parsed JSON. */
 export async function call(
   base: string,
   path: string,
-  opts: { method?: string; token?: string; json?: unknown; body?: string; headers?: Record<string, string> } = {},
+  opts: {
+    method?: string;
+    token?: string;
+    json?: unknown;
+    body?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<{ status: number; statusText: string; headers: Headers; json: any; text: string }> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -107,9 +124,16 @@ export async function call(
 }
 
 /** A v1 access token as the Entra emulator issues it, signed with the context's keys. */
-export function signV1(ctx: EmulatorContext, claims: Record<string, unknown>, lifetimeSeconds = 3600): Promise<string> {
+export function signV1(
+  ctx: EmulatorContext,
+  claims: Record<string, unknown>,
+  lifetimeSeconds = 3600,
+): Promise<string> {
   const now = ctx.clock.nowSeconds();
-  return ctx.keys.sign({ iat: now, nbf: now, exp: now + lifetimeSeconds, ver: '1.0', ...claims }, { v1: true });
+  return ctx.keys.sign(
+    { iat: now, nbf: now, exp: now + lifetimeSeconds, ver: '1.0', ...claims },
+    { v1: true },
+  );
 }
 
 export const HOME_TENANT = 'a0000000-0000-4000-8000-000000000001';
@@ -119,11 +143,15 @@ export const PORTAL_SP = 'c0000000-0000-4000-8000-000000000003';
 /** The slice of the Entra directory Key Vault reads. */
 export const fakeKeyVaultDirectory = {
   portalApp: { clientId: PORTAL_APP, homeTenantId: HOME_TENANT },
-  servicePrincipalId: (appId: string, tenantId: string) => (appId === PORTAL_APP && tenantId === HOME_TENANT ? PORTAL_SP : undefined),
+  servicePrincipalId: (appId: string, tenantId: string) =>
+    appId === PORTAL_APP && tenantId === HOME_TENANT ? PORTAL_SP : undefined,
 };
 
 /** An app-only Key Vault token for a principal (default: the portal's service principal). */
-export function vaultToken(ctx: EmulatorContext, overrides: Record<string, unknown> = {}): Promise<string> {
+export function vaultToken(
+  ctx: EmulatorContext,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
   return signV1(ctx, {
     aud: 'https://vault.azure.net',
     iss: `https://sts.windows.net/${HOME_TENANT}/`,

@@ -1,6 +1,13 @@
 import { createKeyVaultService } from '@/emulator/keyvault';
 import type { EmulatorContext } from '@/emulator/core/service';
-import { call, fakeKeyVaultDirectory, makeTestContext, mountService, vaultToken, type MountedService } from './emulator-keyvault-harness';
+import {
+  call,
+  fakeKeyVaultDirectory,
+  makeTestContext,
+  mountService,
+  vaultToken,
+  type MountedService,
+} from './emulator-keyvault-harness';
 
 // Real sockets, seeded data and RSA signing: generous limits for a loaded CI machine (not timing asserts).
 jest.setTimeout(60_000);
@@ -15,8 +22,18 @@ describe('Key Vault emulator: listing secrets and versions', () => {
     ({ ctx, cleanup } = makeTestContext());
     kv = await mountService(ctx, createKeyVaultService(ctx, fakeKeyVaultDirectory));
     token = await vaultToken(ctx);
-    for (let i = 0; i < 30; i++) await call(kv.url, `/secrets/s-${String(i).padStart(2, '0')}?api-version=7.5`, { method: 'PUT', token, json: { value: `v${i}`, tags: { i: String(i) } } });
-    for (let i = 0; i < 4; i++) await call(kv.url, '/secrets/multi?api-version=7.5', { method: 'PUT', token, json: { value: `m${i}` } });
+    for (let i = 0; i < 30; i++)
+      await call(kv.url, `/secrets/s-${String(i).padStart(2, '0')}?api-version=7.5`, {
+        method: 'PUT',
+        token,
+        json: { value: `v${i}`, tags: { i: String(i) } },
+      });
+    for (let i = 0; i < 4; i++)
+      await call(kv.url, '/secrets/multi?api-version=7.5', {
+        method: 'PUT',
+        token,
+        json: { value: `m${i}` },
+      });
   });
   afterAll(async () => {
     await kv.close();
@@ -24,7 +41,12 @@ describe('Key Vault emulator: listing secrets and versions', () => {
   });
 
   /** Follows nextLink (absolute, requested verbatim as the SDK does) to the end. */
-  async function listAll(first: string): Promise<{ items: Array<{ id: string; value?: string; tags?: Record<string, string> }>; pages: number }> {
+  async function listAll(
+    first: string,
+  ): Promise<{
+    items: Array<{ id: string; value?: string; tags?: Record<string, string> }>;
+    pages: number;
+  }> {
     const items = [];
     let pages = 0;
     let url: string | null = `${kv.url}${first}`;
@@ -53,7 +75,9 @@ describe('Key Vault emulator: listing secrets and versions', () => {
   it('uses 25 as the default page size and ends with a null nextLink', async () => {
     const first = await call(kv.url, '/secrets?api-version=7.5', { token });
     expect(first.json.value).toHaveLength(25);
-    expect(first.json.nextLink).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/secrets\?api-version=7\.5&\$skiptoken=[\w-]+&maxresults=25$/);
+    expect(first.json.nextLink).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/secrets\?api-version=7\.5&\$skiptoken=[\w-]+&maxresults=25$/,
+    );
     const second = await call(first.json.nextLink, '', { token });
     expect(second.json.value).toHaveLength(6);
     expect(second.json.nextLink).toBeNull();

@@ -1,6 +1,13 @@
 import { createKeyVaultService } from '@/emulator/keyvault';
 import type { EmulatorContext } from '@/emulator/core/service';
-import { call, fakeKeyVaultDirectory, makeTestContext, mountService, vaultToken, type MountedService } from './emulator-keyvault-harness';
+import {
+  call,
+  fakeKeyVaultDirectory,
+  makeTestContext,
+  mountService,
+  vaultToken,
+  type MountedService,
+} from './emulator-keyvault-harness';
 
 // Real sockets, seeded data and RSA signing: generous limits for a loaded CI machine (not timing asserts).
 jest.setTimeout(60_000);
@@ -21,7 +28,8 @@ describe('Key Vault emulator: soft delete, recover and purge', () => {
     cleanup();
   });
 
-  const req = (method: string, path: string, json?: unknown) => call(kv.url, `${path}?api-version=7.5`, { method, token, json });
+  const req = (method: string, path: string, json?: unknown) =>
+    call(kv.url, `${path}?api-version=7.5`, { method, token, json });
 
   it('soft-deletes every version and reports recoveryId, deletedDate and scheduledPurgeDate (+90 days)', async () => {
     await req('PUT', '/secrets/s', { value: 'one' });
@@ -43,9 +51,15 @@ describe('Key Vault emulator: soft delete, recover and purge', () => {
 
     const got = await req('GET', '/deletedsecrets/s');
     expect(got.status).toBe(200);
-    expect(got.json).toMatchObject({ recoveryId: del.json.recoveryId, deletedDate: del.json.deletedDate, id: v2 });
+    expect(got.json).toMatchObject({
+      recoveryId: del.json.recoveryId,
+      deletedDate: del.json.deletedDate,
+      id: v2,
+    });
     const list = await req('GET', '/deletedsecrets');
-    expect(list.json.value).toEqual([expect.objectContaining({ id: `${kv.url}/secrets/s`, recoveryId: del.json.recoveryId })]);
+    expect(list.json.value).toEqual([
+      expect.objectContaining({ id: `${kv.url}/secrets/s`, recoveryId: del.json.recoveryId }),
+    ]);
     expect(list.json.nextLink).toBeNull();
   });
 
@@ -56,7 +70,8 @@ describe('Key Vault emulator: soft delete, recover and purge', () => {
     expect(res.status).toBe(409);
     expect(res.json.error).toEqual({
       code: 'Conflict',
-      message: 'Secret s is currently in a deleted but recoverable state, and its name cannot be reused; in this state, the secret can only be recovered or purged.',
+      message:
+        'Secret s is currently in a deleted but recoverable state, and its name cannot be reused; in this state, the secret can only be recovered or purged.',
       innererror: { code: 'ObjectIsDeletedButRecoverable' },
     });
   });
@@ -83,7 +98,10 @@ describe('Key Vault emulator: soft delete, recover and purge', () => {
     expect(purge.text).toBe('');
     const again = await req('DELETE', '/deletedsecrets/s');
     expect(again.status).toBe(404);
-    expect(again.json.error).toEqual({ code: 'SecretNotFound', message: 'Deleted Secret not found: s' });
+    expect(again.json.error).toEqual({
+      code: 'SecretNotFound',
+      message: 'Deleted Secret not found: s',
+    });
     expect((await req('PUT', '/secrets/s', { value: 'new' })).status).toBe(200);
   });
 
@@ -102,8 +120,15 @@ describe('Key Vault emulator: soft delete, recover and purge', () => {
   it('lets a Secrets User read deleted secrets but not recover or purge them', async () => {
     await req('PUT', '/secrets/s', { value: 'one' });
     await req('DELETE', '/secrets/s');
-    const sp = (await vaultToken(ctx).then((t) => JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()))).oid;
-    await call(kv.controlUrl, `/role-assignments/${sp}`, { method: 'PUT', json: { role: 'Key Vault Secrets User' } });
+    const sp = (
+      await vaultToken(ctx).then((t) =>
+        JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()),
+      )
+    ).oid;
+    await call(kv.controlUrl, `/role-assignments/${sp}`, {
+      method: 'PUT',
+      json: { role: 'Key Vault Secrets User' },
+    });
     expect((await req('GET', '/deletedsecrets/s')).status).toBe(200);
     expect((await req('POST', '/deletedsecrets/s/recover')).status).toBe(403);
     expect((await req('DELETE', '/deletedsecrets/s')).status).toBe(403);

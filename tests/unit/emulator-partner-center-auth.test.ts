@@ -1,5 +1,11 @@
 import { call } from './emulator-keyvault-harness';
-import { HOME, PARTNER_A, mountPartnerCenter, pcAppToken, pcToken } from './emulator-partner-center-harness';
+import {
+  HOME,
+  PARTNER_A,
+  mountPartnerCenter,
+  pcAppToken,
+  pcToken,
+} from './emulator-partner-center-harness';
 import { pcErrorSchema } from './emulator-partner-center-schemas';
 
 // Real sockets, seeded data and RSA signing: generous limits for a loaded CI machine (not timing asserts).
@@ -30,7 +36,10 @@ describe('Partner Center emulator: token checks', () => {
     expect(res.status).toBe(401);
     expect(res.statusText).toBe('Unauthorized - MFA required');
     expect(res.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
-    expect(pcErrorSchema.parse(res.json)).toMatchObject({ code: 10001, description: 'Authentication failed. MFA required.' });
+    expect(pcErrorSchema.parse(res.json)).toMatchObject({
+      code: 10001,
+      description: 'Authentication failed. MFA required.',
+    });
     const noAmr = await profile(await pcToken(env.ctx, PARTNER_A, { amr: undefined }));
     expect(noAmr.status).toBe(401);
   });
@@ -60,15 +69,23 @@ describe('Partner Center emulator: token checks', () => {
   it('refuses a tenant that is not a partner with 403', async () => {
     const res = await profile(await pcToken(env.ctx, HOME));
     expect(res.status).toBe(403);
-    expect(pcErrorSchema.parse(res.json)).toMatchObject({ code: 1002, description: 'Authorization Failed' });
+    expect(pcErrorSchema.parse(res.json)).toMatchObject({
+      code: 1002,
+      description: 'Authorization Failed',
+    });
     const customer = env.expected.byPartner.get(PARTNER_A)![0]!;
-    const asCustomer = await call(env.pc.url, '/v1/customers?size=10', { token: await pcToken(env.ctx, customer.id) });
+    const asCustomer = await call(env.pc.url, '/v1/customers?size=10', {
+      token: await pcToken(env.ctx, customer.id),
+    });
     expect(asCustomer.status).toBe(403);
   });
 
   it('echoes MS-RequestId and MS-CorrelationId, and makes them up when absent, on errors too', async () => {
     const token = await pcToken(env.ctx, PARTNER_A);
-    const headers = { 'MS-RequestId': '11111111-2222-4333-8444-555555555555', 'MS-CorrelationId': '66666666-7777-4888-9999-000000000000' };
+    const headers = {
+      'MS-RequestId': '11111111-2222-4333-8444-555555555555',
+      'MS-CorrelationId': '66666666-7777-4888-9999-000000000000',
+    };
     const ok = await call(env.pc.url, '/v1/profiles/organization', { token, headers });
     expect(ok.headers.get('ms-requestid')).toBe(headers['MS-RequestId']);
     expect(ok.headers.get('ms-correlationid')).toBe(headers['MS-CorrelationId']);

@@ -1,5 +1,10 @@
 import { call } from './emulator-keyvault-harness';
-import { PARTNER_A, PARTNER_B, mountPartnerCenter, pcToken } from './emulator-partner-center-harness';
+import {
+  PARTNER_A,
+  PARTNER_B,
+  mountPartnerCenter,
+  pcToken,
+} from './emulator-partner-center-harness';
 import { customerCollectionSchema, pcErrorSchema } from './emulator-partner-center-schemas';
 
 // Real sockets, seeded data and RSA signing: generous limits for a loaded CI machine (not timing asserts).
@@ -17,7 +22,8 @@ describe('Partner Center emulator: GET /v1/customers', () => {
   });
   afterAll(() => env.close());
 
-  const list = (path: string, token = tokenA, headers?: Record<string, string>) => call(env.pc.url, path, { token, headers });
+  const list = (path: string, token = tokenA, headers?: Record<string, string>) =>
+    call(env.pc.url, path, { token, headers });
 
   /** Follows links.next as a client does: its uri plus its headers. */
   async function pageAll(first: string, token = tokenA) {
@@ -31,7 +37,11 @@ describe('Partner Center emulator: GET /v1/customers', () => {
       pages++;
       const next = page.links.next;
       if (!next) break;
-      res = await list(next.uri, token, Object.fromEntries(next.headers.map((h) => [h.key, h.value])));
+      res = await list(
+        next.uri,
+        token,
+        Object.fromEntries(next.headers.map((h) => [h.key, h.value])),
+      );
     }
     return { ids, pages };
   }
@@ -57,33 +67,53 @@ describe('Partner Center emulator: GET /v1/customers', () => {
     expect(page.totalCount).toBe(40);
     expect(page.links.self).toEqual({ uri: '/v1/customers?size=40', method: 'GET', headers: [] });
     expect(page.links.next?.uri).toBe('/v1/customers?size=40&seekOperation=Next');
-    expect(page.links.next?.headers).toEqual([{ key: 'MS-ContinuationToken', value: page.continuationToken }]);
+    expect(page.links.next?.headers).toEqual([
+      { key: 'MS-ContinuationToken', value: page.continuationToken },
+    ]);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
   });
 
   it('filters by CompanyName prefix, case-insensitively, and only by prefix', async () => {
     const all = env.expected.byPartner.get(PARTNER_A)!;
     const value = all[0]!.companyName.slice(0, 4);
-    const filter = encodeURIComponent(JSON.stringify({ Field: 'CompanyName', Value: value.toUpperCase(), Operator: 'starts_with' }));
+    const filter = encodeURIComponent(
+      JSON.stringify({ Field: 'CompanyName', Value: value.toUpperCase(), Operator: 'starts_with' }),
+    );
     const { ids } = await pageAll(`/v1/customers?size=7&filter=${filter}`);
-    const expected = all.filter((c) => c.companyName.toLowerCase().startsWith(value.toLowerCase())).map((c) => c.id);
+    const expected = all
+      .filter((c) => c.companyName.toLowerCase().startsWith(value.toLowerCase()))
+      .map((c) => c.id);
     expect(expected.length).toBeGreaterThan(7);
     expect(new Set(ids)).toEqual(new Set(expected));
     expect(ids).toHaveLength(expected.length);
 
     // A word from the middle of names finds only the names that start with it.
-    const inner = all.find((c) => / [A-Z][a-z]{4,}/.test(c.companyName))!.companyName.split(' ')[1]!;
-    const midFilter = encodeURIComponent(JSON.stringify({ Field: 'CompanyName', Value: inner, Operator: 'starts_with' }));
+    const inner = all
+      .find((c) => / [A-Z][a-z]{4,}/.test(c.companyName))!
+      .companyName.split(' ')[1]!;
+    const midFilter = encodeURIComponent(
+      JSON.stringify({ Field: 'CompanyName', Value: inner, Operator: 'starts_with' }),
+    );
     const mid = new Set((await pageAll(`/v1/customers?size=500&filter=${midFilter}`)).ids);
-    const containing = all.filter((c) => c.companyName.toLowerCase().includes(` ${inner.toLowerCase()}`));
+    const containing = all.filter((c) =>
+      c.companyName.toLowerCase().includes(` ${inner.toLowerCase()}`),
+    );
     expect(containing.length).toBeGreaterThan(0);
     expect(containing.some((c) => mid.has(c.id))).toBe(false);
-    expect(mid).toEqual(new Set(all.filter((c) => c.companyName.toLowerCase().startsWith(inner.toLowerCase())).map((c) => c.id)));
+    expect(mid).toEqual(
+      new Set(
+        all
+          .filter((c) => c.companyName.toLowerCase().startsWith(inner.toLowerCase()))
+          .map((c) => c.id),
+      ),
+    );
   });
 
   it('filters by Domain prefix', async () => {
     const all = env.expected.byPartner.get(PARTNER_A)!;
-    const filter = encodeURIComponent(JSON.stringify({ Field: 'Domain', Value: 'north', Operator: 'starts_with' }));
+    const filter = encodeURIComponent(
+      JSON.stringify({ Field: 'Domain', Value: 'north', Operator: 'starts_with' }),
+    );
     const { ids } = await pageAll(`/v1/customers?size=500&filter=${filter}`);
     const expected = all.filter((c) => c.domain.startsWith('north')).map((c) => c.id);
     expect(expected.length).toBeGreaterThan(0);
@@ -91,8 +121,12 @@ describe('Partner Center emulator: GET /v1/customers', () => {
   });
 
   it('returns every match at once for a filter with size=0 or no size, as the docs’ example asks', async () => {
-    const filter = encodeURIComponent(JSON.stringify({ Field: 'Domain', Value: 'b', Operator: 'starts_with' }));
-    const expected = env.expected.byPartner.get(PARTNER_A)!.filter((c) => c.domain.startsWith('b')).length;
+    const filter = encodeURIComponent(
+      JSON.stringify({ Field: 'Domain', Value: 'b', Operator: 'starts_with' }),
+    );
+    const expected = env.expected.byPartner
+      .get(PARTNER_A)!
+      .filter((c) => c.domain.startsWith('b')).length;
     for (const q of [`size=0&filter=${filter}`, `filter=${filter}`]) {
       const page = customerCollectionSchema.parse((await list(`/v1/customers?${q}`)).json);
       expect(page.totalCount).toBe(expected);
@@ -101,23 +135,39 @@ describe('Partner Center emulator: GET /v1/customers', () => {
   });
 
   it('returns an empty collection when nothing matches', async () => {
-    const filter = encodeURIComponent(JSON.stringify({ Field: 'CompanyName', Value: 'zzzzqqq', Operator: 'starts_with' }));
-    const page = customerCollectionSchema.parse((await list(`/v1/customers?size=10&filter=${filter}`)).json);
+    const filter = encodeURIComponent(
+      JSON.stringify({ Field: 'CompanyName', Value: 'zzzzqqq', Operator: 'starts_with' }),
+    );
+    const page = customerCollectionSchema.parse(
+      (await list(`/v1/customers?size=10&filter=${filter}`)).json,
+    );
     expect(page.items).toEqual([]);
   });
 
-  it.each(['size=0', 'size=501', 'size=-1', 'size=abc', 'size=1.5', ''])('rejects /v1/customers?%s with 400', async (q) => {
-    const res = await list(`/v1/customers?${q}`);
-    expect(res.status).toBe(400);
-    expect(pcErrorSchema.parse(res.json).code).toBe(2000);
-  });
+  it.each(['size=0', 'size=501', 'size=-1', 'size=abc', 'size=1.5', ''])(
+    'rejects /v1/customers?%s with 400',
+    async (q) => {
+      const res = await list(`/v1/customers?${q}`);
+      expect(res.status).toBe(400);
+      expect(pcErrorSchema.parse(res.json).code).toBe(2000);
+    },
+  );
 
   it.each([
     ['not JSON', '{Field:CompanyName'],
     ['a JSON string', '"cont"'],
-    ['an unsupported field', JSON.stringify({ Field: 'IndirectReseller', Value: 'x', Operator: 'starts_with' })],
-    ['the SDK’s StartsWith spelling', JSON.stringify({ Field: 'CompanyName', Value: 'x', Operator: 'StartsWith' })],
-    ['an empty value', JSON.stringify({ Field: 'CompanyName', Value: ' ', Operator: 'starts_with' })],
+    [
+      'an unsupported field',
+      JSON.stringify({ Field: 'IndirectReseller', Value: 'x', Operator: 'starts_with' }),
+    ],
+    [
+      'the SDK’s StartsWith spelling',
+      JSON.stringify({ Field: 'CompanyName', Value: 'x', Operator: 'StartsWith' }),
+    ],
+    [
+      'an empty value',
+      JSON.stringify({ Field: 'CompanyName', Value: ' ', Operator: 'starts_with' }),
+    ],
   ])('rejects a filter that is %s with 400', async (_label, filter) => {
     const res = await list(`/v1/customers?size=10&filter=${encodeURIComponent(filter)}`);
     expect(res.status).toBe(400);
@@ -131,7 +181,11 @@ describe('Partner Center emulator: GET /v1/customers', () => {
       ['/v1/customers?size=10&seekOperation=Next', {}, tokenA],
       ['/v1/customers?size=10&seekOperation=Next', { 'MS-ContinuationToken': 'forged' }, tokenA],
       ['/v1/customers?size=10&seekOperation=Previous', { 'MS-ContinuationToken': token }, tokenA],
-      [`/v1/customers?size=10&seekOperation=Next&filter=${encodeURIComponent(JSON.stringify({ Field: 'Domain', Value: 'a', Operator: 'starts_with' }))}`, { 'MS-ContinuationToken': token }, tokenA],
+      [
+        `/v1/customers?size=10&seekOperation=Next&filter=${encodeURIComponent(JSON.stringify({ Field: 'Domain', Value: 'a', Operator: 'starts_with' }))}`,
+        { 'MS-ContinuationToken': token },
+        tokenA,
+      ],
       ['/v1/customers?size=10&seekOperation=Next', { 'MS-ContinuationToken': token }, tokenB],
     ];
     for (const [path, headers, bearer] of cases) {
@@ -139,7 +193,9 @@ describe('Partner Center emulator: GET /v1/customers', () => {
       expect(res.status).toBe(400);
       pcErrorSchema.parse(res.json);
     }
-    const ok = await list('/v1/customers?size=10&seekOperation=Next', tokenA, { 'MS-ContinuationToken': token });
+    const ok = await list('/v1/customers?size=10&seekOperation=Next', tokenA, {
+      'MS-ContinuationToken': token,
+    });
     expect(ok.status).toBe(200);
   });
 });

@@ -8,7 +8,13 @@ export const PARTNER_A = 'a1000000-0000-4000-8000-00000000000a';
 export const PARTNER_B = 'b1000000-0000-4000-8000-00000000000b';
 export const HOME = 'c1000000-0000-4000-8000-00000000000c';
 
-const tenant = (id: string, name: string, domain: string, kind: TenantKind): Tenant => ({ id, name, domain, kind, users: [] });
+const tenant = (id: string, name: string, domain: string, kind: TenantKind): Tenant => ({
+  id,
+  name,
+  domain,
+  kind,
+  users: [],
+});
 
 /** The slice of the Entra directory Partner Center uses: a home tenant, two partners, added customers. */
 export function fakePartnerCenterDirectory() {
@@ -27,7 +33,12 @@ export function fakePartnerCenterDirectory() {
 }
 
 /** A Partner Center access token: App+User with MFA unless overridden. */
-export function pcToken(ctx: EmulatorContext, tid: string, overrides: Record<string, unknown> = {}, lifetimeSeconds = 3600): Promise<string> {
+export function pcToken(
+  ctx: EmulatorContext,
+  tid: string,
+  overrides: Record<string, unknown> = {},
+  lifetimeSeconds = 3600,
+): Promise<string> {
   return signV1(
     ctx,
     {
@@ -61,7 +72,11 @@ export async function mountPartnerCenter(scale = 2500) {
     pc,
     directory,
     /** The seed the service used, regenerated independently: it must be deterministic. */
-    expected: seedCustomers([PARTNER_A, PARTNER_B], scale, directory.tenants.filter((t) => t.kind !== 'customer').map((t) => t.domain)),
+    expected: seedCustomers(
+      [PARTNER_A, PARTNER_B],
+      scale,
+      directory.tenants.filter((t) => t.kind !== 'customer').map((t) => t.domain),
+    ),
     close: async () => {
       await pc.close();
       cleanup();

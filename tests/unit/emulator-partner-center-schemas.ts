@@ -59,16 +59,28 @@ export const customerCollectionSchema = z
     attributes: z.strictObject({ objectType: z.literal('Collection') }),
   })
   .refine((c) => c.totalCount === c.items.length, 'totalCount counts the items in this page')
-  .refine((c) => (c.links.next === undefined) === (c.continuationToken === undefined), 'next link and continuationToken come together')
   .refine(
-    (c) => !c.links.next || (c.links.next.uri.includes('seekOperation=Next') && c.links.next.headers.some((h) => h.key === 'MS-ContinuationToken' && h.value === c.continuationToken)),
+    (c) => (c.links.next === undefined) === (c.continuationToken === undefined),
+    'next link and continuationToken come together',
+  )
+  .refine(
+    (c) =>
+      !c.links.next ||
+      (c.links.next.uri.includes('seekOperation=Next') &&
+        c.links.next.headers.some(
+          (h) => h.key === 'MS-ContinuationToken' && h.value === c.continuationToken,
+        )),
     'next link carries seekOperation=Next and the MS-ContinuationToken header',
   );
 
 export const customerDetailSchema = z.strictObject({
   id: guid,
   commerceId: guid,
-  companyProfile: z.strictObject({ ...companyProfileBase, address: addressSchema.optional(), email: z.string().includes('@').optional() }),
+  companyProfile: z.strictObject({
+    ...companyProfileBase,
+    address: addressSchema.optional(),
+    email: z.string().includes('@').optional(),
+  }),
   billingProfile: z.strictObject({
     id: guid,
     firstName: z.string(),
@@ -79,7 +91,10 @@ export const customerDetailSchema = z.strictObject({
     companyName: z.string(),
     defaultAddress: addressSchema,
     links: z.strictObject({ self: linkSchema }),
-    attributes: z.strictObject({ etag: z.string(), objectType: z.literal('CustomerBillingProfile') }),
+    attributes: z.strictObject({
+      etag: z.string(),
+      objectType: z.literal('CustomerBillingProfile'),
+    }),
   }),
   relationshipToPartner: relationship,
   allowDelegatedAccess: z.boolean(),
@@ -115,7 +130,12 @@ export const subscriptionSchema = z.strictObject({
   attentionNeeded: z.boolean(),
   actionTaken: z.boolean(),
   contractType: z.string(),
-  links: z.strictObject({ product: linkSchema, sku: linkSchema, availability: linkSchema, self: linkSchema }),
+  links: z.strictObject({
+    product: linkSchema,
+    sku: linkSchema,
+    availability: linkSchema,
+    self: linkSchema,
+  }),
   orderId: z.string(),
   attributes: z.strictObject({ etag: z.string(), objectType: z.literal('Subscription') }),
 });

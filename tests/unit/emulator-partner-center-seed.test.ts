@@ -21,12 +21,18 @@ describe('customer seed', () => {
     const bigger = seedCustomers(['partner-a', 'partner-b'], 3000, reserved);
     expect(bigger.byPartner.get('partner-a')!.slice(0, 2500)).toEqual(a);
     expect(bigger.byPartner.get('partner-b')).toEqual(b);
-    expect(generateSubscriptions(a[7]!)).toEqual(generateSubscriptions(again.byPartner.get('partner-a')![7]!));
+    expect(generateSubscriptions(a[7]!)).toEqual(
+      generateSubscriptions(again.byPartner.get('partner-a')![7]!),
+    );
   });
 
   it('gives every customer a unique GUID and a unique <slug>.onmicrosoft.com domain, avoiding reserved ones', () => {
     const all = [...a, ...b];
-    expect(all.every((c) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(c.id))).toBe(true);
+    expect(
+      all.every((c) =>
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(c.id),
+      ),
+    ).toBe(true);
     expect(all.every((c) => /^[a-z0-9]{1,27}\.onmicrosoft\.com$/.test(c.domain))).toBe(true);
     expect(new Set(all.map((c) => c.domain)).size).toBe(all.length);
     expect(all.some((c) => reserved.includes(c.domain))).toBe(false);
@@ -44,8 +50,17 @@ describe('customer seed', () => {
     for (const c of a.slice(0, 200)) {
       const subs = generateSubscriptions(c);
       expect(subs).toHaveLength(c.subscriptionCount);
-      for (const s of subs) expect(Date.parse(s.commitmentEndDate)).toBeGreaterThan(Date.parse(s.effectiveStartDate));
+      for (const s of subs)
+        expect(Date.parse(s.commitmentEndDate)).toBeGreaterThan(Date.parse(s.effectiveStartDate));
     }
-    expect(a.every((c) => c.address.addressLine1 && c.address.city && c.address.postalCode && c.billing.email.includes('@'))).toBe(true);
+    expect(
+      a.every(
+        (c) =>
+          c.address.addressLine1 &&
+          c.address.city &&
+          c.address.postalCode &&
+          c.billing.email.includes('@'),
+      ),
+    ).toBe(true);
   });
 });

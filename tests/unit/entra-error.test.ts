@@ -22,19 +22,44 @@ describe('EntraError', () => {
 
 describe('toEntraError', () => {
   it('reads errorNo from an MSAL ServerError', () => {
-    const e = toEntraError(new ServerError('invalid_grant', 'corr', 'AADSTS700082: The refresh token has expired due to inactivity.', '', '700082', 400));
+    const e = toEntraError(
+      new ServerError(
+        'invalid_grant',
+        'corr',
+        'AADSTS700082: The refresh token has expired due to inactivity.',
+        '',
+        '700082',
+        400,
+      ),
+    );
     expect(e.aadsts).toBe(700082);
     expect(e.error).toBe('invalid_grant');
     expect(e.grantIsDead).toBe(true);
   });
 
-  it('reads errorNo when msal-common passes Entra\'s numeric error_codes[0] through', () => {
-    const e = toEntraError(new ServerError('invalid_client', 'corr', 'AADSTS7000215: Invalid client secret provided.', '', 7000215 as unknown as string, 401));
+  it("reads errorNo when msal-common passes Entra's numeric error_codes[0] through", () => {
+    const e = toEntraError(
+      new ServerError(
+        'invalid_client',
+        'corr',
+        'AADSTS7000215: Invalid client secret provided.',
+        '',
+        7000215 as unknown as string,
+        401,
+      ),
+    );
     expect(e.code).toBe('AADSTS7000215');
   });
 
   it('reads the code from the description when errorNo is missing, and keeps the suberror', () => {
-    const e = toEntraError(new InteractionRequiredAuthError('invalid_grant', 'corr', 'AADSTS50076: Due to a configuration change...', 'basic_action'));
+    const e = toEntraError(
+      new InteractionRequiredAuthError(
+        'invalid_grant',
+        'corr',
+        'AADSTS50076: Due to a configuration change...',
+        'basic_action',
+      ),
+    );
     expect(e.aadsts).toBe(50076);
     expect(e.subError).toBe('basic_action');
     expect(e.advice.code).toBe('AADSTS50076');

@@ -14,7 +14,14 @@ import { envSchema } from '@/lib/config/schema';
  * standalone server set to production).
  */
 const TOOLING = new Set([
-  'EMULATOR_MANIFEST', 'CHROMIUM_PATH', 'CI', 'PORTAL_PORT', 'NEXT_RUNTIME', 'NODE_ENV', 'E2E_DEV_SERVER', 'PLAYWRIGHT_JSON_OUTPUT_NAME',
+  'EMULATOR_MANIFEST',
+  'CHROMIUM_PATH',
+  'CI',
+  'PORTAL_PORT',
+  'NEXT_RUNTIME',
+  'NODE_ENV',
+  'E2E_DEV_SERVER',
+  'PLAYWRIGHT_JSON_OUTPUT_NAME',
 ]);
 const isTooling = (name: string) => TOOLING.has(name) || name.startsWith('EMULATOR_');
 
@@ -51,8 +58,17 @@ function readSafe(path: string): string {
 export function envNamesIn(source: string): string[] {
   const names = new Set<string>();
   const notAssigned = String.raw`(?!\s*=(?!=))`;
-  for (const m of source.matchAll(new RegExp(String.raw`process\.env\.([A-Z][A-Z0-9_]*)\b` + notAssigned, 'g'))) names.add(m[1]!);
-  for (const m of source.matchAll(new RegExp(String.raw`process\.env\[\s*['"\x60]([A-Z][A-Z0-9_]*)['"\x60]\s*\]` + notAssigned, 'g'))) names.add(m[1]!);
+  for (const m of source.matchAll(
+    new RegExp(String.raw`process\.env\.([A-Z][A-Z0-9_]*)\b` + notAssigned, 'g'),
+  ))
+    names.add(m[1]!);
+  for (const m of source.matchAll(
+    new RegExp(
+      String.raw`process\.env\[\s*['"\x60]([A-Z][A-Z0-9_]*)['"\x60]\s*\]` + notAssigned,
+      'g',
+    ),
+  ))
+    names.add(m[1]!);
   for (const m of source.matchAll(/\{([^}]*)\}\s*=\s*process\.env\b/g)) {
     for (const part of m[1]!.split(',')) {
       const name = part.split(/[:=]/)[0]!.trim();
@@ -96,7 +112,8 @@ describe('environment variables', () => {
   });
 
   it('the scanner sees the three ways of reading a variable', () => {
-    const src = "process.env.ALPHA; process.env['BETA']; const { GAMMA, DELTA: d } = process.env; if (process.env.EPS === 'x') {}";
+    const src =
+      "process.env.ALPHA; process.env['BETA']; const { GAMMA, DELTA: d } = process.env; if (process.env.EPS === 'x') {}";
     expect(envNamesIn(src).sort()).toEqual(['ALPHA', 'BETA', 'DELTA', 'EPS', 'GAMMA']);
     expect(envNamesIn("process.env.WRITTEN = 'stderr'; process.env['ALSO'] = '1';")).toEqual([]);
   });

@@ -12,8 +12,12 @@ describe('security headers', () => {
   });
 
   it('sends HSTS and upgrades requests only over https', () => {
-    expect(securityHeaders('n', { https: false, dev: false })['Strict-Transport-Security']).toBeUndefined();
-    expect(securityHeaders('n', { https: false, dev: false })['Content-Security-Policy']).not.toContain('upgrade-insecure-requests');
+    expect(
+      securityHeaders('n', { https: false, dev: false })['Strict-Transport-Security'],
+    ).toBeUndefined();
+    expect(
+      securityHeaders('n', { https: false, dev: false })['Content-Security-Policy'],
+    ).not.toContain('upgrade-insecure-requests');
     const h = securityHeaders('n', { https: true, dev: false });
     expect(h['Strict-Transport-Security']).toMatch(/max-age=\d+/);
     expect(h['Content-Security-Policy']).toContain('upgrade-insecure-requests');

@@ -1,5 +1,11 @@
 import { EntraError } from '@/lib/entra/entra-error';
-import { ConnectionError, MemorySingleFlight, MemoryTokenCache, TokenBroker, type TokenBrokerDeps } from '@/lib/tokens';
+import {
+  ConnectionError,
+  MemorySingleFlight,
+  MemoryTokenCache,
+  TokenBroker,
+  type TokenBrokerDeps,
+} from '@/lib/tokens';
 import { deadGrantOf } from '@/lib/tokens/dead-grant-status';
 import type { ConnectionTags } from '@/lib/vault/connection-tags';
 
@@ -10,12 +16,26 @@ const HOUR = 3600_000;
 const T0 = Date.parse('2026-01-10T12:00:00Z');
 
 function tags(over: Partial<ConnectionTags> = {}): ConnectionTags {
-  return { connectedByOid: 'o', connectedByUpn: 'admin@a', connectedAt: new Date(T0 - HOUR).toISOString(), amr: 'pwd mfa', scopes: 's', rotatedAt: new Date(T0 - HOUR).toISOString(), status: 'ok', ...over };
+  return {
+    connectedByOid: 'o',
+    connectedByUpn: 'admin@a',
+    connectedAt: new Date(T0 - HOUR).toISOString(),
+    amr: 'pwd mfa',
+    scopes: 's',
+    rotatedAt: new Date(T0 - HOUR).toISOString(),
+    status: 'ok',
+    ...over,
+  };
 }
 
 /** An in-memory stand-in for the Key Vault store that counts reads and writes. */
 function fakeStore(initial: Record<string, ConnectionTags>) {
-  const secrets = new Map(Object.entries(initial).map(([t, tg]) => [t, { refreshToken: `rt-${t}-0`, version: 'v0', tags: tg, updatedOn: new Date(T0 - HOUR) }]));
+  const secrets = new Map(
+    Object.entries(initial).map(([t, tg]) => [
+      t,
+      { refreshToken: `rt-${t}-0`, version: 'v0', tags: tg, updatedOn: new Date(T0 - HOUR) },
+    ]),
+  );
   let versions = 0;
   return {
     secrets,
@@ -29,7 +49,12 @@ function fakeStore(initial: Record<string, ConnectionTags>) {
     },
     async save(tenantId: string, refreshToken: string, t: ConnectionTags) {
       this.saves.push({ tenantId, refreshToken, tags: t });
-      secrets.set(tenantId, { refreshToken, version: `v${++versions}`, tags: t, updatedOn: new Date() });
+      secrets.set(tenantId, {
+        refreshToken,
+        version: `v${++versions}`,
+        tags: t,
+        updatedOn: new Date(),
+      });
     },
     async updateTags(tenantId: string, patch: Partial<ConnectionTags>) {
       this.tagUpdates.push({ tenantId, patch });
@@ -39,15 +64,28 @@ function fakeStore(initial: Record<string, ConnectionTags>) {
   };
 }
 
-function setup(opts: { store?: ReturnType<typeof fakeStore>; redeemDelayMs?: number; rotationHours?: number } = {}) {
+function setup(
+  opts: {
+    store?: ReturnType<typeof fakeStore>;
+    redeemDelayMs?: number;
+    rotationHours?: number;
+  } = {},
+) {
   let now = T0;
   const store = opts.store ?? fakeStore({ [A]: tags(), [B]: tags() });
   let n = 0;
-  const redeem = jest.fn(async (input: { tenantId: string; refreshToken: string; scopes: string[] }) => {
-    await new Promise((r) => setTimeout(r, opts.redeemDelayMs ?? 5));
-    n++;
-    return { accessToken: `at-${input.tenantId}-${n}`, expiresOn: new Date(now + HOUR), refreshToken: `rt-${input.tenantId}-${n}`, claims: { amr: ['pwd', 'mfa'] } };
-  });
+  const redeem = jest.fn(
+    async (input: { tenantId: string; refreshToken: string; scopes: string[] }) => {
+      await new Promise((r) => setTimeout(r, opts.redeemDelayMs ?? 5));
+      n++;
+      return {
+        accessToken: `at-${input.tenantId}-${n}`,
+        expiresOn: new Date(now + HOUR),
+        refreshToken: `rt-${input.tenantId}-${n}`,
+        claims: { amr: ['pwd', 'mfa'] },
+      };
+    },
+  );
   const background: unknown[] = [];
   const deps: TokenBrokerDeps = {
     store,
@@ -72,7 +110,11 @@ describe('token broker: single flight on a cold cache', () => {
     expect(store.gets).toBe(1);
     expect(redeem).toHaveBeenCalledTimes(1);
     expect(new Set(tokens)).toEqual(new Set([`at-${A}-1`]));
-    expect(redeem.mock.calls[0]![0]).toEqual({ tenantId: A, refreshToken: `rt-${A}-0`, scopes: [`${PC}/user_impersonation`] });
+    expect(redeem.mock.calls[0]![0]).toEqual({
+      tenantId: A,
+      refreshToken: `rt-${A}-0`,
+      scopes: [`${PC}/user_impersonation`],
+    });
   });
 
   it('keeps tenants apart: concurrent cold requests for two tenants get each their own token', async () => {
@@ -87,7 +129,9 @@ describe('token broker: single flight on a cold cache', () => {
   it('shares a failure with every waiting caller, then tries again on the next request', async () => {
     const { broker, redeem } = setup();
     redeem.mockRejectedValueOnce(new EntraError({ error: 'temporarily_unavailable' }));
-    const results = await Promise.allSettled(Array.from({ length: 5 }, () => broker.getAccessToken(A)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, () => broker.getAccessToken(A)),
+    );
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
     expect(redeem).toHaveBeenCalledTimes(1);
     await expect(broker.getAccessToken(A)).resolves.toMatch(`at-${A}`);
@@ -112,7 +156,9 @@ describe('token broker: cache and the 5-minute expiry margin', () => {
     await broker.getAccessToken(A);
     await broker.getAccessToken(A, 'https://graph.microsoft.com');
     expect(redeem).toHaveBeenCalledTimes(2);
-    expect(redeem.mock.calls[1]![0].scopes).toEqual(['https://graph.microsoft.com/user_impersonation']);
+    expect(redeem.mock.calls[1]![0].scopes).toEqual([
+      'https://graph.microsoft.com/user_impersonation',
+    ]);
   });
 
   it('forget() drops a tenant’s tokens only', async () => {
@@ -141,7 +187,12 @@ describe('token broker: write-behind rotation', () => {
     await broker.idle();
     expect(store.saves).toHaveLength(1);
     expect(store.saves[0]).toMatchObject({ tenantId: A, refreshToken: `rt-${A}-1` });
-    expect(store.saves[0]!.tags).toMatchObject({ rotatedAt: new Date(at()).toISOString(), lastRedeemedAt: new Date(at()).toISOString(), status: 'ok', connectedByUpn: 'admin@a' });
+    expect(store.saves[0]!.tags).toMatchObject({
+      rotatedAt: new Date(at()).toISOString(),
+      lastRedeemedAt: new Date(at()).toISOString(),
+      status: 'ok',
+      connectedByUpn: 'admin@a',
+    });
   });
 
   it('honours a configured interval', async () => {
@@ -209,7 +260,12 @@ describe('token broker: dead grants', () => {
     expect(error.code).toBe('connection_needs_reconnect');
     expect(error.advice?.code).toBe(`AADSTS${aadsts}`);
     expect(error.advice?.needsReconnect).toBe(true);
-    expect(store.tagUpdates).toEqual([{ tenantId: A, patch: { status, lastErrorCode: `AADSTS${aadsts}`, lastErrorAt: expect.any(String) } }]);
+    expect(store.tagUpdates).toEqual([
+      {
+        tenantId: A,
+        patch: { status, lastErrorCode: `AADSTS${aadsts}`, lastErrorAt: expect.any(String) },
+      },
+    ]);
   });
 
   it('fails fast afterwards without redeeming again, until someone reconnects', async () => {
@@ -234,7 +290,9 @@ describe('token broker: dead grants', () => {
 
   it('reports a tenant with no stored connection', async () => {
     const { broker, redeem } = setup();
-    const error = (await broker.getAccessToken('dddddddd-dddd-4ddd-8ddd-dddddddddddd').catch((e: unknown) => e)) as ConnectionError;
+    const error = (await broker
+      .getAccessToken('dddddddd-dddd-4ddd-8ddd-dddddddddddd')
+      .catch((e: unknown) => e)) as ConnectionError;
     expect(error.code).toBe('connection_missing');
     expect(redeem).not.toHaveBeenCalled();
   });
@@ -246,7 +304,9 @@ describe('token broker: redeemNow', () => {
     await broker.getAccessToken(A);
     const result = await broker.redeemNow(A);
     expect(redeem).toHaveBeenCalledTimes(2);
-    expect(store.saves).toEqual([expect.objectContaining({ tenantId: A, refreshToken: `rt-${A}-2` })]);
+    expect(store.saves).toEqual([
+      expect.objectContaining({ tenantId: A, refreshToken: `rt-${A}-2` }),
+    ]);
     expect(result.amr).toEqual(['pwd', 'mfa']);
   });
 
@@ -273,6 +333,8 @@ describe('token broker: a dead grant stops cached tokens too', () => {
     await broker.getAccessToken(A);
     redeem.mockRejectedValueOnce(new EntraError({ aadsts: 50173, error: 'invalid_grant' }));
     await broker.redeemNow(A).catch(() => undefined);
-    await expect(broker.getAccessToken(A)).rejects.toMatchObject({ code: 'connection_needs_reconnect' });
+    await expect(broker.getAccessToken(A)).rejects.toMatchObject({
+      code: 'connection_needs_reconnect',
+    });
   });
 });

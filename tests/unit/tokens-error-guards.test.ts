@@ -25,7 +25,10 @@ describe('error guards across bundle copies', () => {
   it('recognises a ConnectionError made by another copy of the module', () => {
     const [one, two] = loadTwice<ErrorsModule>('@/lib/tokens/connection-error');
     expect(one.ConnectionError).not.toBe(two.ConnectionError);
-    const error = new two.ConnectionError('connection_needs_reconnect', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
+    const error = new two.ConnectionError(
+      'connection_needs_reconnect',
+      'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+    );
     expect(error instanceof one.ConnectionError).toBe(false);
     expect(one.isConnectionError(error)).toBe(true);
     expect(one.isConnectionError(new Error('connection_missing'))).toBe(false);
@@ -33,7 +36,11 @@ describe('error guards across bundle copies', () => {
 
   it('recognises a PartnerCenterError made by another copy of the module', () => {
     const [one, two] = loadTwice<PcModule>('@/lib/partner-center/partner-center-error');
-    const error = new two.PartnerCenterError('partner_center_not_found', { requestId: 'r', correlationId: 'c', upstreamStatus: 404 });
+    const error = new two.PartnerCenterError('partner_center_not_found', {
+      requestId: 'r',
+      correlationId: 'c',
+      upstreamStatus: 404,
+    });
     expect(one.isPartnerCenterError(error)).toBe(true);
   });
 

@@ -25,7 +25,13 @@ function restError(statusCode: number | undefined, code = 'X'): Error {
  * recovery. Just enough Key Vault semantics to test the store's own logic.
  */
 function fakeVault() {
-  type Version = { value: string; version: string; tags: Record<string, string>; updatedOn: Date; enabled: boolean };
+  type Version = {
+    value: string;
+    version: string;
+    tags: Record<string, string>;
+    updatedOn: Date;
+    enabled: boolean;
+  };
   const live = new Map<string, Version[]>();
   const deleted = new Map<string, Version[]>();
   let n = 0;
@@ -34,24 +40,40 @@ function fakeVault() {
     if (!v) throw restError(404, 'SecretNotFound');
     return v;
   };
-  const props = (name: string, v: Version) => ({ name, version: v.version, tags: v.tags, updatedOn: v.updatedOn, enabled: v.enabled });
+  const props = (name: string, v: Version) => ({
+    name,
+    version: v.version,
+    tags: v.tags,
+    updatedOn: v.updatedOn,
+    enabled: v.enabled,
+  });
   const client = {
-    setSecret: jest.fn(async (name: string, value: string, o: { tags?: Record<string, string> }) => {
-      if (deleted.has(name)) throw restError(409, 'Conflict');
-      const v = { value, version: `v${++n}`, tags: o.tags ?? {}, updatedOn: new Date(), enabled: true };
-      live.set(name, [...(live.get(name) ?? []), v]);
-      return { name, value, properties: props(name, v) };
-    }),
+    setSecret: jest.fn(
+      async (name: string, value: string, o: { tags?: Record<string, string> }) => {
+        if (deleted.has(name)) throw restError(409, 'Conflict');
+        const v = {
+          value,
+          version: `v${++n}`,
+          tags: o.tags ?? {},
+          updatedOn: new Date(),
+          enabled: true,
+        };
+        live.set(name, [...(live.get(name) ?? []), v]);
+        return { name, value, properties: props(name, v) };
+      },
+    ),
     getSecret: jest.fn(async (name: string) => {
       const v = latest(name);
       return { name, value: v.value, properties: props(name, v) };
     }),
-    updateSecretProperties: jest.fn(async (name: string, version: string, o: { tags: Record<string, string> }) => {
-      const v = live.get(name)?.find((x) => x.version === version);
-      if (!v) throw restError(404);
-      v.tags = o.tags;
-      return props(name, v);
-    }),
+    updateSecretProperties: jest.fn(
+      async (name: string, version: string, o: { tags: Record<string, string> }) => {
+        const v = live.get(name)?.find((x) => x.version === version);
+        if (!v) throw restError(404);
+        v.tags = o.tags;
+        return props(name, v);
+      },
+    ),
     listPropertiesOfSecrets: jest.fn(async function* () {
       for (const [name, versions] of live) yield props(name, versions.at(-1)!);
     }),
@@ -70,19 +92,31 @@ function fakeVault() {
       return { pollUntilDone: async () => ({}) };
     }),
   };
-  return { client, live, deleted, store: new KeyVaultRefreshTokenStore(client as unknown as SecretClient) };
+  return {
+    client,
+    live,
+    deleted,
+    store: new KeyVaultRefreshTokenStore(client as unknown as SecretClient),
+  };
 }
 
 describe('KeyVaultRefreshTokenStore', () => {
   it('saves under the lower-cased tenant id with tags and reads the latest version back', async () => {
     const { store, live } = fakeVault();
     await store.save(TENANT, 'rt-1', tags);
-    const saved = await store.save(TENANT, 'rt-2', { ...tags, rotatedAt: '2026-01-02T00:00:00.000Z' });
+    const saved = await store.save(TENANT, 'rt-2', {
+      ...tags,
+      rotatedAt: '2026-01-02T00:00:00.000Z',
+    });
     expect(saved.version).toBe('v2');
     expect(live.get(NAME)).toHaveLength(2); // history kept
     const got = await store.get(TENANT);
     expect(got).toMatchObject({ tenantId: NAME, refreshToken: 'rt-2', version: 'v2' });
-    expect(got?.tags).toMatchObject({ ...tags, rotatedAt: '2026-01-02T00:00:00.000Z', status: 'ok' });
+    expect(got?.tags).toMatchObject({
+      ...tags,
+      rotatedAt: '2026-01-02T00:00:00.000Z',
+      status: 'ok',
+    });
   });
 
   it('returns null for an absent tenant and refuses a malformed id before calling Key Vault', async () => {
@@ -95,10 +129,18 @@ describe('KeyVaultRefreshTokenStore', () => {
   it('merges tag patches into the latest version without touching the value', async () => {
     const { store, client } = fakeVault();
     await store.save(TENANT, 'rt-1', tags);
-    await store.updateTags(TENANT, { lastRedeemedAt: '2026-02-01T00:00:00.000Z', status: 'revoked', lastErrorCode: 'AADSTS50173' });
+    await store.updateTags(TENANT, {
+      lastRedeemedAt: '2026-02-01T00:00:00.000Z',
+      status: 'revoked',
+      lastErrorCode: 'AADSTS50173',
+    });
     const got = await store.get(TENANT);
     expect(got?.refreshToken).toBe('rt-1');
-    expect(got?.tags).toMatchObject({ connectedByOid: 'oid-1', status: 'revoked', lastErrorCode: 'AADSTS50173' });
+    expect(got?.tags).toMatchObject({
+      connectedByOid: 'oid-1',
+      status: 'revoked',
+      lastErrorCode: 'AADSTS50173',
+    });
     expect(client.setSecret).toHaveBeenCalledTimes(1);
   });
 
@@ -107,7 +149,13 @@ describe('KeyVaultRefreshTokenStore', () => {
     await store.save(TENANT, 'rt-1', tags);
     await client.setSecret('some-other-secret', 'x', {});
     const list = await store.list();
-    expect(list).toEqual([{ tenantId: NAME, tags: expect.objectContaining({ connectedByUpn: 'admin@a.example' }), updatedOn: expect.any(Date) }]);
+    expect(list).toEqual([
+      {
+        tenantId: NAME,
+        tags: expect.objectContaining({ connectedByUpn: 'admin@a.example' }),
+        updatedOn: expect.any(Date),
+      },
+    ]);
     expect(client.getSecret).not.toHaveBeenCalled();
   });
 
@@ -115,7 +163,10 @@ describe('KeyVaultRefreshTokenStore', () => {
     const { store, deleted } = fakeVault();
     await store.save(TENANT, 'rt-1', tags);
     await store.disconnect(TENANT, { oid: 'admin-oid' });
-    expect(deleted.get(NAME)?.at(-1)?.tags).toMatchObject({ status: 'disconnected', disconnectedByOid: 'admin-oid' });
+    expect(deleted.get(NAME)?.at(-1)?.tags).toMatchObject({
+      status: 'disconnected',
+      disconnectedByOid: 'admin-oid',
+    });
     await expect(store.get(TENANT)).resolves.toBeNull();
     await expect(store.list()).resolves.toEqual([]);
     await expect(store.disconnect(TENANT)).resolves.toBeUndefined(); // idempotent
@@ -148,8 +199,14 @@ describe('toVaultError', () => {
     [restError(429), 'vault_unreachable'],
     [restError(undefined, 'REQUEST_SEND_ERROR'), 'vault_unreachable'],
     [Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), 'vault_unreachable'],
-    [Object.assign(new Error('no token'), { name: 'AuthenticationError' }), 'vault_credential_failed'],
-    [Object.assign(new Error('no token'), { name: 'CredentialUnavailableError' }), 'vault_credential_failed'],
+    [
+      Object.assign(new Error('no token'), { name: 'AuthenticationError' }),
+      'vault_credential_failed',
+    ],
+    [
+      Object.assign(new Error('no token'), { name: 'CredentialUnavailableError' }),
+      'vault_credential_failed',
+    ],
     [restError(400), 'vault_error'],
     ['a string', 'vault_error'],
   ])('%p → %s', (e, code) => expect(toVaultError(e).code).toBe(code));
@@ -157,13 +214,25 @@ describe('toVaultError', () => {
 
 describe('connection tags', () => {
   it('keeps within Key Vault limits: ≤15 tags, values ≤256 characters', () => {
-    const out = toVaultTags({ ...tags, orgName: 'x'.repeat(400), status: 'ok', lastRedeemedAt: 'a', lastErrorCode: 'b', lastErrorAt: 'c', disconnectedAt: 'd', disconnectedByOid: 'e' });
+    const out = toVaultTags({
+      ...tags,
+      orgName: 'x'.repeat(400),
+      status: 'ok',
+      lastRedeemedAt: 'a',
+      lastErrorCode: 'b',
+      lastErrorAt: 'c',
+      disconnectedAt: 'd',
+      disconnectedByOid: 'e',
+    });
     expect(Object.keys(out).length).toBeLessThanOrEqual(15);
     expect(out.orgName).toHaveLength(256);
   });
 
   it('round-trips and ignores unknown tags and statuses', () => {
     expect(fromVaultTags(toVaultTags(tags))).toMatchObject(tags);
-    expect(fromVaultTags({ status: 'bogus', other: 'x' })).toMatchObject({ status: undefined, connectedByOid: '' });
+    expect(fromVaultTags({ status: 'bogus', other: 'x' })).toMatchObject({
+      status: undefined,
+      connectedByOid: '',
+    });
   });
 });

@@ -14,7 +14,10 @@ export function GET(request: NextRequest): Promise<NextResponse> {
         ...health,
         // Tokens for the actions this user may take, for same-origin scripts (CORS keeps others out).
         actions: canAdministerTenant(user, health.tenantId)
-          ? { check: createActionToken(user, health.tenantId, 'check'), disconnect: createActionToken(user, health.tenantId, 'disconnect') }
+          ? {
+              check: createActionToken(user, health.tenantId, 'check'),
+              disconnect: createActionToken(user, health.tenantId, 'disconnect'),
+            }
           : null,
       }));
       return NextResponse.json({ connections }, { headers: { 'Cache-Control': 'no-store' } });

@@ -20,30 +20,59 @@ export default async function ConnectSuccessPage() {
       <main>
         <h1>No recent connection</h1>
         <p>This browser has not completed a connection in the last 10 minutes.</p>
-        <Link className="button" href="/connect">Connect a partner tenant</Link>
+        <Link className="button" href="/connect">
+          Connect a partner tenant
+        </Link>
       </main>
     );
   }
-  const health = await readConnectionHealth(result.tenantId).catch((e: unknown) => (isAppError(e) ? null : Promise.reject(e)));
+  const health = await readConnectionHealth(result.tenantId).catch((e: unknown) =>
+    isAppError(e) ? null : Promise.reject(e),
+  );
   return (
     <main>
       <h1 data-testid="connect-success">Connected: {result.orgName}</h1>
       <div className="card">
         <table>
           <tbody>
-            <tr><th>Organization</th><td data-testid="connected-org">{result.orgName}</td></tr>
-            <tr><th>Tenant id</th><td><code data-testid="connected-tenant">{result.tenantId}</code></td></tr>
-            <tr><th>Connected by</th><td data-testid="connected-by">{result.connectedByName ? `${result.connectedByName} · ` : ''}{result.connectedByUpn}</td></tr>
-            <tr><th>When</th><td>{new Date(result.connectedAt).toUTCString()}</td></tr>
+            <tr>
+              <th>Organization</th>
+              <td data-testid="connected-org">{result.orgName}</td>
+            </tr>
+            <tr>
+              <th>Tenant id</th>
+              <td>
+                <code data-testid="connected-tenant">{result.tenantId}</code>
+              </td>
+            </tr>
+            <tr>
+              <th>Connected by</th>
+              <td data-testid="connected-by">
+                {result.connectedByName ? `${result.connectedByName} · ` : ''}
+                {result.connectedByUpn}
+              </td>
+            </tr>
+            <tr>
+              <th>When</th>
+              <td>{new Date(result.connectedAt).toUTCString()}</td>
+            </tr>
           </tbody>
         </table>
       </div>
       <div className="card">
         <h2>Connection health</h2>
-        {health ? <HealthDetails health={health} /> : <p className="muted">Health could not be read from Key Vault just now.</p>}
+        {health ? (
+          <HealthDetails health={health} />
+        ) : (
+          <p className="muted">Health could not be read from Key Vault just now.</p>
+        )}
       </div>
-      <Link className="button" href="/connections">Manage connections</Link>{' '}
-      <Link className="button secondary" href="/dashboard">Open the dashboard</Link>
+      <Link className="button" href="/connections">
+        Manage connections
+      </Link>{' '}
+      <Link className="button secondary" href="/dashboard">
+        Open the dashboard
+      </Link>
     </main>
   );
 }

@@ -10,16 +10,40 @@ const ERRORS: Record<string, string> = {
 };
 
 /** The outcome of the last action, from codes in the URL (never data); unknown codes are not echoed. */
-export function ConnectionsNotice({ params }: { params: Record<string, string | string[] | undefined> }) {
-  const one = (k: string) => (typeof params[k] === 'string' && SAFE.test(params[k]) ? params[k] : undefined);
+export function ConnectionsNotice({
+  params,
+}: {
+  params: Record<string, string | string[] | undefined>;
+}) {
+  const one = (k: string) =>
+    typeof params[k] === 'string' && SAFE.test(params[k]) ? params[k] : undefined;
   const checked = one('checked');
   const error = one('error');
-  if (checked === 'ok') return <p className="card status-ok" data-testid="notice">Checked: the connection works, and its refresh token was rotated.</p>;
+  if (checked === 'ok')
+    return (
+      <p className="card status-ok" data-testid="notice">
+        Checked: the connection works, and its refresh token was rotated.
+      </p>
+    );
   if (checked) {
     const advice = adviceForCode(checked);
-    return <p className="card status-bad" data-testid="notice">Check failed ({advice.code}): {advice.title}. {advice.fix}</p>;
+    return (
+      <p className="card status-bad" data-testid="notice">
+        Check failed ({advice.code}): {advice.title}. {advice.fix}
+      </p>
+    );
   }
-  if (one('disconnected')) return <p className="card" data-testid="notice">Disconnected. The stored token was deleted (recoverable by an operator for 90 days).</p>;
-  if (error) return <p className="card status-bad" data-testid="notice">{ERRORS[error] ?? `The action failed (${error}).`}</p>;
+  if (one('disconnected'))
+    return (
+      <p className="card" data-testid="notice">
+        Disconnected. The stored token was deleted (recoverable by an operator for 90 days).
+      </p>
+    );
+  if (error)
+    return (
+      <p className="card status-bad" data-testid="notice">
+        {ERRORS[error] ?? `The action failed (${error}).`}
+      </p>
+    );
   return null;
 }

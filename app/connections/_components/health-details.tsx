@@ -23,34 +23,72 @@ function when(iso: string | undefined): string {
 export function HealthDetails({ health }: { health: ConnectionHealth }) {
   const label = STATUS_LABEL[health.status];
   return (
-    <div data-testid="connection-health" data-tenant-id={health.tenantId} data-status={health.status}>
+    <div
+      data-testid="connection-health"
+      data-tenant-id={health.tenantId}
+      data-status={health.status}
+    >
       <p>
-        Status: <strong className={label.className} data-testid="health-status">{label.text}</strong>
+        Status:{' '}
+        <strong className={label.className} data-testid="health-status">
+          {label.text}
+        </strong>
       </p>
       <table>
         <tbody>
-          <tr><th>Tenant id</th><td><code>{health.tenantId}</code></td></tr>
-          <tr><th>MFA</th><td data-testid="health-mfa">{MFA_LABEL[health.mfa]}</td></tr>
-          <tr><th>Connected by</th><td>{health.connectedBy.upn || '—'} <span className="muted">({health.connectedBy.oid || 'unknown'})</span></td></tr>
-          <tr><th>Connected at</th><td>{when(health.connectedAt)}</td></tr>
-          <tr><th>Last rotation</th><td>{when(health.rotatedAt)}</td></tr>
-          <tr><th>Last successful redemption</th><td>{when(health.lastRedeemedAt)}</td></tr>
+          <tr>
+            <th>Tenant id</th>
+            <td>
+              <code>{health.tenantId}</code>
+            </td>
+          </tr>
+          <tr>
+            <th>MFA</th>
+            <td data-testid="health-mfa">{MFA_LABEL[health.mfa]}</td>
+          </tr>
+          <tr>
+            <th>Connected by</th>
+            <td>
+              {health.connectedBy.upn || '—'}{' '}
+              <span className="muted">({health.connectedBy.oid || 'unknown'})</span>
+            </td>
+          </tr>
+          <tr>
+            <th>Connected at</th>
+            <td>{when(health.connectedAt)}</td>
+          </tr>
+          <tr>
+            <th>Last rotation</th>
+            <td>{when(health.rotatedAt)}</td>
+          </tr>
+          <tr>
+            <th>Last successful redemption</th>
+            <td>{when(health.lastRedeemedAt)}</td>
+          </tr>
           <tr>
             <th>Days left before the 90-day inactivity limit</th>
-            <td data-testid="health-days-left">{health.daysLeft} <span className="muted">(until {when(health.inactivityDeadline)})</span></td>
+            <td data-testid="health-days-left">
+              {health.daysLeft}{' '}
+              <span className="muted">(until {when(health.inactivityDeadline)})</span>
+            </td>
           </tr>
         </tbody>
       </table>
       {health.advice && (
         <div className="card" data-testid="health-advice">
-          <p><strong>{health.advice.title}</strong> <code>{health.advice.code}</code></p>
+          <p>
+            <strong>{health.advice.title}</strong> <code>{health.advice.code}</code>
+          </p>
           <p>{health.advice.cause}</p>
-          <p><strong>Fix:</strong> {health.advice.fix}</p>
+          <p>
+            <strong>Fix:</strong> {health.advice.fix}
+          </p>
         </div>
       )}
       {health.lastError && (
         <p className="muted" data-testid="health-last-error">
-          Last error: <code>{health.lastError.code}</code> at {when(health.lastError.at)}: {health.lastError.advice.title}
+          Last error: <code>{health.lastError.code}</code> at {when(health.lastError.at)}:{' '}
+          {health.lastError.advice.title}
         </p>
       )}
     </div>

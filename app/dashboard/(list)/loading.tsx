@@ -10,9 +10,15 @@ export default function Loading() {
         <tbody>
           {Array.from({ length: 8 }, (_, i) => (
             <tr key={i}>
-              <td><div className="skeleton" /></td>
-              <td><div className="skeleton" /></td>
-              <td><div className="skeleton" /></td>
+              <td>
+                <div className="skeleton" />
+              </td>
+              <td>
+                <div className="skeleton" />
+              </td>
+              <td>
+                <div className="skeleton" />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -22,32 +22,56 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
 
   if (result.kind === 'not-connected') {
     if (user.isOperator) redirect('/connections');
-    redirect(`/not-connected?reason=tenant_not_connected&tenant=${user.tid}${user.isPartnerAdmin ? '&admin=1' : ''}`);
+    redirect(
+      `/not-connected?reason=tenant_not_connected&tenant=${user.tid}${user.isPartnerAdmin ? '&admin=1' : ''}`,
+    );
   }
 
   return (
     <main>
       <h1>Customers</h1>
-      {result.kind === 'reconnect' && <ReconnectBanner advice={result.advice} isAdmin={user.isPartnerAdmin} />}
-      {result.kind === 'error' && <ErrorState code={result.code} message={result.message} refId={result.ref} retryHref={`/dashboard${customerQueryString(query)}`} />}
+      {result.kind === 'reconnect' && (
+        <ReconnectBanner advice={result.advice} isAdmin={user.isPartnerAdmin} />
+      )}
+      {result.kind === 'error' && (
+        <ErrorState
+          code={result.code}
+          message={result.message}
+          refId={result.ref}
+          retryHref={`/dashboard${customerQueryString(query)}`}
+        />
+      )}
       {result.kind === 'ok' && (
         <>
           <CustomerFilters query={result.page.query} />
-          <ListToolbar query={result.page.query} total={result.page.total} loading={result.page.progress.status === 'loading'} />
-          {result.page.progress.status === 'loading' && <LoadProgress initialLoaded={result.page.progress.loaded} />}
+          <ListToolbar
+            query={result.page.query}
+            total={result.page.total}
+            loading={result.page.progress.status === 'loading'}
+          />
+          {result.page.progress.status === 'loading' && (
+            <LoadProgress initialLoaded={result.page.progress.loaded} />
+          )}
           {result.page.progress.status === 'error' && (
             <p className="card banner-bad" role="alert" data-testid="partial-list">
-              Only {result.page.progress.loaded.toLocaleString('en-US')} customers could be loaded: {result.page.progress.error?.message}{' '}
-              <code>{result.page.progress.error?.code}</code>. Use Refresh to try again.
+              Only {result.page.progress.loaded.toLocaleString('en-US')} customers could be loaded:{' '}
+              {result.page.progress.error?.message} <code>{result.page.progress.error?.code}</code>.
+              Use Refresh to try again.
             </p>
           )}
           {result.page.total === 0 ? (
             <p className="card" data-testid="empty-state">
-              {result.page.query.q || result.page.query.relationship ? 'No customer matches this search.' : 'This partner has no customers yet.'}
+              {result.page.query.q || result.page.query.relationship
+                ? 'No customer matches this search.'
+                : 'This partner has no customers yet.'}
             </p>
           ) : (
             <>
-              <CustomerTable items={result.page.items} query={result.page.query} total={result.page.total} />
+              <CustomerTable
+                items={result.page.items}
+                query={result.page.query}
+                total={result.page.total}
+              />
               <Pagination query={result.page.query} pageCount={result.page.pageCount} />
             </>
           )}

@@ -5,14 +5,30 @@ import { RELATIONSHIP_LABELS } from './relationship-label';
 /** Search and filter as a GET form: the result is a URL, so any view can be shared or bookmarked. */
 export function CustomerFilters({ query }: { query: CustomerQuery }) {
   return (
-    <form method="get" action="/dashboard" className="filters" role="search" aria-label="Search customers">
+    <form
+      method="get"
+      action="/dashboard"
+      className="filters"
+      role="search"
+      aria-label="Search customers"
+    >
       <label>
         Search name or domain
-        <input type="search" name="q" defaultValue={query.q} maxLength={100} data-testid="search-input" />
+        <input
+          type="search"
+          name="q"
+          defaultValue={query.q}
+          maxLength={100}
+          data-testid="search-input"
+        />
       </label>
       <label>
         Relationship
-        <select name="relationship" defaultValue={query.relationship ?? ''} data-testid="relationship-filter">
+        <select
+          name="relationship"
+          defaultValue={query.relationship ?? ''}
+          data-testid="relationship-filter"
+        >
           <option value="">All</option>
           {RELATIONSHIPS.map((r) => (
             <option key={r} value={r}>

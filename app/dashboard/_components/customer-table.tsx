@@ -1,5 +1,9 @@
 import Link from 'next/link';
-import { customerQueryString, type CustomerQuery, type SortField } from '@/lib/customers/customer-query';
+import {
+  customerQueryString,
+  type CustomerQuery,
+  type SortField,
+} from '@/lib/customers/customer-query';
 import type { CustomerSummary } from '@/lib/partner-center/types';
 import { RELATIONSHIP_LABELS } from './relationship-label';
 
@@ -10,12 +14,26 @@ const COLUMNS: Array<{ field: SortField; label: string }> = [
 ];
 
 /** Column header that sorts by its field; a second click reverses. Links, so the keyboard and the URL both work. */
-function SortHeader({ query, field, label }: { query: CustomerQuery; field: SortField; label: string }) {
+function SortHeader({
+  query,
+  field,
+  label,
+}: {
+  query: CustomerQuery;
+  field: SortField;
+  label: string;
+}) {
   const active = query.sort === field;
   const dir = active && query.dir === 'asc' ? 'desc' : 'asc';
   return (
-    <th scope="col" aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-      <Link href={`/dashboard${customerQueryString(query, { sort: field, dir, page: 1 })}`} data-testid={`sort-${field}`}>
+    <th
+      scope="col"
+      aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <Link
+        href={`/dashboard${customerQueryString(query, { sort: field, dir, page: 1 })}`}
+        data-testid={`sort-${field}`}
+      >
         {label}
         {active && <span aria-hidden="true">{query.dir === 'asc' ? ' ▲' : ' ▼'}</span>}
         <span className="visually-hidden">{`, sort ${dir === 'asc' ? 'ascending' : 'descending'}`}</span>
@@ -24,10 +42,21 @@ function SortHeader({ query, field, label }: { query: CustomerQuery; field: Sort
   );
 }
 
-export function CustomerTable({ items, query, total }: { items: CustomerSummary[]; query: CustomerQuery; total: number }) {
+export function CustomerTable({
+  items,
+  query,
+  total,
+}: {
+  items: CustomerSummary[];
+  query: CustomerQuery;
+  total: number;
+}) {
   return (
     <table data-testid="customer-table">
-      <caption className="visually-hidden">Customers, {total} matching, sorted by {query.sort} {query.dir === 'asc' ? 'ascending' : 'descending'}</caption>
+      <caption className="visually-hidden">
+        Customers, {total} matching, sorted by {query.sort}{' '}
+        {query.dir === 'asc' ? 'ascending' : 'descending'}
+      </caption>
       <thead>
         <tr>
           {COLUMNS.map((c) => (

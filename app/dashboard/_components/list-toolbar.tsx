@@ -1,12 +1,21 @@
 import { customerQueryString, type CustomerQuery } from '@/lib/customers/customer-query';
 
 /** Total count, refresh (a POST: it calls Partner Center again) and the CSV export. */
-export function ListToolbar({ query, total, loading }: { query: CustomerQuery; total: number; loading: boolean }) {
+export function ListToolbar({
+  query,
+  total,
+  loading,
+}: {
+  query: CustomerQuery;
+  total: number;
+  loading: boolean;
+}) {
   const filtered = Boolean(query.q || query.relationship);
   return (
     <div className="toolbar">
       <p data-testid="total-count">
-        <strong>{total.toLocaleString('en-US')}</strong> {filtered ? 'matching customers' : 'customers'}
+        <strong>{total.toLocaleString('en-US')}</strong>{' '}
+        {filtered ? 'matching customers' : 'customers'}
         {loading && ' so far'}
       </p>
       <form method="post" action={`/api/customers/refresh${customerQueryString(query)}`}>
@@ -14,7 +23,12 @@ export function ListToolbar({ query, total, loading }: { query: CustomerQuery; t
           Refresh
         </button>
       </form>
-      <a className="button secondary" href="/api/customers/export" download data-testid="export-csv">
+      <a
+        className="button secondary"
+        href="/api/customers/export"
+        download
+        data-testid="export-csv"
+      >
         Export CSV (all customers)
       </a>
     </div>

@@ -20,7 +20,9 @@ export function LoadProgress({ initialLoaded }: { initialLoaded: number }) {
     let stopped = false;
     let lastRefresh = Date.now();
     const timer = setInterval(async () => {
-      const res = await fetch('/api/customers/progress', { cache: 'no-store' }).catch(() => undefined);
+      const res = await fetch('/api/customers/progress', { cache: 'no-store' }).catch(
+        () => undefined,
+      );
       if (stopped || !res?.ok) return;
       const p = (await res.json()) as Progress;
       setLoaded(p.loaded);
@@ -40,7 +42,8 @@ export function LoadProgress({ initialLoaded }: { initialLoaded: number }) {
 
   return (
     <p className="progress" role="status" aria-live="polite" data-testid="load-progress">
-      <span className="spinner" aria-hidden="true" /> Loading customers from Partner Center… {loaded.toLocaleString('en-US')} so far.
+      <span className="spinner" aria-hidden="true" /> Loading customers from Partner Center…{' '}
+      {loaded.toLocaleString('en-US')} so far.
     </p>
   );
 }

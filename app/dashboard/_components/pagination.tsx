@@ -10,7 +10,9 @@ export function Pagination({ query, pageCount }: { query: CustomerQuery; pageCou
           ← Previous
         </Link>
       ) : (
-        <span className="muted" aria-disabled="true">← Previous</span>
+        <span className="muted" aria-disabled="true">
+          ← Previous
+        </span>
       )}
       <span data-testid="page-indicator" aria-current="page">
         Page {query.page} of {pageCount}
@@ -20,7 +22,9 @@ export function Pagination({ query, pageCount }: { query: CustomerQuery; pageCou
           Next →
         </Link>
       ) : (
-        <span className="muted" aria-disabled="true">Next →</span>
+        <span className="muted" aria-disabled="true">
+          Next →
+        </span>
       )}
     </nav>
   );

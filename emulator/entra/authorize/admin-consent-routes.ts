@@ -64,7 +64,12 @@ export function registerAdminConsentRoutes(app: FastifyInstance, deps: EntraDeps
         },
       };
       const session = readSession(deps, req);
-      return beginInteraction(deps, reply, i, session && admitsTenant(path, session.record.tenantId) ? session : undefined);
+      return beginInteraction(
+        deps,
+        reply,
+        i,
+        session && admitsTenant(path, session.record.tenantId) ? session : undefined,
+      );
     };
   app.get('/:tenant/adminconsent', handler('adminconsent-v1'));
   app.get('/:tenant/v2.0/adminconsent', handler('adminconsent-v2'));

@@ -12,7 +12,12 @@ import type { ActiveSession } from './session';
  * Starts a sign-in: joins the browser's Entra session when one fits the request (SSO), stores
  * the interaction, and takes its first step.
  */
-export function beginInteraction(deps: EntraDeps, reply: FastifyReply, i: InteractionRecord, session: ActiveSession | undefined) {
+export function beginInteraction(
+  deps: EntraDeps,
+  reply: FastifyReply,
+  i: InteractionRecord,
+  session: ActiveSession | undefined,
+) {
   if (session) {
     Object.assign(i, {
       userOid: session.record.userOid,

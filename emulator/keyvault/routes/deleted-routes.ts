@@ -10,7 +10,9 @@ export function registerDeletedRoutes(app: FastifyInstance, deps: KvRouteDeps): 
   app.get('/deletedsecrets', async (req) => {
     const { apiVersion, origin } = guard(deps, req, 'readMetadata');
     const max = parseMaxResults(req);
-    const all = deps.deleted.list().map((record) => ({ key: record.name.toLowerCase(), item: deletedItem(origin, record) }));
+    const all = deps.deleted
+      .list()
+      .map((record) => ({ key: record.name.toLowerCase(), item: deletedItem(origin, record) }));
     const { page, nextKey } = takePage(req, all, max);
     return { value: page, nextLink: nextLink(origin, '/deletedsecrets', apiVersion, nextKey, max) };
   });

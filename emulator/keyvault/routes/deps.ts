@@ -20,7 +20,12 @@ export interface KvRouteDeps {
  * What every secrets route checks, in order: api-version, the caller's role for `action`, then
  * the secret name. Returns what the handler needs to build its response.
  */
-export function guard(deps: KvRouteDeps, req: FastifyRequest, action: SecretAction, name?: string): { apiVersion: string; origin: string } {
+export function guard(
+  deps: KvRouteDeps,
+  req: FastifyRequest,
+  action: SecretAction,
+  name?: string,
+): { apiVersion: string; origin: string } {
   const apiVersion = requireApiVersion(req);
   const principal = principalOf(req);
   if (!roleAllows(deps.store.state.roleAssignments[principal.oid], action)) {

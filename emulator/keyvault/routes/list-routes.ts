@@ -8,7 +8,10 @@ export function registerListRoutes(app: FastifyInstance, deps: KvRouteDeps): voi
   app.get('/secrets', async (req) => {
     const { apiVersion, origin } = guard(deps, req, 'readMetadata');
     const max = parseMaxResults(req);
-    const all = Object.entries(deps.store.state.secrets).map(([key, record]) => ({ key, item: secretItem(origin, record) }));
+    const all = Object.entries(deps.store.state.secrets).map(([key, record]) => ({
+      key,
+      item: secretItem(origin, record),
+    }));
     const { page, nextKey } = takePage(req, all, max);
     return { value: page, nextLink: nextLink(origin, '/secrets', apiVersion, nextKey, max) };
   });
@@ -20,7 +23,21 @@ export function listVersions(deps: KvRouteDeps, req: FastifyRequest, name: strin
   const max = parseMaxResults(req);
   const record = deps.store.live(name);
   // Versions only ever append, so the index is a stable sort key. An unknown name lists nothing.
-  const all = record ? record.versions.map((v, i) => ({ key: String(i).padStart(8, '0'), item: versionItem(origin, record, v) })) : [];
+  const all = record
+    ? record.versions.map((v, i) => ({
+        key: String(i).padStart(8, '0'),
+        item: versionItem(origin, record, v),
+      }))
+    : [];
   const { page, nextKey } = takePage(req, all, max);
-  return { value: page, nextLink: nextLink(origin, `/secrets/${record?.name ?? name}/versions`, apiVersion, nextKey, max) };
+  return {
+    value: page,
+    nextLink: nextLink(
+      origin,
+      `/secrets/${record?.name ?? name}/versions`,
+      apiVersion,
+      nextKey,
+      max,
+    ),
+  };
 }

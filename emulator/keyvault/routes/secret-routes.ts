@@ -32,7 +32,8 @@ export function registerSecretRoutes(app: FastifyInstance, deps: KvRouteDeps): v
     return deletedBundle(origin, deps.secrets.delete(name));
   };
 
-  const versions: ObjectHandler = async (req: FastifyRequest, _reply, name) => listVersions(deps, req, name);
+  const versions: ObjectHandler = async (req: FastifyRequest, _reply, name) =>
+    listVersions(deps, req, name);
 
   registerObjectRoutes(app, 'secrets', {
     'PUT name': set,

@@ -10,7 +10,9 @@ type IdParams = { id: string };
 
 /** `GET /v1/customers/{id}` and `GET /v1/customers/{id}/subscriptions`. */
 export function registerCustomerRoutes(app: FastifyInstance, deps: PcDeps): void {
-  app.get<{ Params: IdParams }>('/v1/customers/:id', async (req) => customerDetail(resolveCustomer(deps, callerOf(req), req.params.id)));
+  app.get<{ Params: IdParams }>('/v1/customers/:id', async (req) =>
+    customerDetail(resolveCustomer(deps, callerOf(req), req.params.id)),
+  );
 
   app.get<{ Params: IdParams }>('/v1/customers/:id/subscriptions', async (req) => {
     const customer = resolveCustomer(deps, callerOf(req), req.params.id);

@@ -21,7 +21,10 @@ export function registerListCustomers(app: FastifyInstance, deps: PcDeps): void 
     const q = req.query as Record<string, unknown>;
     const filter = parseCustomerFilter(q.filter);
     const size = parseSize(q.size, filter !== undefined);
-    const hash = queryHash(caller.tenantId, filter && `${filter.field}:${filter.prefix.toLowerCase()}`);
+    const hash = queryHash(
+      caller.tenantId,
+      filter && `${filter.field}:${filter.prefix.toLowerCase()}`,
+    );
     const offset = continuationOffset(q.seekOperation, req.headers['ms-continuationtoken'], hash);
 
     const { entries, start, end } = (deps.indexes.get(caller.tenantId) ?? EMPTY).select(filter);
@@ -37,7 +40,9 @@ export function registerListCustomers(app: FastifyInstance, deps: PcDeps): void 
     let token: string | undefined;
     if (to < end) {
       token = encodeContinuation(offset + (to - from), hash);
-      links.next = link(`/v1/customers?${query}&seekOperation=Next`, [{ key: 'MS-ContinuationToken', value: token }]);
+      links.next = link(`/v1/customers?${query}&seekOperation=Next`, [
+        { key: 'MS-ContinuationToken', value: token },
+      ]);
     }
     let items = '';
     for (let i = from; i < to; i++) items += (i > from ? ',' : '') + entries[i]!.json;
@@ -56,13 +61,18 @@ export function registerListCustomers(app: FastifyInstance, deps: PcDeps): void 
 function parseSize(raw: unknown, filtered: boolean): number | undefined {
   if (filtered && (raw === undefined || raw === '0')) return undefined;
   const n = typeof raw === 'string' && /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
-  if (!(n >= 1 && n <= MAX_SIZE)) throw badInput(`The size parameter must be an integer between 1 and ${MAX_SIZE}.`);
+  if (!(n >= 1 && n <= MAX_SIZE))
+    throw badInput(`The size parameter must be an integer between 1 and ${MAX_SIZE}.`);
   return n;
 }
 
 function continuationOffset(seek: unknown, token: unknown, hash: string): number {
   if (seek === undefined) return 0;
-  if (seek !== 'Next') throw badInput(`The seek operation '${String(seek)}' is not supported for customers; use Next.`);
-  if (typeof token !== 'string' || token.length === 0) throw badInput('seekOperation=Next requires the MS-ContinuationToken header.');
+  if (seek !== 'Next')
+    throw badInput(
+      `The seek operation '${String(seek)}' is not supported for customers; use Next.`,
+    );
+  if (typeof token !== 'string' || token.length === 0)
+    throw badInput('seekOperation=Next requires the MS-ContinuationToken header.');
   return decodeContinuation(token, hash);
 }

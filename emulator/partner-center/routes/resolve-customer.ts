@@ -10,6 +10,7 @@ export function resolveCustomer(deps: PcDeps, caller: PcCaller, id: string): See
   if (!GUID.test(id)) throw notFound(`Customer '${id}' was not found.`);
   const customer = deps.customers.byId.get(id.toLowerCase());
   if (!customer) throw notFound(`Customer '${id}' was not found.`);
-  if (customer.partnerTenantId !== caller.tenantId) throw noRelationship(caller.tenantId, customer.id);
+  if (customer.partnerTenantId !== caller.tenantId)
+    throw noRelationship(caller.tenantId, customer.id);
   return customer;
 }

@@ -10,7 +10,10 @@ type User = Tenant['users'][number];
  * admin's Entra session does not leak into staff journeys): the wizard, Entra sign-in with TOTP,
  * organization-wide consent, and the callback's success page.
  */
-export async function connectTenantViaUi(browser: Browser, which: 'partnerA' | 'partnerB'): Promise<Tenant> {
+export async function connectTenantViaUi(
+  browser: Browser,
+  which: 'partnerA' | 'partnerB',
+): Promise<Tenant> {
   const tenant = seededTenants()[which];
   const context = await browser.newContext();
   try {

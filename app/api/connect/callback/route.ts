@@ -21,7 +21,10 @@ export function GET(request: NextRequest): Promise<NextResponse> {
       response.cookies.set(await sealConnectResult(result));
     } catch (e) {
       // handleConnectCallback has logged it; anything else is reported without detail.
-      response = NextResponse.redirect(connectErrorUrl(isConnectFailure(e) ? e.code : 'unexpected_error'), 303);
+      response = NextResponse.redirect(
+        connectErrorUrl(isConnectFailure(e) ? e.code : 'unexpected_error'),
+        303,
+      );
     }
     // The flow is over either way: the state cookie goes, and the code-bearing URL is not cached.
     response.cookies.set(clearedStateCookie());

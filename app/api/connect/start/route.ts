@@ -17,7 +17,10 @@ export function GET(request: NextRequest): Promise<NextResponse> {
       return response;
     } catch (e) {
       const code = isConnectFailure(e) ? e.code : 'unexpected_error';
-      log.warn({ event: 'connect_failed', stage: 'start', errorCode: code, cause: e }, 'connect could not start');
+      log.warn(
+        { event: 'connect_failed', stage: 'start', errorCode: code, cause: e },
+        'connect could not start',
+      );
       return NextResponse.redirect(connectErrorUrl(code), 303);
     }
   }, request.headers.get('x-correlation-id'));

@@ -6,12 +6,17 @@ import { withLogContext } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: NextRequest, context: { params: Promise<{ tenantId: string }> }): Promise<NextResponse> {
+export function GET(
+  request: NextRequest,
+  context: { params: Promise<{ tenantId: string }> },
+): Promise<NextResponse> {
   return withLogContext(async () => {
     try {
       const user = await requireUserForApi();
       const { tenantId } = await context.params;
-      return NextResponse.json(await getConnectionHealth(user, tenantId), { headers: { 'Cache-Control': 'no-store' } });
+      return NextResponse.json(await getConnectionHealth(user, tenantId), {
+        headers: { 'Cache-Control': 'no-store' },
+      });
     } catch (e) {
       return jsonError(e);
     }

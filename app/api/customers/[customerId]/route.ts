@@ -6,12 +6,17 @@ import { withLogContext } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: NextRequest, context: { params: Promise<{ customerId: string }> }): Promise<NextResponse> {
+export function GET(
+  request: NextRequest,
+  context: { params: Promise<{ customerId: string }> },
+): Promise<NextResponse> {
   return withLogContext(async () => {
     try {
       const user = await requireUserForApi();
       const { customerId } = await context.params;
-      return NextResponse.json(await getCustomerDetail(user, customerId), { headers: { 'Cache-Control': 'private, no-store' } });
+      return NextResponse.json(await getCustomerDetail(user, customerId), {
+        headers: { 'Cache-Control': 'private, no-store' },
+      });
     } catch (e) {
       return toJsonError(e);
     }

@@ -8,7 +8,9 @@ export const dynamic = 'force-dynamic';
 export async function GET(): Promise<NextResponse> {
   try {
     const user = await requireUserForApi();
-    return NextResponse.json(getCustomerListProgress(user), { headers: { 'Cache-Control': 'private, no-store' } });
+    return NextResponse.json(getCustomerListProgress(user), {
+      headers: { 'Cache-Control': 'private, no-store' },
+    });
   } catch (e) {
     return toJsonError(e);
   }

@@ -11,7 +11,10 @@ export function POST(request: NextRequest): Promise<NextResponse> {
   return withLogContext(async () => {
     const back = `${getConfig().PORTAL_URL}/dashboard${customerQueryString(parseCustomerQuery(request.nextUrl.searchParams), { page: 1 })}`;
     if (!isSameOrigin(request)) {
-      log.warn({ event: 'customers_refresh_refused', reason: 'cross_origin' }, 'refresh refused: not posted from the portal');
+      log.warn(
+        { event: 'customers_refresh_refused', reason: 'cross_origin' },
+        'refresh refused: not posted from the portal',
+      );
       return NextResponse.redirect(back, 303);
     }
     try {
@@ -20,7 +23,10 @@ export function POST(request: NextRequest): Promise<NextResponse> {
       log.info({ event: 'customers_refreshed', tid: user.tid }, 'customer list reloaded');
     } catch (e) {
       // The dashboard shows the failure (reconnect banner or error state) when it loads.
-      log.info({ event: 'customers_refresh_failed', error: e }, 'refresh failed; the dashboard will show why');
+      log.info(
+        { event: 'customers_refresh_failed', error: e },
+        'refresh failed; the dashboard will show why',
+      );
     }
     return NextResponse.redirect(back, 303);
   }, request.headers.get('x-correlation-id'));

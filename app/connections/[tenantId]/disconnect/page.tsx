@@ -9,7 +9,11 @@ import { isAppError } from '@/lib/errors/app-error';
 export const metadata: Metadata = { title: 'Disconnect · Partner Portal' };
 
 /** The confirmation step before a disconnect; the form posts with a CSRF token bound to this user and tenant. */
-export default async function DisconnectPage({ params }: { params: Promise<{ tenantId: string }> }) {
+export default async function DisconnectPage({
+  params,
+}: {
+  params: Promise<{ tenantId: string }>;
+}) {
   const { tenantId } = await params;
   const user = await requireUser(`/connections/${encodeURIComponent(tenantId)}/disconnect`);
   const health = await (async () => {
@@ -22,17 +26,33 @@ export default async function DisconnectPage({ params }: { params: Promise<{ ten
       <h1>Disconnect {health.orgName ?? health.tenantId}?</h1>
       <div className="card">
         <p>
-          The portal deletes the stored refresh token for tenant <code>{health.tenantId}</code> from Key Vault (soft delete: an operator can
-          recover it for 90 days). Staff of this tenant lose access to the dashboard until an admin connects again.
+          The portal deletes the stored refresh token for tenant <code>{health.tenantId}</code> from
+          Key Vault (soft delete: an operator can recover it for 90 days). Staff of this tenant lose
+          access to the dashboard until an admin connects again.
         </p>
         <form method="post" action={`/api/connections/${health.tenantId}/disconnect`}>
-          <input type="hidden" name="csrfToken" value={createActionToken(user, health.tenantId, 'disconnect')} />
+          <input
+            type="hidden"
+            name="csrfToken"
+            value={createActionToken(user, health.tenantId, 'disconnect')}
+          />
           <label>
-            <input type="checkbox" name="confirm" value="yes" required data-testid="confirm-disconnect" /> I understand; disconnect this tenant.
+            <input
+              type="checkbox"
+              name="confirm"
+              value="yes"
+              required
+              data-testid="confirm-disconnect"
+            />{' '}
+            I understand; disconnect this tenant.
           </label>
           <p>
-            <button className="button" type="submit" data-testid="disconnect-submit">Disconnect</button>{' '}
-            <Link className="button secondary" href="/connections">Cancel</Link>
+            <button className="button" type="submit" data-testid="disconnect-submit">
+              Disconnect
+            </button>{' '}
+            <Link className="button secondary" href="/connections">
+              Cancel
+            </Link>
           </p>
         </form>
       </div>

@@ -12,13 +12,22 @@ import { RELATIONSHIP_LABELS } from '../../_components/relationship-label';
 export const metadata: Metadata = { title: 'Customer · Partner Portal' };
 
 /** One customer of the user's own tenant. Any other id (another partner's, malformed, unknown) is a 404. */
-export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
+export default async function CustomerPage({
+  params,
+}: {
+  params: Promise<{ customerId: string }>;
+}) {
   const { customerId } = await params;
   const user = await requireUser(`/dashboard/customers/${encodeURIComponent(customerId)}`);
   const result = await loadCustomerDetail(user, customerId);
 
   if (result.kind === 'not-found') notFound();
-  if (result.kind === 'not-connected') redirect(user.isOperator ? '/connections' : `/not-connected?reason=tenant_not_connected&tenant=${user.tid}`);
+  if (result.kind === 'not-connected')
+    redirect(
+      user.isOperator
+        ? '/connections'
+        : `/not-connected?reason=tenant_not_connected&tenant=${user.tid}`,
+    );
   if (result.kind === 'reconnect') {
     return (
       <main>
@@ -31,7 +40,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
     return (
       <main>
         <h1>Customer</h1>
-        <ErrorState code={result.code} message={result.message} refId={result.ref} retryHref={`/dashboard/customers/${customerId}`} />
+        <ErrorState
+          code={result.code}
+          message={result.message}
+          refId={result.ref}
+          retryHref={`/dashboard/customers/${customerId}`}
+        />
       </main>
     );
   }
@@ -48,7 +62,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
         <h2 id="profile-heading">Company profile</h2>
         <dl className="facts">
           <dt>Microsoft ID</dt>
-          <dd><code data-testid="customer-id">{customer.id}</code></dd>
+          <dd>
+            <code data-testid="customer-id">{customer.id}</code>
+          </dd>
           <dt>Primary domain</dt>
           <dd>{customer.domain}</dd>
           {customer.customDomains.length > 0 && (
@@ -68,11 +84,15 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
           {customer.commerceId && (
             <>
               <dt>Commerce ID</dt>
-              <dd><code>{customer.commerceId}</code></dd>
+              <dd>
+                <code>{customer.commerceId}</code>
+              </dd>
             </>
           )}
           <dt>Address</dt>
-          <dd><AddressBlock address={customer.companyAddress} /></dd>
+          <dd>
+            <AddressBlock address={customer.companyAddress} />
+          </dd>
         </dl>
       </section>
 
@@ -81,13 +101,18 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
         {customer.billing ? (
           <dl className="facts">
             <dt>Contact</dt>
-            <dd>{[customer.billing.firstName, customer.billing.lastName].filter(Boolean).join(' ') || '—'}</dd>
+            <dd>
+              {[customer.billing.firstName, customer.billing.lastName].filter(Boolean).join(' ') ||
+                '—'}
+            </dd>
             <dt>Email</dt>
             <dd>{customer.billing.email ?? '—'}</dd>
             <dt>Language</dt>
             <dd>{customer.billing.culture ?? customer.billing.language ?? '—'}</dd>
             <dt>Billing address</dt>
-            <dd><AddressBlock address={customer.billing.address} /></dd>
+            <dd>
+              <AddressBlock address={customer.billing.address} />
+            </dd>
           </dl>
         ) : (
           <p className="muted">Partner Center returned no billing profile.</p>

@@ -3,7 +3,12 @@ import type { Subscription } from '@/lib/partner-center/types';
 const date = (iso?: string) => (iso ? iso.slice(0, 10) : '—');
 
 export function SubscriptionsTable({ subscriptions }: { subscriptions: Subscription[] }) {
-  if (subscriptions.length === 0) return <p className="muted" data-testid="no-subscriptions">This customer has no subscriptions.</p>;
+  if (subscriptions.length === 0)
+    return (
+      <p className="muted" data-testid="no-subscriptions">
+        This customer has no subscriptions.
+      </p>
+    );
   return (
     <table data-testid="subscriptions-table">
       <caption className="visually-hidden">Subscriptions</caption>
@@ -22,8 +27,14 @@ export function SubscriptionsTable({ subscriptions }: { subscriptions: Subscript
       <tbody>
         {subscriptions.map((s) => (
           <tr key={s.id} data-testid="subscription-row">
-            <th scope="row">{s.friendlyName || s.offerName || s.offerId || s.id}{s.isTrial ? ' (trial)' : ''}</th>
-            <td>{s.quantity ?? '—'}{s.unitType ? ` ${s.unitType}` : ''}</td>
+            <th scope="row">
+              {s.friendlyName || s.offerName || s.offerId || s.id}
+              {s.isTrial ? ' (trial)' : ''}
+            </th>
+            <td>
+              {s.quantity ?? '—'}
+              {s.unitType ? ` ${s.unitType}` : ''}
+            </td>
             <td>{s.status ?? '—'}</td>
             <td>{s.billingCycle ?? '—'}</td>
             <td>{s.termDuration ?? '—'}</td>
