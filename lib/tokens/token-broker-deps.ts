@@ -5,9 +5,7 @@ import type { TokenCache } from './token-cache';
 
 /** The slice of the refresh-token store the broker uses (lib/vault's RefreshTokenStore fits). */
 export interface BrokerStore {
-  get(
-    tenantId: string,
-  ): Promise<{
+  get(tenantId: string): Promise<{
     refreshToken: string;
     version: string;
     tags: ConnectionTags;

@@ -41,9 +41,7 @@ describe('Key Vault emulator: listing secrets and versions', () => {
   });
 
   /** Follows nextLink (absolute, requested verbatim as the SDK does) to the end. */
-  async function listAll(
-    first: string,
-  ): Promise<{
+  async function listAll(first: string): Promise<{
     items: Array<{ id: string; value?: string; tags?: Record<string, string> }>;
     pages: number;
   }> {
