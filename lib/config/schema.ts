@@ -65,6 +65,29 @@ export const envSchema = z
     /** The Partner Center resource (token audience); scopes are built from it. */
     PARTNER_CENTER_RESOURCE: baseUrl.default('https://api.partnercenter.microsoft.com'),
 
+    /** Microsoft Graph base URL (national clouds differ: https://microsoftgraph.chinacloudapi.cn). */
+    GRAPH_URL: baseUrl.default('https://graph.microsoft.com'),
+    /** The Microsoft Graph resource (token audience); scopes are built from it. */
+    GRAPH_RESOURCE: baseUrl.default('https://graph.microsoft.com'),
+
+    /** Access sync: re-check a customer whose last check failed after this many hours. */
+    ACCESS_RECHECK_FAILED_HOURS: z.coerce.number().positive().default(24),
+    /** Access sync: re-check a healthy customer after this many hours (a week). */
+    ACCESS_RECHECK_HEALTHY_HOURS: z.coerce.number().positive().default(168),
+    /** Access sync: at most this many Graph and token requests per second per partner tenant. */
+    ACCESS_SYNC_REQUESTS_PER_SECOND: z.coerce.number().positive().max(1000).default(20),
+    /** Access view and digest: a GDAP relationship ending within this many days is "expiring". */
+    ACCESS_EXPIRY_WARNING_DAYS: z.coerce.number().int().positive().max(365).default(30),
+    /**
+     * Delegated Microsoft Graph scopes the portal's app asks for in each customer tenant (the
+     * Partner Center consent's applicationGrants). Least privilege: what the consent check reads.
+     */
+    ACCESS_CONSENT_GRAPH_SCOPES: csv
+      .pipe(z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9.]{0,99}$/, 'must be scope names')))
+      .transform((v) =>
+        v.length ? v : ['Application.Read.All', 'DelegatedPermissionGrant.Read.All'],
+      ),
+
     /** Write the newest refresh token back to Key Vault once the stored one is this old. */
     TOKEN_ROTATION_INTERVAL_HOURS: z.coerce.number().positive().default(24),
     /** How long a partner's customer list stays cached before it is fetched again. */
