@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { ConfigError } from '@/lib/config/load-config';
-import type { Advice } from '@/lib/entra/aadsts-advice';
+import type { CodeAdvice as Advice } from '@/lib/entra/aadsts-advice';
 import { isEntraError } from '@/lib/entra/entra-error';
 import { isAppError } from '@/lib/errors/app-error';
 import { redactString } from '@/lib/log/redact';

@@ -38,6 +38,24 @@ export function readDocTable(doc: string): string | undefined {
   return doc.slice(start + START.length, end).trim();
 }
 
+/**
+ * The table's content without Prettier's column padding: cells trimmed, the separator row as
+ * `---`. The guide is Prettier-formatted, so the check compares content, not alignment.
+ */
+export function normalizeTable(table: string): string {
+  return table
+    .split('\n')
+    .map((line) =>
+      line
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim())
+        .map((c) => (/^-{3,}$/.test(c) ? '---' : c))
+        .join(' | ')
+        .trim(),
+    )
+    .join('\n');
+}
+
 export function writeDocTable(doc: string, table: string): string {
   const start = doc.indexOf(START);
   const end = doc.indexOf(END);
@@ -45,12 +63,15 @@ export function writeDocTable(doc: string, table: string): string {
   return `${doc.slice(0, start + START.length)}\n${table}\n${doc.slice(end)}`;
 }
 
-if (process.argv[1]?.endsWith('render-aadsts-table.ts')) {
+async function main(): Promise<void> {
   const table = renderAadstsTable();
-  if (process.argv.includes('--write')) {
-    writeFileSync(DOC_PATH, writeDocTable(readFileSync(DOC_PATH, 'utf8'), table));
-    console.log(`wrote ${ADVISED_AADSTS_CODES.length} rows to ${DOC_PATH}`);
-  } else {
-    console.log(table);
-  }
+  if (!process.argv.includes('--write')) return console.log(table);
+  // Formatted as `prettier --check` (in npm test) expects it; loaded here so tests need no ESM loader.
+  const { format, resolveConfig } = await import('prettier');
+  const doc = writeDocTable(readFileSync(DOC_PATH, 'utf8'), table);
+  const options = { ...(await resolveConfig(DOC_PATH)), filepath: DOC_PATH };
+  writeFileSync(DOC_PATH, await format(doc, options));
+  console.log(`wrote ${ADVISED_AADSTS_CODES.length} rows to ${DOC_PATH}`);
 }
+
+if (process.argv[1]?.endsWith('render-aadsts-table.ts')) void main();

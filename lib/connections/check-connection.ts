@@ -1,4 +1,5 @@
 import 'server-only';
+import { grantEffectOf } from '@/lib/entra/aadsts-advice';
 import { isEntraError } from '@/lib/entra/entra-error';
 import { isAppError } from '@/lib/errors/app-error';
 import { log } from '@/lib/log';
@@ -6,8 +7,6 @@ import { ConnectionError, getTokenBroker, isConnectionError } from '@/lib/tokens
 import { getRefreshTokenStore } from '@/lib/vault';
 import type { ConnectionHealth } from './connection-health';
 import { readConnectionHealth } from './read-connection-health';
-
-const MFA_CODES = new Set([50076, 50079, 50074]);
 
 export interface CheckOutcome {
   ok: boolean;
@@ -59,7 +58,7 @@ async function recordFailure(
   code: string,
   at: number,
 ): Promise<void> {
-  const status = aadsts !== undefined && MFA_CODES.has(aadsts) ? 'mfa_missing' : 'error';
+  const status = grantEffectOf(aadsts) === 'mfa_required' ? 'mfa_missing' : 'error';
   await getRefreshTokenStore()
     .updateTags(tenantId, { status, lastErrorCode: code, lastErrorAt: new Date(at).toISOString() })
     .catch((e: unknown) =>

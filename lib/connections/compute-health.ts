@@ -1,6 +1,6 @@
 import 'server-only';
+import { adviceForCode, healthEffectOfCode } from '@/lib/entra/aadsts-advice';
 import type { ConnectionTags } from '@/lib/vault';
-import { adviceForCode } from './advice-for-code';
 import {
   EXPIRING_WITHIN_DAYS,
   INACTIVITY_LIMIT_DAYS,
@@ -9,9 +9,6 @@ import {
 } from './connection-health';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const REVOKED_CODES = new Set(['AADSTS50173', 'AADSTS65001']);
-const EXPIRED_CODES = new Set(['AADSTS700082', 'AADSTS70008', 'AADSTS70043']);
-const MFA_CODES = new Set(['AADSTS50076', 'AADSTS50079', 'AADSTS50074', 'mfa_missing']);
 
 /**
  * A connection's health from its Key Vault tags and the clock. The 90-day inactivity window
@@ -32,20 +29,13 @@ export function computeHealth(
   const mfa = amr.length === 0 ? 'unknown' : amr.includes('mfa') ? 'confirmed' : 'missing';
   const failing = tags.status !== undefined && tags.status !== 'ok';
   const errorCode = failing ? tags.lastErrorCode : undefined;
+  // lib/entra/aadsts-advice.ts classifies the code, the same table the broker marks grants with.
+  const effect = healthEffectOfCode(errorCode);
 
   let status: HealthStatus;
-  if (tags.status === 'revoked' || (errorCode && REVOKED_CODES.has(errorCode))) status = 'revoked';
-  else if (
-    tags.status === 'expired' ||
-    (errorCode && EXPIRED_CODES.has(errorCode)) ||
-    now >= deadline
-  )
-    status = 'expired';
-  else if (
-    tags.status === 'mfa_missing' ||
-    mfa === 'missing' ||
-    (errorCode && MFA_CODES.has(errorCode))
-  )
+  if (tags.status === 'revoked' || effect === 'revoked') status = 'revoked';
+  else if (tags.status === 'expired' || effect === 'expired' || now >= deadline) status = 'expired';
+  else if (tags.status === 'mfa_missing' || mfa === 'missing' || effect === 'mfa_missing')
     status = 'mfa_missing';
   else if (failing) status = 'error';
   else if (daysLeft <= EXPIRING_WITHIN_DAYS) status = 'expiring';
@@ -66,22 +56,28 @@ export function computeHealth(
     inactivityDeadline: new Date(deadline).toISOString(),
     daysLeft,
     lastError,
-    advice: adviceForStatus(status, errorCode),
+    advice: adviceForStatus(status, errorCode, effect),
   };
 }
 
-function adviceForStatus(status: HealthStatus, errorCode: string | undefined) {
+/** The recorded code's own advice when it explains the status; otherwise the status's usual cause. */
+function adviceForStatus(
+  status: HealthStatus,
+  errorCode: string | undefined,
+  effect: ReturnType<typeof healthEffectOfCode>,
+) {
+  const own = errorCode && effect === status ? errorCode : undefined;
   switch (status) {
     case 'healthy':
       return null;
     case 'expiring':
       return adviceForCode('expiring');
     case 'revoked':
-      return adviceForCode(errorCode && REVOKED_CODES.has(errorCode) ? errorCode : 'AADSTS50173');
+      return adviceForCode(own ?? 'AADSTS50173');
     case 'expired':
-      return adviceForCode(errorCode && EXPIRED_CODES.has(errorCode) ? errorCode : 'AADSTS700082');
+      return adviceForCode(own ?? 'AADSTS700082');
     case 'mfa_missing':
-      return adviceForCode(errorCode && MFA_CODES.has(errorCode) ? errorCode : 'mfa_missing');
+      return adviceForCode(own ?? 'mfa_missing');
     case 'error':
       return adviceForCode(errorCode ?? 'error');
   }

@@ -1,15 +1,10 @@
 import 'server-only';
+import type { CodeAdvice } from '@/lib/entra/aadsts-advice';
 
 export type HealthStatus = 'healthy' | 'expiring' | 'expired' | 'revoked' | 'mfa_missing' | 'error';
 
-/** Advice in display form (a subset of lib/entra's Advice, plus codes that are not AADSTS). */
-export interface HealthAdvice {
-  code: string;
-  title: string;
-  cause: string;
-  fix: string;
-  needsReconnect: boolean;
-}
+/** Advice in display form (lib/entra's advice for AADSTS codes and the portal's own codes). */
+export type HealthAdvice = CodeAdvice;
 
 /** One connection's health, as the page and the JSON route show it. Holds no token. */
 export interface ConnectionHealth {

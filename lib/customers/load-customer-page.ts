@@ -1,6 +1,6 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth';
-import type { Advice } from '@/lib/entra/aadsts-advice';
+import type { CodeAdvice as Advice } from '@/lib/entra/aadsts-advice';
 import { currentLogContext, log } from '@/lib/log';
 import { isAppError } from '@/lib/errors/app-error';
 import { isConnectionError } from '@/lib/tokens';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { adviceForCode } from '@/lib/connections/advice-for-code';
+import { adviceForCode } from '@/lib/entra/aadsts-advice';
 import { isEntraError } from '@/lib/entra/entra-error';
 import { createPartnerCenterClient, isPartnerCenterError } from '@/lib/partner-center';
 import { getTokenBroker, isConnectionError } from '@/lib/tokens';

@@ -16,6 +16,28 @@ export type AdviceCode = `AADSTS${number}` | 'entra_unknown' | 'entra_unreachabl
 
 type Entry = Omit<Advice, 'code'>;
 
+/**
+ * What an AADSTS code says about a stored grant, for the resource it was redeemed for:
+ * - `expired`: the refresh token lapsed (inactivity, sign-in frequency, an expired grant);
+ * - `revoked`: sessions were revoked, or consent for the resource is missing;
+ * - `mfa_required`: the grant lives, but the sign-in behind it lacks MFA;
+ * - `none`: nothing about the grant (configuration, network, a one-off).
+ * `expired` and `revoked` are dead grants: only a person signing in again can help.
+ */
+export type GrantEffect = 'expired' | 'revoked' | 'mfa_required' | 'none';
+
+/** The one AADSTS → effect table (advice text is below); every classifier in the portal reads it. */
+const EFFECT: Record<number, GrantEffect> = {
+  700082: 'expired',
+  70043: 'expired',
+  70008: 'expired',
+  50173: 'revoked',
+  65001: 'revoked',
+  50076: 'mfa_required',
+  50079: 'mfa_required',
+  50074: 'mfa_required',
+};
+
 const RECONNECT =
   'A Global Administrator with the Admin Agent role reconnects the tenant from the Connections page.';
 
@@ -75,7 +97,7 @@ const TABLE: Record<number, Entry> = {
   },
   70008: {
     title: 'The connection expired',
-    cause: 'The stored grant expired or was revoked.',
+    cause: 'The stored grant (or the sign-in code) expired.',
     fix: RECONNECT,
     needsReconnect: true,
   },
@@ -175,3 +197,100 @@ export function unreachableAdvice(): Advice {
 
 /** The AADSTS codes that have specific advice (the docs and tests list them from here). */
 export const ADVISED_AADSTS_CODES: readonly number[] = Object.keys(TABLE).map(Number);
+
+/** What `aadsts` says about the grant it was redeemed with (see GrantEffect). */
+export function grantEffectOf(aadsts: number | undefined): GrantEffect {
+  return aadsts === undefined ? 'none' : (EFFECT[aadsts] ?? 'none');
+}
+
+/** Whether only a new sign-in (a new grant) can make redemption work again. */
+export function isDeadGrantCode(aadsts: number | undefined): boolean {
+  const effect = grantEffectOf(aadsts);
+  return effect === 'expired' || effect === 'revoked';
+}
+
+/**
+ * The resource a refresh token was redeemed for. The stored connection exists for Partner
+ * Center; other resources (Microsoft Graph, later) are asked for with the same refresh token.
+ */
+export type GrantResource = 'partner-center' | 'other';
+
+/** The connection status a failed redemption records; `undefined` leaves the connection alone. */
+export type ConnectionEffect = 'expired' | 'revoked' | 'mfa_missing' | undefined;
+
+/**
+ * What a failed redemption means for the stored connection. A dead grant is about one resource:
+ * only a dead Partner Center grant makes the connection unhealthy. AADSTS65001 for another
+ * resource says that resource's consent is missing, and the Partner Center connection still works.
+ */
+export function connectionEffectOf(
+  aadsts: number | undefined,
+  resource: GrantResource,
+): ConnectionEffect {
+  if (resource !== 'partner-center') return undefined;
+  const effect = grantEffectOf(aadsts);
+  if (effect === 'mfa_required') return 'mfa_missing';
+  return effect === 'none' ? undefined : effect;
+}
+
+/** Reads `700082` out of a stored code such as `AADSTS700082`; undefined for any other code. */
+export function aadstsOfCode(code: string | undefined): number | undefined {
+  const match = code ? /^AADSTS(\d{1,8})$/.exec(code) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * The health a stored failure code stands for: `revoked`, `expired`, `mfa_missing`, or undefined
+ * (some other failure). `mfa_missing` is also the portal's own code for a grant stored without MFA.
+ */
+export function healthEffectOfCode(code: string | undefined): ConnectionEffect {
+  if (code === 'mfa_missing') return 'mfa_missing';
+  return connectionEffectOf(aadstsOfCode(code), 'partner-center');
+}
+
+/** The portal's own codes a connection can record, beside AADSTS codes. */
+const PORTAL_CODES: Record<string, Entry> = {
+  mfa_missing: {
+    title: 'Stored without multi-factor authentication',
+    cause:
+      'The stored token was minted without MFA, and Partner Center rejects App+User calls without it.',
+    fix: 'Reconnect with an account that completes MFA.',
+    needsReconnect: true,
+  },
+  partner_center_unauthorized: {
+    title: 'Partner Center refused the token',
+    cause:
+      'Partner Center answered 401, for example "MFA required", or the account lost its Partner Center role.',
+    fix: 'Reconnect with an MFA-enabled Global Administrator who is an Admin Agent.',
+    needsReconnect: true,
+  },
+  expiring: {
+    title: 'The connection lapses soon',
+    cause:
+      'The stored refresh token has not been used recently; Entra expires it after 90 days without use.',
+    fix: 'Press "Check now" (it uses and rotates the token), and schedule `csp keepalive` so this never depends on a person.',
+    needsReconnect: false,
+  },
+};
+
+/** Advice in display form for any code a connection can record (an AADSTS code or the portal's own). */
+export interface CodeAdvice extends Omit<Advice, 'code'> {
+  code: string;
+}
+
+/** Advice for any recorded code: AADSTS codes from the table above, plus the portal's own. */
+export function adviceForCode(code: string): CodeAdvice {
+  const aadsts = aadstsOfCode(code);
+  if (aadsts !== undefined) return adviceFor(aadsts);
+  if (code === 'entra_unreachable') return unreachableAdvice();
+  if (code === 'entra_unknown') return adviceFor(undefined);
+  const own = PORTAL_CODES[code];
+  if (own) return { code, ...own };
+  return {
+    code,
+    title: `The last check failed (${code})`,
+    cause: 'A dependency of the connection failed during the last check.',
+    fix: 'Press "Check now" to try again. If it repeats, give the code to the portal operator.',
+    needsReconnect: false,
+  };
+}

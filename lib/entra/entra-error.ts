@@ -1,12 +1,6 @@
 import 'server-only';
 import { AppError } from '@/lib/errors/app-error';
-import { adviceFor, type Advice } from './aadsts-advice';
-
-/**
- * AADSTS codes after which the stored grant can never work again: only a person signing in
- * (reconnecting) mints a new one. Retrying is pointless and callers should say so.
- */
-const DEAD_GRANT_CODES = new Set([700082, 50173, 70043, 65001, 70008]);
+import { adviceFor, isDeadGrantCode, type Advice } from './aadsts-advice';
 
 export interface EntraErrorInit {
   /** The numeric AADSTS code (first of `error_codes`), when Entra sent one. */
@@ -33,7 +27,8 @@ export class EntraError extends AppError {
 
   constructor(init: EntraErrorInit) {
     const advice = init.advice ?? adviceFor(init.aadsts);
-    const grantIsDead = init.aadsts !== undefined && DEAD_GRANT_CODES.has(init.aadsts);
+    // Dead: only a person signing in (reconnecting) mints a new grant; retrying is pointless.
+    const grantIsDead = isDeadGrantCode(init.aadsts);
     // 401 when only a new sign-in helps, 502 when Entra (or the way there) failed.
     super(advice.code, advice.title, grantIsDead ? 401 : 502, { cause: init.cause });
     this.aadsts = init.aadsts;

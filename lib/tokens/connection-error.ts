@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors/app-error';
-import type { Advice } from '@/lib/entra/aadsts-advice';
+import type { CodeAdvice as Advice } from '@/lib/entra/aadsts-advice';
 import { hasCode } from './error-guards';
 
 export type ConnectionErrorCode = 'connection_missing' | 'connection_needs_reconnect';

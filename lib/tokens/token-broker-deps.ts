@@ -1,4 +1,5 @@
-import type { Advice } from '@/lib/entra/aadsts-advice';
+import type { GrantResource } from '@/lib/entra/aadsts-advice';
+import type { DeadGrant } from './dead-grant-status';
 import type { ConnectionTags } from '@/lib/vault/connection-tags';
 import type { SingleFlight } from './single-flight';
 import type { TokenCache } from './token-cache';
@@ -43,6 +44,9 @@ export interface TokenBrokerDeps {
   expiryMarginMs?: number;
   /** Where background write-back failures go (they never fail the request). */
   onBackgroundError?: (error: unknown, context: { tenantId: string; operation: string }) => void;
-  /** Dead-grant errors are recognised by this (lib/entra's EntraError.grantIsDead). */
-  isDeadGrant: (error: unknown) => { aadsts?: number; advice: Advice } | undefined;
+  /**
+   * Dead-grant errors are recognised by this (lib/entra's EntraError.grantIsDead), for the
+   * resource that was asked for: only a dead Partner Center grant changes the connection.
+   */
+  isDeadGrant: (error: unknown, resource: GrantResource) => DeadGrant | undefined;
 }

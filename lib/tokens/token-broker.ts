@@ -1,6 +1,6 @@
 import type { ConnectionTags } from '@/lib/vault/connection-tags';
 import { ConnectionError } from './connection-error';
-import { adviceForStoredCode, isDeadStatus, statusForDeadGrant } from './dead-grant-status';
+import { adviceForStoredCode, isDeadStatus } from './dead-grant-status';
 import type { TokenBrokerDeps } from './token-broker-deps';
 
 export type { BrokerStore, Redeem, TokenBrokerDeps } from './token-broker-deps';
@@ -21,8 +21,10 @@ export const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
  * - the newest refresh token is written back to Key Vault, as a new version, once the stored
  *   one is older than the rotation interval (write-behind: the caller does not wait for it, and
  *   Entra keeps the old token valid, so a failed write loses nothing);
- * - a dead grant (700082, 50173, 70043, 65001, ...) marks the connection in its tags, and later
- *   calls fail fast with the same advice until someone reconnects.
+ * - a dead Partner Center grant (700082, 50173, 70043, 65001, ...) marks the connection in its
+ *   tags, and later calls fail fast with the same advice until someone reconnects. A dead grant
+ *   for another resource (e.g. Graph consent missing) is that resource's failure only: the
+ *   connection is not marked and its Partner Center tokens stay cached.
  */
 export class TokenBroker {
   private readonly margin: number;
@@ -124,15 +126,18 @@ export class TokenBroker {
         scopes: this.deps.scopesFor(resource),
       });
     } catch (error) {
-      const dead = this.deps.isDeadGrant(error);
-      if (!dead) throw error;
+      const dead = this.deps.isDeadGrant(
+        error,
+        resource === this.deps.defaultResource ? 'partner-center' : 'other',
+      );
+      if (!dead?.connectionStatus) throw error;
       // Access tokens already issued still work for a while, but a dead grant means the tenant
       // must reconnect: stop serving them so every page says so now, not in an hour.
       await this.forget(tenantId);
       const at = new Date(this.deps.now()).toISOString();
       await this.deps.store
         .updateTags(tenantId, {
-          status: statusForDeadGrant(dead.aadsts),
+          status: dead.connectionStatus,
           lastErrorCode: dead.advice.code,
           lastErrorAt: at,
         })

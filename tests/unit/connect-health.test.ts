@@ -50,6 +50,14 @@ describe('computeHealth (clock-driven)', () => {
     expect(h.advice?.code).toBe('AADSTS700082');
   });
 
+  it('reads a stored AADSTS70008 as expired with its own advice, never as revoked', () => {
+    const h = health({ status: 'expired', lastErrorCode: 'AADSTS70008' }, T0 + DAY);
+    expect(h.status).toBe('expired');
+    expect(h.advice?.code).toBe('AADSTS70008');
+    const untagged = health({ status: 'error', lastErrorCode: 'AADSTS70008' }, T0 + DAY);
+    expect(untagged.status).toBe('expired');
+  });
+
   it('counts the window from the latest use (redemption or rotation)', () => {
     const h = health(
       { lastRedeemedAt: iso(T0 + 80 * DAY), rotatedAt: iso(T0 + 10 * DAY) },

@@ -1,4 +1,14 @@
-import { ADVISED_AADSTS_CODES, adviceFor, unreachableAdvice } from '@/lib/entra/aadsts-advice';
+import {
+  aadstsOfCode,
+  ADVISED_AADSTS_CODES,
+  adviceFor,
+  adviceForCode,
+  connectionEffectOf,
+  grantEffectOf,
+  healthEffectOfCode,
+  isDeadGrantCode,
+  unreachableAdvice,
+} from '@/lib/entra/aadsts-advice';
 
 describe('adviceFor', () => {
   it.each([65001, 65004, 50076, 50079, 50173, 70043, 700082, 7000215, 650051, 50011, 54005])(
@@ -38,5 +48,45 @@ describe('adviceFor', () => {
   it('lists every advised code', () => {
     expect(ADVISED_AADSTS_CODES).toEqual(expect.arrayContaining([65001, 50076, 700082]));
     expect(new Set(ADVISED_AADSTS_CODES).size).toBe(ADVISED_AADSTS_CODES.length);
+  });
+});
+
+describe('grant classification (one table for the broker, health and check now)', () => {
+  it.each([
+    [700082, 'expired'],
+    [70043, 'expired'],
+    [70008, 'expired'],
+    [50173, 'revoked'],
+    [65001, 'revoked'],
+    [50076, 'mfa_required'],
+    [50079, 'mfa_required'],
+    [50074, 'mfa_required'],
+    [7000215, 'none'],
+    [undefined, 'none'],
+  ] as const)('AADSTS%s is %s', (aadsts, effect) => {
+    expect(grantEffectOf(aadsts)).toBe(effect);
+    expect(isDeadGrantCode(aadsts)).toBe(effect === 'expired' || effect === 'revoked');
+  });
+
+  it('classifies AADSTS70008 as expired everywhere: stored code, connection effect and advice', () => {
+    expect(healthEffectOfCode('AADSTS70008')).toBe('expired');
+    expect(connectionEffectOf(70008, 'partner-center')).toBe('expired');
+    expect(adviceForCode('AADSTS70008').title).toMatch(/expired/i);
+    expect(adviceForCode('AADSTS70008').cause).not.toMatch(/revoked/i);
+  });
+
+  it('a dead grant for another resource (Graph consent missing) leaves the connection alone', () => {
+    expect(connectionEffectOf(65001, 'partner-center')).toBe('revoked');
+    expect(connectionEffectOf(65001, 'other')).toBeUndefined();
+    expect(connectionEffectOf(700082, 'other')).toBeUndefined();
+  });
+
+  it('advises on the portal’s own codes and any unknown code', () => {
+    expect(adviceForCode('mfa_missing').needsReconnect).toBe(true);
+    expect(healthEffectOfCode('mfa_missing')).toBe('mfa_missing');
+    expect(adviceForCode('entra_unreachable').code).toBe('entra_unreachable');
+    expect(adviceForCode('vault_unreachable').title).toContain('vault_unreachable');
+    expect(aadstsOfCode('AADSTS50173')).toBe(50173);
+    expect(aadstsOfCode('AADSTS50173x')).toBeUndefined();
   });
 });

@@ -250,6 +250,7 @@ describe('token broker: dead grants', () => {
   it.each([
     [700082, 'expired'],
     [70043, 'expired'],
+    [70008, 'expired'],
     [50173, 'revoked'],
     [65001, 'revoked'],
   ])('AADSTS%i marks the connection %s and says to reconnect', async (aadsts, status) => {
@@ -279,6 +280,21 @@ describe('token broker: dead grants', () => {
     // A reconnect writes a new secret with status ok.
     await store.save(A, 'rt-new-grant', tags());
     await expect(broker.getAccessToken(A)).resolves.toMatch('at-');
+  });
+
+  it('a dead grant for another resource (AADSTS65001 for Graph) does not mark the connection', async () => {
+    const { broker, store, redeem } = setup();
+    await broker.getAccessToken(A); // a Partner Center token, cached
+    redeem.mockRejectedValueOnce(new EntraError({ aadsts: 65001, error: 'invalid_grant' }));
+    const error = await broker
+      .getAccessToken(A, 'https://graph.microsoft.com')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EntraError);
+    expect((error as EntraError).grantIsDead).toBe(true);
+    expect(store.tagUpdates).toHaveLength(0);
+    // Partner Center still works from the cache, without another redemption.
+    await expect(broker.getAccessToken(A)).resolves.toBe(`at-${A}-1`);
+    expect(redeem).toHaveBeenCalledTimes(2);
   });
 
   it('does not mark the connection for a transient error', async () => {

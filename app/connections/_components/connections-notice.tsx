@@ -1,4 +1,4 @@
-import { adviceForCode } from '@/lib/connections/advice-for-code';
+import { adviceForCode } from '@/lib/entra/aadsts-advice';
 
 const SAFE = /^[A-Za-z0-9_]{1,48}$/;
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Advice } from '@/lib/entra/aadsts-advice';
+import type { CodeAdvice as Advice } from '@/lib/entra/aadsts-advice';
 
 /** Shown instead of customers when the tenant's stored connection must be renewed. */
 export function ReconnectBanner({ advice, isAdmin }: { advice?: Advice; isAdmin: boolean }) {
