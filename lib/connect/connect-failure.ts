@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '@/lib/errors/app-error';
+import { AppError, isAppErrorOfKind } from '@/lib/errors/app-error';
 
 /** Where in the callback a failure happened; logged, never shown. */
 export type ConnectStage =
@@ -10,6 +10,7 @@ export type ConnectStage =
  * the catalogue). `details` are safe, secret-free facts for the log line.
  */
 export class ConnectFailure extends AppError {
+  readonly kind = 'connect_failure';
   constructor(
     code: string,
     readonly stage: ConnectStage,
@@ -20,6 +21,7 @@ export class ConnectFailure extends AppError {
   }
 }
 
+/** Shape-based: a ConnectFailure from another bundle's copy of this module counts too. */
 export function isConnectFailure(e: unknown): e is ConnectFailure {
-  return e instanceof ConnectFailure;
+  return isAppErrorOfKind(e, 'connect_failure');
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth';
 import type { CustomerDetail, Subscription } from '@/lib/partner-center';
-import { CustomerNotFoundError, getCustomerDetail } from './get-customer-detail';
+import { getCustomerDetail } from './get-customer-detail';
 import { hasCode } from '@/lib/tokens/error-guards';
 import { toFailure, type CustomerPageResult } from './load-customer-page';
 
@@ -18,8 +18,7 @@ export async function loadCustomerDetail(
   try {
     return { kind: 'ok', ...(await getCustomerDetail(user, customerId)) };
   } catch (e) {
-    if (e instanceof CustomerNotFoundError || hasCode(e, ['customer_not_found']))
-      return { kind: 'not-found' };
+    if (hasCode(e, ['customer_not_found'])) return { kind: 'not-found' };
     return toFailure(e);
   }
 }

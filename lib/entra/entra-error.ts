@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '@/lib/errors/app-error';
+import { AppError, isAppErrorOfKind } from '@/lib/errors/app-error';
 import { adviceFor, isDeadGrantCode, type Advice } from './aadsts-advice';
 
 export interface EntraErrorInit {
@@ -19,6 +19,7 @@ export interface EntraErrorInit {
  * advice title (safe to show); Entra's own description stays in `cause` for the logs.
  */
 export class EntraError extends AppError {
+  readonly kind = 'entra';
   readonly aadsts?: number;
   readonly error: string;
   readonly subError?: string;
@@ -39,6 +40,7 @@ export class EntraError extends AppError {
   }
 }
 
+/** Shape-based: an EntraError from another bundle's copy of this module counts too. */
 export function isEntraError(e: unknown): e is EntraError {
-  return e instanceof EntraError;
+  return isAppErrorOfKind(e, 'entra');
 }

@@ -1,7 +1,6 @@
 import 'server-only';
-import { AuthError } from '@azure/msal-node';
 import { unreachableAdvice } from './aadsts-advice';
-import { EntraError } from './entra-error';
+import { EntraError, isEntraError } from './entra-error';
 
 /** MSAL error codes that mean the token endpoint never answered usefully. */
 const TRANSPORT_CODES = new Set([
@@ -17,8 +16,8 @@ const TRANSPORT_CODES = new Set([
  * read too. Transport failures get the "unreachable" advice instead of a generic one.
  */
 export function toEntraError(e: unknown): EntraError {
-  if (e instanceof EntraError) return e;
-  if (e instanceof AuthError) {
+  if (isEntraError(e)) return e;
+  if (isMsalAuthError(e)) {
     // Typed as a string, but msal-common copies Entra's JSON `error_codes[0]`, a number, at runtime.
     const errorNo = (e as { errorNo?: unknown }).errorNo;
     const aadsts =
@@ -34,6 +33,20 @@ export function toEntraError(e: unknown): EntraError {
     });
   }
   return new EntraError({ error: 'unexpected_error', cause: e });
+}
+
+/**
+ * msal-node's AuthError (and its ServerError, InteractionRequiredAuthError ...) by shape: msal
+ * may be loaded more than once (bundles, nested copies), so `instanceof` is not reliable.
+ */
+function isMsalAuthError(
+  e: unknown,
+): e is Error & { errorCode: string; errorMessage: string; subError: string } {
+  return (
+    e instanceof Error &&
+    typeof (e as { errorCode?: unknown }).errorCode === 'string' &&
+    typeof (e as { errorMessage?: unknown }).errorMessage === 'string'
+  );
 }
 
 /** Reads `700082` out of `"700082"` or `"AADSTS700082: The refresh token..."`. */

@@ -17,6 +17,20 @@ export class AppError extends Error {
 }
 
 /**
+ * The subclasses of AppError that callers tell apart, each tagged with a `kind` field so that a
+ * check can look at the error's shape (see isAppError for why never `instanceof`).
+ */
+export type AppErrorKind = 'entra' | 'vault' | 'connect_failure' | 'connection';
+
+/** Whether `e` is an AppError subclass of `kind`, by shape. */
+export function isAppErrorOfKind<K extends AppErrorKind>(
+  e: unknown,
+  kind: K,
+): e is AppError & { kind: K } {
+  return isAppError(e) && (e as { kind?: unknown }).kind === kind;
+}
+
+/**
  * Whether `e` is an AppError (or a subclass). It checks the shape, not `instanceof`: Next loads
  * pages and route handlers as separate copies of the same modules, and an error thrown by a
  * process-wide singleton may come from another copy's class.

@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/errors/app-error';
+import { AppError, isAppErrorOfKind } from '@/lib/errors/app-error';
 import type { CodeAdvice as Advice } from '@/lib/entra/aadsts-advice';
 import { hasCode } from './error-guards';
 
@@ -9,6 +9,7 @@ export type ConnectionErrorCode = 'connection_missing' | 'connection_needs_recon
  * dead and only an admin reconnecting can help. Pages show `advice` (the shared AADSTS table).
  */
 export class ConnectionError extends AppError {
+  readonly kind = 'connection';
   constructor(
     code: ConnectionErrorCode,
     readonly tenantId: string,
@@ -28,5 +29,8 @@ export class ConnectionError extends AppError {
 
 /** Shape-based, so it holds across Next's bundle layers (see error-guards.ts). */
 export function isConnectionError(e: unknown): e is ConnectionError {
-  return hasCode(e, ['connection_missing', 'connection_needs_reconnect']) && 'tenantId' in e;
+  return (
+    isAppErrorOfKind(e, 'connection') &&
+    hasCode(e, ['connection_missing', 'connection_needs_reconnect'])
+  );
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { VaultError, type VaultErrorCode } from './vault-error';
+import { isVaultError, VaultError, type VaultErrorCode } from './vault-error';
 
 // AuthenticationRequiredError: what @azure/identity 4 throws when Entra refuses the app's own credential (AADSTS7000215).
 const CREDENTIAL_ERRORS = new Set([
@@ -14,7 +14,7 @@ const CREDENTIAL_ERRORS = new Set([
  * `name`/`statusCode` because RestError comes from a transitive package we do not import.
  */
 export function toVaultError(e: unknown): VaultError {
-  if (e instanceof VaultError) return e;
+  if (isVaultError(e)) return e;
   return new VaultError(classify(e), { cause: e });
 }
 

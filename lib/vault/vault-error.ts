@@ -1,5 +1,5 @@
 import 'server-only';
-import { AppError } from '@/lib/errors/app-error';
+import { AppError, isAppErrorOfKind } from '@/lib/errors/app-error';
 
 export type VaultErrorCode =
   | 'vault_forbidden'
@@ -30,6 +30,7 @@ const STATUS: Record<VaultErrorCode, number> = {
 
 /** A Key Vault failure with a stable code and a message safe to show (no URLs with secrets, no values). */
 export class VaultError extends AppError {
+  readonly kind = 'vault';
   constructor(
     override readonly code: VaultErrorCode,
     options?: { cause?: unknown },
@@ -38,6 +39,7 @@ export class VaultError extends AppError {
   }
 }
 
+/** Shape-based: a VaultError from another bundle's copy of this module counts too. */
 export function isVaultError(e: unknown): e is VaultError {
-  return e instanceof VaultError;
+  return isAppErrorOfKind(e, 'vault');
 }
