@@ -1,7 +1,7 @@
 /**
  * `npm test`: every check and every suite, on a fresh local Microsoft cloud.
  *
- *   typecheck → lint → unit (jest) → integration (jest, real SDKs against the emulator)
+ *   typecheck → lint → format (prettier --check) → unit (jest) → integration (jest, real SDKs against the emulator)
  *   → production build → e2e (Playwright in Debian's Chromium against `npm start`)
  *
  * It ends with one line, `N passed, M failed`, summed over everything it ran; CI reads that line.
@@ -125,6 +125,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   await step('typecheck', () => check('npx', ['tsc', '--noEmit']));
   await step('lint', () => check('npx', ['eslint', '.', '--max-warnings', '0']));
+  await step('format', () => check('npx', ['prettier', '--check', '.']));
   await step('unit', () => jest('unit'));
   await step('integration', async () =>
     withFreshCloud(await findFreePortBlock(1), (env) => jest('integration', env)),
