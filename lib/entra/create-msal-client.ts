@@ -14,8 +14,13 @@ import { loadClientCredential } from './load-client-credential';
  *
  * `knownAuthorities` names the configured host, so MSAL skips instance discovery on the public
  * cloud: the same code works against login.microsoftonline.com, a national cloud or the emulator.
+ * With `authorityMetadata` it skips the authority's discovery document too.
  */
-export function createMsalClient(tenant: string): ConfidentialClientApplication {
+export function createMsalClient(
+  tenant: string,
+  /** The authority's OpenID configuration as JSON, so MSAL makes no discovery call (customer authorities). */
+  authorityMetadata?: string,
+): ConfidentialClientApplication {
   const config = getConfig();
   const host = new URL(config.ENTRA_AUTHORITY_HOST).host;
   return new ConfidentialClientApplication({
@@ -23,6 +28,7 @@ export function createMsalClient(tenant: string): ConfidentialClientApplication 
       clientId: config.ENTRA_CLIENT_ID,
       authority: `${config.ENTRA_AUTHORITY_HOST}/${tenant}`,
       knownAuthorities: [host],
+      ...(authorityMetadata ? { authorityMetadata } : {}),
       ...loadClientCredential(config),
     },
     system: {

@@ -1,6 +1,8 @@
 import 'server-only';
 
 export { getTokenBroker } from './get-token-broker';
+export { getCustomerTokenBroker } from './get-customer-token-broker';
+export { CustomerTokenBroker, type CustomerTokenBrokerDeps } from './customer-token-broker';
 export {
   TokenBroker,
   EXPIRY_MARGIN_MS,
