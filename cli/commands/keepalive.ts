@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { checkConnection } from '@/lib/connections/check-connection';
 import type { Advice } from '@/lib/entra/aadsts-advice';
+import { keepAliveConnection, type KeepaliveOutcome } from '@/lib/keepalive/keep-alive-connection';
 import { getRefreshTokenStore } from '@/lib/vault';
 import { EXIT } from '../exit-codes';
 import { describeError } from '../handle-error';
@@ -8,7 +8,7 @@ import { shortDate } from '../output/format-date';
 import { writeJson, writeStdout } from '../output/write-stdout';
 import { resolveTenant } from '../resolve-tenant';
 
-type Outcome = 'ok' | 'needs_human' | 'failed';
+type Outcome = KeepaliveOutcome;
 
 interface KeepaliveResult {
   tenantId: string;
@@ -68,41 +68,22 @@ export function registerKeepaliveCommand(program: Command): void {
 }
 
 /**
- * What "Check now" does on the connections page, for one tenant: redeem, write the newest refresh
- * token back, record any failure in the connection's tags, and read the resulting health.
+ * One tenant through lib/keepalive (the code the portal's keep-alive job runs), described for
+ * a terminal: the advice's title, or the error's safe message, and the fix.
  */
 async function keepAlive(tenantId: string): Promise<KeepaliveResult> {
-  try {
-    const { ok, health, error } = await checkConnection(tenantId);
-    if (!ok) return failureResult(tenantId, error, health.orgName);
-    const base = {
-      tenantId,
-      orgName: health.orgName,
-      rotatedAt: health.rotatedAt,
-      daysLeft: health.daysLeft,
-    };
+  const r = await keepAliveConnection(tenantId);
+  const base = { tenantId, orgName: r.orgName, outcome: r.outcome };
+  if (r.outcome === 'ok') return { ...base, rotatedAt: r.rotatedAt, daysLeft: r.daysLeft };
+  if (r.error === undefined && r.health?.advice) {
     // Redeemed fine, but health still wants a person: the token was minted without MFA.
-    if (health.advice?.needsReconnect) {
-      return {
-        ...base,
-        outcome: 'needs_human',
-        code: health.advice.code,
-        message: health.advice.title,
-        details: [`Fix: ${health.advice.fix}`],
-      };
-    }
-    return { ...base, outcome: 'ok' };
-  } catch (e) {
-    return failureResult(tenantId, e);
+    const advice = r.health.advice;
+    return { ...base, code: advice.code, message: advice.title, details: [`Fix: ${advice.fix}`] };
   }
-}
-
-function failureResult(tenantId: string, error: unknown, orgName?: string): KeepaliveResult {
-  const report = describeError(error);
-  const outcome: Outcome = report.exitCode === EXIT.infrastructure ? 'failed' : 'needs_human';
+  const report = describeError(r.error);
   // The line already names the tenant: the advice's title says the rest.
-  const message = (error as { advice?: Advice } | undefined)?.advice?.title ?? report.message;
-  return { tenantId, orgName, outcome, code: report.code, message, details: report.details };
+  const message = (r.error as { advice?: Advice } | undefined)?.advice?.title ?? report.message;
+  return { ...base, code: report.code, message, details: report.details };
 }
 
 function formatResult(r: KeepaliveResult, nameWidth: number): string {
