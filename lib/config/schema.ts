@@ -26,6 +26,11 @@ const baseUrl = z
   .url()
   .transform((v) => v.replace(/\/+$/, ''));
 
+/** A five-field cron expression (minute hour day month weekday), as the job scheduler reads it. */
+const cron = z
+  .string()
+  .regex(/^\s*(\S+\s+){4}\S+\s*$/, 'must be a cron expression with five fields, e.g. "30 3 * * *"');
+
 /**
  * Every environment variable the portal, the CLI and the doctor read. `.env.example` documents
  * each one; a test keeps the two in step.
@@ -92,11 +97,38 @@ export const envSchema = z
     TOKEN_ROTATION_INTERVAL_HOURS: z.coerce.number().positive().default(24),
     /** How long a partner's customer list stays cached before it is fetched again. */
     CUSTOMER_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(300),
+    /** When the keep-alive job redeems and rotates every connection (cron, UTC; default daily 03:30). */
+    KEEPALIVE_SCHEDULE: cron.default('30 3 * * *'),
+    /** When the alert job re-reads every connection's health (cron, UTC; default hourly). */
+    ALERT_SYNC_SCHEDULE: cron.default('7 * * * *'),
+    /** Alert when a connection has this many days or fewer left before the 90-day limit. */
+    ALERT_EXPIRY_THRESHOLD_DAYS: z.coerce.number().int().min(1).max(89).default(14),
+    /** Optional operator webhook for every tenant's alerts (a bearer secret: keep it in a secret store). */
+    ALERT_WEBHOOK_URL: z
+      .string()
+      .url()
+      .refine((v) => v.startsWith('https://'), 'must be an https:// URL')
+      .optional(),
+    /** Signs the operator webhook's messages (HMAC-SHA256); at least 32 characters. */
+    ALERT_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** The operator webhook's body: `generic` JSON, `slack` incoming webhook, `teams` Workflows card. */
+    ALERT_WEBHOOK_FORMAT: z.enum(['generic', 'slack', 'teams']).default('generic'),
+    /** Delivery retries after the first attempt, with exponential back-off. */
+    ALERT_DELIVERY_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
+    /** The first retry's delay; each later one doubles it. Seconds (tests use 1). */
+    ALERT_DELIVERY_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
   })
   .superRefine((env, ctx) => {
+    if (env.ALERT_WEBHOOK_URL && !env.ALERT_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ALERT_WEBHOOK_SECRET'],
+        message: 'set it with ALERT_WEBHOOK_URL (receivers verify the signature with it)',
+      });
+    }
     if (!env.ENTRA_CLIENT_SECRET && !env.ENTRA_CLIENT_CERTIFICATE_PATH) {
       ctx.addIssue({
         code: 'custom',

@@ -1,6 +1,7 @@
 import type { lookup, LookupAddress } from 'node:dns';
 import { parseWebhookUrl, refuseAddress } from '@/lib/alerts/webhook-address-policy';
 import { sendWebhook } from '@/lib/alerts/send-webhook';
+import { webhookPolicyFromConfig } from '@/lib/alerts/webhook-policy-from-config';
 
 const strict = { allowLoopback: false };
 const local = { allowLoopback: true };
@@ -141,5 +142,20 @@ describe('sendWebhook checks every resolved address before it connects', () => {
       sendWebhook({ ...request, url: 'https://[::ffff:a00:1]/hook' }, { ...strict, resolve }),
     ).rejects.toMatchObject({ code: 'webhook_address_refused' });
     expect(calls).toEqual([]);
+  });
+});
+
+describe('webhookPolicyFromConfig: loopback only when the configured cloud is on loopback', () => {
+  it.each([
+    ['https://localhost:8440', true],
+    ['https://127.0.0.1:8440', true],
+    ['https://[::1]:8440', true],
+    ['https://login.microsoftonline.com', false],
+    ['https://login.partner.microsoftonline.cn', false],
+    ['https://localhost.evil.example', false],
+  ])('%s → allowLoopback %s', (host, expected) => {
+    expect(webhookPolicyFromConfig({ ENTRA_AUTHORITY_HOST: host })).toEqual({
+      allowLoopback: expected,
+    });
   });
 });
