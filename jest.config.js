@@ -36,5 +36,15 @@ module.exports = {
       // can take seconds on a loaded 2-core CI machine.
       testTimeout: 30_000,
     },
+    {
+      ...shared,
+      displayName: 'security',
+      testMatch: ['<rootDir>/tests/security/**/*.test.ts'],
+      // A fresh local cloud and the production server (`npm start`), like Playwright's webServer;
+      // every test talks to them over HTTP. Needs `npm run build` first.
+      globalSetup: '<rootDir>/tests/security/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/security/support/global-teardown.ts',
+      testTimeout: 30_000,
+    },
   ],
 };

@@ -17,7 +17,7 @@ import { portalEnvFromManifest } from '../scripts/emulator-env';
 import { findFreePortBlock, startEmulatorProcess } from '../scripts/emulator-process';
 import { controlFor, type Control } from '../tests/support/control';
 import { seededTenants, seededUser } from '../tests/support/manifest';
-import { connectTenant, signInStaff } from './http-session';
+import { connectTenant, signInStaff } from '../tests/support/portal-http-session';
 import { load } from './load';
 import { startPortal } from './portal-server';
 

@@ -1,8 +1,9 @@
 /**
  * `npm test`: every check and every suite, on a fresh local Microsoft cloud.
  *
- *   typecheck → lint → format (prettier --check) → unit (jest) → integration (jest, real SDKs against the emulator)
- *   → production build → e2e (Playwright in Debian's Chromium against `npm start`)
+ *   typecheck → lint → format (prettier --check) → unit (jest) → integration (jest, real SDKs
+ *   against the emulator) → production build → security (jest over HTTP against `npm start` and
+ *   a fresh local cloud) → e2e (Playwright in Debian's Chromium against `npm start`)
  *
  * It ends with one line, `N passed, M failed`, summed over everything it ran; CI reads that line.
  */
@@ -54,11 +55,11 @@ async function check(cmd: string, args: string[]) {
 }
 
 /** Jest with a JSON report; a crash before any test ran counts as one failure. */
-async function jest(project: string, env?: NodeJS.ProcessEnv) {
+async function jest(project: string, env?: NodeJS.ProcessEnv, extra: string[] = []) {
   const file = join(out, `jest-${project}.json`);
   const code = await run(
     'npx',
-    ['jest', '--selectProjects', project, '--json', `--outputFile=${file}`],
+    ['jest', '--selectProjects', project, '--json', `--outputFile=${file}`, ...extra],
     env,
   );
   if (!existsSync(file)) return { passed: 0, failed: 1 };
@@ -131,6 +132,9 @@ async function main(): Promise<void> {
     withFreshCloud(await findFreePortBlock(1), (env) => jest('integration', env)),
   );
   await step('build', () => check('npm', ['run', 'build']));
+  // Its global setup starts its own fresh local cloud and `npm start`; files run one at a time
+  // because they share that portal's state (connections, sessions).
+  await step('security', () => jest('security', process.env, ['--runInBand']));
   await step('e2e', async () => {
     await ensureChromium();
     return withFreshCloud(Number(process.env.PORTAL_PORT ?? 3100), playwright);
