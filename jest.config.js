@@ -44,7 +44,7 @@ module.exports = {
       // every test talks to them over HTTP. Needs `npm run build` first.
       globalSetup: '<rootDir>/tests/security/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/security/support/global-teardown.ts',
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/tests/security/support/setup-timeout.ts'],
     },
   ],
 };
