@@ -63,6 +63,7 @@ async function inProcess(customers: number): Promise<Target> {
       keyVault: 'https://localhost:3',
       partnerCenter: '',
       control: '',
+      graph: '',
     },
     clock,
     keys: new SigningKeys(stateDir, clock),

@@ -1,5 +1,6 @@
 /**
- * The local Microsoft cloud: Entra ID, Key Vault and Partner Center emulators in one process.
+ * The local Microsoft cloud: Entra ID, Key Vault, Partner Center and Microsoft Graph emulators in
+ * one process.
  *
  *   npm run emulator -- [--state-dir .emulator] [--port 8440] [--reset] [--customers 2500]
  *                       [--portal-url http://localhost:3000]
@@ -29,6 +30,7 @@ if (values.reset) {
     'entra.json',
     'keyvault.json',
     'partner-center.json',
+    'graph.json',
     'clock.json',
     'manifest.json',
   ]) {
@@ -50,6 +52,7 @@ startEmulator({
     );
     if (manifest.keyVault) console.log(`  Key Vault       ${manifest.keyVault.url}`);
     if (manifest.partnerCenter) console.log(`  Partner Center  ${manifest.partnerCenter.url}`);
+    if (manifest.graph) console.log(`  Microsoft Graph ${manifest.graph.url}`);
     console.log(`  control API     ${manifest.control.url}`);
     console.log(`  manifest        ${manifestPath}`);
   })

@@ -34,5 +34,6 @@ export function portalEnvFromManifest(
     env.PARTNER_CENTER_URL = manifest.partnerCenter.url;
     env.PARTNER_CENTER_RESOURCE = manifest.partnerCenter.resource;
   }
+  if (manifest.graph) env.GRAPH_BASE_URL = manifest.graph.url;
   return env;
 }

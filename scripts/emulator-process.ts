@@ -50,8 +50,8 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-/** A block of five consecutive free loopback ports, so parallel runs don't collide. */
-export async function findFreePortBlock(size = 5): Promise<number> {
+/** A block of six consecutive free loopback ports (start.ts uses base..base+5), so parallel runs don't collide. */
+export async function findFreePortBlock(size = 6): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 20_000 + Math.floor(Math.random() * 20_000);
     const checks = await Promise.all(Array.from({ length: size }, (_, i) => portFree(base + i)));

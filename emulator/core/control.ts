@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { EmulatorContext, EmulatorService } from './service';
 
 const faultSchema = z.object({
-  service: z.enum(['entra', 'keyvault', 'partner-center']),
+  service: z.enum(['entra', 'keyvault', 'partner-center', 'graph']),
   route: z.string().min(1),
   kind: z.enum(['latency', 'status', 'drop']),
   delayMs: z.number().int().min(0).max(120_000).optional(),

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-export type ServiceName = 'entra' | 'keyvault' | 'partner-center';
+export type ServiceName = 'entra' | 'keyvault' | 'partner-center' | 'graph';
 
 export interface FaultSpec {
   service: ServiceName;

@@ -24,6 +24,11 @@ export interface Manifest {
     }>;
   };
   partnerCenter?: { url: string; resource: string };
+  /**
+   * Microsoft Graph: base URL (the portal's GRAPH_BASE_URL), the resource tokens are asked for,
+   * and the Graph scopes a complete consent of the portal app holds in a seeded customer tenant.
+   */
+  graph?: { url: string; resource: string; appConsentScopes: string[] };
   /** Test-only control API. The portal never calls it. */
   control: { url: string };
   portalApp: {

@@ -13,6 +13,8 @@ export interface EmulatorUrls {
   entraBrowser: string;
   keyVault: string;
   partnerCenter: string;
+  /** https: Microsoft Graph (GDAP relationships, customer-tenant service principals). */
+  graph: string;
   /** http on loopback: the test-only control API. */
   control: string;
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createEntraService } from '../entra';
+import { createGraphService } from '../graph';
 import { createKeyVaultService } from '../keyvault';
 import { createPartnerCenterService } from '../partner-center';
 import { Clock } from './clock';
@@ -16,7 +17,10 @@ import { ensureTls } from './tls';
 
 export interface StartOptions {
   stateDir: string;
-  /** Ports used: base (Entra https), +1 (Entra pages, http), +2 (Key Vault), +3 (Partner Center), +4 (control). */
+  /**
+   * Ports used: base (Entra https), +1 (Entra pages, http), +2 (Key Vault), +3 (Partner Center),
+   * +4 (control), +5 (Microsoft Graph).
+   */
   basePort: number;
   customerScale: number;
   /** Origin of the portal, for the seeded app registration's redirect URIs. */
@@ -41,6 +45,7 @@ export async function startEmulator(opts: StartOptions): Promise<RunningEmulator
       keyVault: `https://localhost:${p + 2}`,
       partnerCenter: `https://localhost:${p + 3}`,
       control: `http://127.0.0.1:${p + 4}`,
+      graph: `https://localhost:${p + 5}`,
     },
     clock,
     keys: new SigningKeys(opts.stateDir, clock),
@@ -55,12 +60,14 @@ export async function startEmulator(opts: StartOptions): Promise<RunningEmulator
   const services: EmulatorService[] = [
     entra,
     createKeyVaultService(ctx, entra.directory),
-    createPartnerCenterService(ctx, entra.directory),
+    createPartnerCenterService(ctx, entra.directory, { consents: entra.directory }),
+    createGraphService(ctx, entra.directory),
   ];
   const servicePorts: Record<EmulatorService['name'], number> = {
     entra: p,
     keyvault: p + 2,
     'partner-center': p + 3,
+    graph: p + 5,
   };
 
   const apps: FastifyInstance[] = [];

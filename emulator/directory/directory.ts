@@ -1,11 +1,15 @@
+import { SEEDED_APP_CONSENT_SCOPES } from '../seed/customer-access';
 import { grantedScopes, recordConsent } from './consent-grants';
+import { DelegatedAdmin, groupIdsOf } from './delegated-admin';
 import { canGrantTenantWideConsent } from './directory-roles';
 import { servicePrincipalObjectId } from './ids';
-import { FIRST_PARTY_RESOURCES } from './resource-apps';
+import { defaultGroupsOf, partnerGroups, type SecurityGroup } from './partner-groups';
+import { FIRST_PARTY_RESOURCES, MICROSOFT_GRAPH } from './resource-apps';
 import { allResources } from './resources';
 import { seedRegistrations, seedTenants } from './seed';
 import type {
   AppRegistration,
+  CustomerAppConsent,
   DirectoryMutableState,
   DirectoryUser,
   KeyCredential,
@@ -53,17 +57,22 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/\/+$/, '');
 export class Directory {
   private readonly tenants: Tenant[];
   private readonly customers: Tenant[] = [];
+  private readonly customersByPartner = new Map<string, Tenant[]>();
   /** Every tenant by lower-case id and by lower-case domain: /token looks tenants up per request. */
   private readonly index = new Map<string, Tenant>();
+  private readonly now: () => number;
   private readonly apps: AppRegistration[];
   readonly portalApp: PortalAppInfo;
+  /** GDAP relationships between the partner tenants and their customers. */
+  readonly delegatedAdmin: DelegatedAdmin;
 
   /** `keyCredentials` adds certificates (made per state folder, so not in the seed) to apps by app id. */
   constructor(
     portalUrl: string,
     private readonly state: DirectoryStateHandle,
-    opts: { keyCredentials?: Record<string, KeyCredential[]> } = {},
+    opts: { keyCredentials?: Record<string, KeyCredential[]>; now?: () => number } = {},
   ) {
+    this.now = opts.now ?? (() => Date.now());
     this.tenants = seedTenants();
     for (const t of this.tenants) this.indexTenant(t);
     this.apps = seedRegistrations(portalUrl).map((app) => {
@@ -71,6 +80,14 @@ export class Directory {
       return added.length
         ? { ...app, keyCredentials: [...(app.keyCredentials ?? []), ...added] }
         : app;
+    });
+    this.delegatedAdmin = new DelegatedAdmin({
+      state: () => this.state.directory(),
+      save: () => this.state.save(),
+      now: () => this.now(),
+      customerTenants: (partner) => this.customersByPartner.get(partner.toLowerCase()) ?? [],
+      tenant: (id) => this.getTenant(id),
+      partnerIds: () => this.listTenants('partner').map((t) => t.id),
     });
     const portal = this.apps[0]!;
     this.portalApp = {
@@ -101,8 +118,10 @@ export class Directory {
     return kind ? all.filter((t) => t.kind === kind) : all;
   }
 
-  /** Customer tenants of the Partner Center seed; idempotent, users none. */
-  addCustomerTenants(tenants: Array<{ id: string; name: string; domain: string }>): void {
+  /** Customer tenants of the Partner Center seed, with the partner they belong to; idempotent, users none. */
+  addCustomerTenants(
+    tenants: Array<{ id: string; name: string; domain: string; partnerTenantId?: string }>,
+  ): void {
     for (const t of tenants) {
       if (this.getTenant(t.id) || this.getTenant(t.domain)) continue;
       const tenant: Tenant = {
@@ -111,11 +130,116 @@ export class Directory {
         domain: t.domain.toLowerCase(),
         kind: 'customer',
         users: [],
+        ...(t.partnerTenantId ? { partnerTenantId: t.partnerTenantId.toLowerCase() } : {}),
       };
       this.customers.push(tenant);
       this.indexTenant(tenant);
+      if (tenant.partnerTenantId) {
+        const list = this.customersByPartner.get(tenant.partnerTenantId) ?? [];
+        list.push(tenant);
+        this.customersByPartner.set(tenant.partnerTenantId, list);
+      }
     }
   }
+
+  /** The security groups of a partner tenant (AdminAgents, the GDAP groups). */
+  securityGroups(tenantId: string): SecurityGroup[] {
+    const t = this.getTenant(tenantId);
+    return t && t.kind === 'partner' ? partnerGroups(t.id) : [];
+  }
+
+  /** Names of the partner groups the user is in: a control-API override, the seed, or the default. */
+  groupNamesOf(user: DirectoryUser): string[] {
+    return this.state.directory().groupOverrides[user.oid] ?? user.groups ?? defaultGroupsOf(user);
+  }
+
+  /** Ids of the groups the user is in, in their home tenant. */
+  groupIdsOf(user: DirectoryUser, homeTenantId: string): Set<string> {
+    return groupIdsOf(homeTenantId, this.groupNamesOf(user));
+  }
+
+  isAdminAgent(user: DirectoryUser): boolean {
+    return this.groupNamesOf(user).includes('AdminAgents');
+  }
+
+  setGroups(oid: string, names: string[]): void {
+    this.state.directory().groupOverrides[oid] = [...names];
+    this.state.save();
+  }
+
+  /** Role template ids a partner user holds in a customer tenant through GDAP (none: no delegated access). */
+  delegatedRoles(user: DirectoryUser, partnerTenantId: string, customerTenantId: string): string[] {
+    return this.delegatedAdmin.delegatedRoles(
+      partnerTenantId,
+      this.groupIdsOf(user, partnerTenantId),
+      customerTenantId,
+    );
+  }
+
+  /** The AADSTS code a customer tenant answers partner tokens with, if it refuses them. */
+  delegatedTokenBlock(customerTenantId: string): number | undefined {
+    const t = this.getTenant(customerTenantId);
+    if (!t) return undefined;
+    const o = this.state.directory().delegatedTokenBlocks[t.id];
+    if (o !== undefined) return o ?? undefined;
+    return this.delegatedAdmin.seedOf(t.id)?.tokenBlock;
+  }
+
+  setDelegatedTokenBlock(customerTenantId: string, code: number | null): void {
+    this.state.directory().delegatedTokenBlocks[customerTenantId.toLowerCase()] = code;
+    this.state.save();
+  }
+
+  /**
+   * A multi-tenant app's service principal and admin-wide grants in a customer tenant: what
+   * Partner Center's applicationconsents created or removed, else the seed (the portal app only).
+   */
+  customerAppConsent(tenantId: string, appId: string): CustomerAppConsent | undefined {
+    const t = this.getTenant(tenantId);
+    if (!t || t.kind !== 'customer') return undefined;
+    const app = norm(appId);
+    const o = this.state.directory().customerConsents[`${t.id}|${app}`];
+    if (o !== undefined) return o ?? undefined;
+    if (app !== this.portalApp.clientId) return undefined;
+    const seed = this.delegatedAdmin.seedOf(t.id);
+    if (!seed || seed.consentScopes.length === 0) return undefined;
+    return {
+      servicePrincipalId: servicePrincipalObjectId(app, t.id),
+      createdAt: this.state.directory().seededAt - 400 * 86_400_000,
+      grants: { [MICROSOFT_GRAPH.appId]: [...seed.consentScopes] },
+    };
+  }
+
+  /** Partner Center consent: creates the app's service principal and grants; false when one exists. */
+  grantCustomerConsent(
+    tenantId: string,
+    appId: string,
+    grants: Record<string, string[]>,
+    now: number,
+  ): boolean {
+    const t = this.getTenant(tenantId);
+    if (!t || t.kind !== 'customer') return false;
+    if (this.customerAppConsent(t.id, appId)) return false;
+    this.state.directory().customerConsents[`${t.id}|${norm(appId)}`] = {
+      servicePrincipalId: servicePrincipalObjectId(norm(appId), t.id),
+      createdAt: now,
+      grants,
+    };
+    this.state.save();
+    return true;
+  }
+
+  /** Deletes the app's service principal (and so its grants) from a customer tenant; false when absent. */
+  removeCustomerConsent(tenantId: string, appId: string): boolean {
+    const t = this.getTenant(tenantId);
+    if (!t || !this.customerAppConsent(t.id, appId)) return false;
+    this.state.directory().customerConsents[`${t.id}|${norm(appId)}`] = null;
+    this.state.save();
+    return true;
+  }
+
+  /** The seeded full consent scope set (the manifest publishes it for the portal's configuration). */
+  static readonly seededConsentScopes = SEEDED_APP_CONSENT_SCOPES;
 
   getApp(clientId: string): AppRegistration | undefined {
     const key = norm(clientId);
@@ -182,6 +306,8 @@ export class Directory {
     if (!tenant) return undefined;
     if (FIRST_PARTY_RESOURCES.some((r) => r.appId === app))
       return servicePrincipalObjectId(app, tenant.id);
+    if (tenant.kind === 'customer')
+      return this.customerAppConsent(tenant.id, app)?.servicePrincipalId;
     return this.state
       .directory()
       .servicePrincipals.find((sp) => sp.appId === app && sp.tenantId === tenant.id)?.id;
@@ -194,6 +320,9 @@ export class Directory {
     resourceAppId: string,
     userOid: string,
   ): string[] {
+    const tenant = this.getTenant(tenantId);
+    if (tenant?.kind === 'customer')
+      return [...(this.customerAppConsent(tenant.id, clientId)?.grants[resourceAppId] ?? [])];
     return grantedScopes(this.state.directory(), { tenantId, clientId, resourceAppId }, userOid);
   }
 

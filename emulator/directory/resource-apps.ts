@@ -34,6 +34,13 @@ export const MICROSOFT_GRAPH: ResourceApp = {
     email: 'View your email address',
     offline_access: 'Maintain access to data you have given it access to',
     'User.Read': 'Sign in and read your profile',
+    'User.Read.All': "Read all users' full profiles",
+    'Directory.Read.All': 'Read directory data',
+    'Application.Read.All': 'Read applications',
+    'DelegatedPermissionGrant.Read.All': 'Read delegated permission grants',
+    'DelegatedAdminRelationship.Read.All': 'Read Delegated Admin relationships with customers',
+    'DelegatedAdminRelationship.ReadWrite.All':
+      'Manage Delegated Admin relationships with customers',
   },
   tokenVersion: 1,
   firstParty: true,

@@ -12,6 +12,11 @@ export function seedDirectoryState(apps: AppRegistration[], now: number): Direct
     grants: [],
     mfaOverrides: {},
     tokensValidFrom: {},
+    seededAt: now,
+    groupOverrides: {},
+    relationshipOverrides: {},
+    customerConsents: {},
+    delegatedTokenBlocks: {},
   };
   for (const app of apps) {
     state.servicePrincipals.push({

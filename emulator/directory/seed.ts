@@ -60,6 +60,7 @@ export function seedTenants(): Tenant[] {
           totpSecret: 'OYTJKHMJAFAS4XJFJWUHI2K55CD7HP3M',
           directoryRoles: [],
           appRoles: ['Portal.Staff'],
+          groups: ['HelpdeskAgents'],
         },
         {
           oid: '2d49c790-7f8f-4b4c-bcd3-6f74e204e482',
@@ -87,6 +88,16 @@ export function seedTenants(): Tenant[] {
           directoryRoles: ['Global Administrator'],
           // v2 ID tokens carry no `wids` unless the app opts in, so the portal names admins by app role.
           appRoles: ['Portal.Admin'],
+          // Partner B's admin is in every GDAP group, Global Administrators included.
+          groups: [
+            'AdminAgents',
+            'GDAP Directory Readers',
+            'GDAP Application Administrators',
+            'GDAP Helpdesk',
+            'GDAP Security',
+            'GDAP Service Administrators',
+            'GDAP Global Administrators',
+          ],
         },
         {
           oid: '6e54c424-1f8d-4987-9064-5daab31e8896',
@@ -97,6 +108,7 @@ export function seedTenants(): Tenant[] {
           totpSecret: 'YKZHGFDG4QI2HM5AJ3FK6DRM43DHU5B7',
           directoryRoles: [],
           appRoles: ['Portal.Staff'],
+          groups: ['SalesAgents'],
         },
         {
           oid: 'feaf2680-3c22-4288-b4f8-cda57b98b820',
@@ -147,7 +159,15 @@ export function seedPortalApp(portalUrl: string): AppRegistration {
       { resourceAppId: KEY_VAULT.appId, scopes: ['user_impersonation'] },
       {
         resourceAppId: MICROSOFT_GRAPH.appId,
-        scopes: ['openid', 'profile', 'email', 'offline_access', 'User.Read'],
+        // DelegatedAdminRelationship.Read.All: the access view lists GDAP relationships (issue 14).
+        scopes: [
+          'openid',
+          'profile',
+          'email',
+          'offline_access',
+          'User.Read',
+          'DelegatedAdminRelationship.Read.All',
+        ],
       },
     ],
     idTokenImplicitGrant: true,

@@ -16,6 +16,11 @@ export interface DirectoryUser {
   directoryRoles: string[];
   /** App role values assigned to the user for the portal app, e.g. "Portal.Admin". */
   appRoles: string[];
+  /**
+   * Partner security groups the user is a member of, by display name (partner-groups.ts), e.g.
+   * "AdminAgents". Absent: derived from the user's roles (`defaultGroupsOf`).
+   */
+  groups?: string[];
 }
 
 export interface Tenant {
@@ -25,6 +30,8 @@ export interface Tenant {
   domain: string;
   kind: TenantKind;
   users: DirectoryUser[];
+  /** For a customer tenant: the partner whose Partner Center customer it is. */
+  partnerTenantId?: string;
 }
 
 export interface AppRole {
@@ -119,4 +126,35 @@ export interface DirectoryMutableState {
   mfaOverrides: Record<string, MfaMethod>;
   /** "Revoke sessions": refresh tokens issued before this time (ms) are dead, by user object id. */
   tokensValidFrom: Record<string, number>;
+  /**
+   * When the customer-access seed was made (ms): its relative dates ("expires in 12 days") count
+   * from this day, and it survives restarts so the dates stay put.
+   */
+  seededAt: number;
+  /** Partner group membership set through the control API, by user object id (group names). */
+  groupOverrides: Record<string, string[]>;
+  /** Changes to seeded GDAP relationships (control API), by relationship id. */
+  relationshipOverrides: Record<string, RelationshipOverride>;
+  /**
+   * An app's consent in a customer tenant where it differs from the seed, keyed
+   * `<customer tenant id>|<app id>`: the service principal with its grants, or null once removed.
+   */
+  customerConsents: Record<string, CustomerAppConsent | null>;
+  /** A customer tenant's refusal of partner tokens where it differs from the seed (null: none). */
+  delegatedTokenBlocks: Record<string, number | null>;
+}
+
+export interface RelationshipOverride {
+  status?: string;
+  endAt?: number;
+  autoExtendDuration?: 'PT0S' | 'P180D';
+  lastModifiedAt: number;
+}
+
+/** A multi-tenant app's service principal in a customer tenant and its admin-wide ("AllPrincipals") grants. */
+export interface CustomerAppConsent {
+  servicePrincipalId: string;
+  createdAt: number;
+  /** Resource app id → delegated scopes. */
+  grants: Record<string, string[]>;
 }

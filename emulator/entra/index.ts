@@ -43,6 +43,7 @@ export function createEntraService(ctx: EmulatorContext): EntraService {
   );
   const directory = new Directory(ctx.portalUrl, store, {
     keyCredentials: { [PORTAL_CLIENT_ID]: [portalCertificate.keyCredential] },
+    now: () => ctx.clock.now(),
   });
   const deps: EntraDeps = { ctx, directory, store, portalCertificatePath: portalCertificate.path };
 

@@ -11,6 +11,8 @@ export interface PcCaller {
   /** App-only (client credentials) rather than App+User. */
   appOnly: boolean;
   oid?: string;
+  /** The calling client (`appid`). */
+  appId: string;
 }
 
 const callers = new WeakMap<FastifyRequest, PcCaller>();
@@ -100,6 +102,7 @@ async function checkToken(ctx: EmulatorContext, token: string): Promise<PcCaller
   return {
     tenantId: tid.toLowerCase(),
     appOnly,
+    appId: typeof claims.appid === 'string' ? claims.appid.toLowerCase() : '',
     ...(typeof claims.oid === 'string' ? { oid: claims.oid } : {}),
   };
 }

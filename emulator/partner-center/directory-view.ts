@@ -7,5 +7,7 @@ import type { Tenant, TenantKind } from '../directory/types';
  */
 export interface PartnerCenterDirectoryView {
   listTenants(kind?: TenantKind): Tenant[];
-  addCustomerTenants(tenants: Array<{ id: string; name: string; domain: string }>): void;
+  addCustomerTenants(
+    tenants: Array<{ id: string; name: string; domain: string; partnerTenantId?: string }>,
+  ): void;
 }

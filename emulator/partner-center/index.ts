@@ -14,15 +14,20 @@ import { registerCustomerRoutes } from './routes/customer-routes';
 import { registerListCustomers } from './routes/list-customers';
 import { registerOrganizationProfile } from './routes/organization-profile';
 import { Throttle } from './throttle';
+import type { ConsentDirectory } from './consent-directory';
+import { ConsentThrottle, installConsentThrottle } from './consent-throttle';
+import { registerApplicationConsents } from './routes/application-consents';
 
 /**
- * Partner Center REST v1 (customers, subscriptions, organization profile) over the seeded
- * customers of the directory's partner tenants. The data is read-only and deterministic, so
- * nothing is persisted; throttling windows live in memory and `reset()` clears them.
+ * Partner Center REST v1 (customers, subscriptions, organization profile, application consents)
+ * over the seeded customers of the directory's partner tenants. Customers are read-only and
+ * deterministic; an application consent changes the directory (`opts.consents`, persisted by
+ * Entra's store). Throttling windows live in memory and `reset()` clears them.
  */
 export function createPartnerCenterService(
   ctx: EmulatorContext,
   directory: PartnerCenterDirectoryView,
+  opts: { consents?: ConsentDirectory } = {},
 ): EmulatorService {
   const partners = directory.listTenants('partner');
   const customers = seedCustomers(
@@ -31,7 +36,12 @@ export function createPartnerCenterService(
     directory.listTenants().map((t) => t.domain),
   );
   directory.addCustomerTenants(
-    [...customers.byId.values()].map((c) => ({ id: c.id, name: c.companyName, domain: c.domain })),
+    [...customers.byId.values()].map((c) => ({
+      id: c.id,
+      name: c.companyName,
+      domain: c.domain,
+      partnerTenantId: c.partnerTenantId,
+    })),
   );
 
   const deps: PcDeps = {
@@ -48,6 +58,7 @@ export function createPartnerCenterService(
   };
   const partnerIds = new Set(deps.profiles.keys());
   const throttle = new Throttle(ctx.clock);
+  const consentThrottle = new ConsentThrottle(ctx.clock);
 
   return {
     name: 'partner-center',
@@ -56,15 +67,18 @@ export function createPartnerCenterService(
       installRequestIdEcho(app);
       installPcAuth(app, ctx, (tid) => partnerIds.has(tid));
       installCustomerThrottle(app, throttle);
+      installConsentThrottle(app, consentThrottle);
       registerListCustomers(app, deps);
       registerCustomerRoutes(app, deps);
       registerOrganizationProfile(app, deps);
+      if (opts.consents) registerApplicationConsents(app, deps, opts.consents, ctx.clock);
     },
     registerControl(app: FastifyInstance) {
       registerPartnerCenterControl(app, throttle);
     },
     reset() {
       throttle.reset();
+      consentThrottle.reset();
     },
     manifest(): Partial<Manifest> {
       return { partnerCenter: { url: ctx.urls.partnerCenter, resource: PARTNER_CENTER_RESOURCE } };

@@ -56,6 +56,7 @@ const deps: EntraDeps = {
       keyVault: 'https://localhost:3',
       partnerCenter: 'https://localhost:4',
       control: 'http://127.0.0.1:5',
+      graph: 'https://localhost:6',
     },
   },
   directory: new Directory('http://localhost:3000', store, {

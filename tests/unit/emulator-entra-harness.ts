@@ -28,6 +28,7 @@ export function makeEntra(): {
     keyVault: 'https://localhost:3',
     partnerCenter: 'https://localhost:4',
     control: 'http://127.0.0.1:5',
+    graph: 'https://localhost:6',
   };
   const build = () => {
     const store = new EntraStore(

@@ -31,6 +31,7 @@ export function makeTestContext(
       keyVault: 'https://localhost:3',
       partnerCenter: 'https://localhost:4',
       control: 'http://127.0.0.1:5',
+      graph: 'https://localhost:6',
     },
     clock,
     keys: new SigningKeys(stateDir, clock),

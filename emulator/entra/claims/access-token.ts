@@ -36,7 +36,14 @@ function envelope(b: TokenBase): JWTPayload {
  * user's app roles, present only when the resource is the client app itself.
  */
 export function delegatedAccessTokenClaims(
-  b: TokenBase & { user: DirectoryUser; scopes: string[]; amr: string[]; authTime: number },
+  b: TokenBase & {
+    user: DirectoryUser;
+    scopes: string[];
+    amr: string[];
+    authTime: number;
+    /** A partner user in a customer tenant through GDAP: roles from the relationship, `idp` the home tenant. */
+    delegated?: { roles: string[]; homeTenantId: string };
+  },
 ): JWTPayload {
   const v1 = b.resource.tokenVersion === 1;
   const ownApi = b.resource.appId === b.client.appId;
@@ -52,7 +59,9 @@ export function delegatedAccessTokenClaims(
     ...(roles.length > 0 ? { roles } : {}),
     scp: b.scopes.join(' '),
     sub: pairwiseSub(b.user.oid, b.resource.appId),
-    wids: wids(b.user.directoryRoles),
+    ...(b.delegated
+      ? { idp: v1Issuer(b.delegated.homeTenantId), wids: [...b.delegated.roles] }
+      : { wids: wids(b.user.directoryRoles) }),
   };
 }
 

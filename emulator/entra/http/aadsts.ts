@@ -97,6 +97,31 @@ export const aadsts = {
     code: 50020,
     message: `User account '${upn}' from identity provider 'https://sts.windows.net/' does not exist in tenant '${tenantName}' and cannot access the application in that tenant. The account needs to be added as an external user in the tenant first. Sign out and sign in again with a different Microsoft Entra user account.`,
   }),
+  /** A customer tenant's Conditional Access refuses the partner's token (gdap-and-app-consent.md §1.3). */
+  blockedByConditionalAccess: (): EntraErrorSpec => ({
+    error: 'invalid_grant',
+    code: 53003,
+    suberror: 'message_only',
+    message:
+      'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
+  }),
+  delegatedAdminBlocked: (): EntraErrorSpec => ({
+    error: 'invalid_grant',
+    code: 530034,
+    message:
+      "Delegated admin access was blocked due to suspicious activity on the account in the partner's home tenant.",
+  }),
+  servicePrincipalDisabled: (resource: string): EntraErrorSpec => ({
+    error: 'invalid_client',
+    code: 500014,
+    status: 400,
+    message: `The service principal for resource '${resource}' is disabled. This indicate that a subscription within the tenant has lapsed, or that the administrator for this tenant has disabled the application, preventing tokens from being issued for it.`,
+  }),
+  partnerAppNotAuthorized: (clientId: string, tenant: string): EntraErrorSpec => ({
+    error: 'invalid_grant',
+    code: 90099,
+    message: `The application '${clientId}' has not been authorized in the tenant '${tenant}'. Applications must be authorized to access the external tenant before partner delegated administrators can use them. Provide pre-consent or execute the appropriate Partner Center API to authorize the application.`,
+  }),
   grantNotSupportedOverCommon: (grant: string): EntraErrorSpec => ({
     error: 'invalid_request',
     code: 9001023,

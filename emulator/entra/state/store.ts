@@ -22,7 +22,7 @@ export class EntraStore implements DirectoryStateHandle {
   ) {
     this.file = stateDir ? join(stateDir, 'entra.json') : undefined;
     const loaded = this.file ? readJson<EntraState>(this.file) : undefined;
-    this.state = loaded?.version === 1 ? loaded : this.fresh();
+    this.state = loaded?.version === 2 ? loaded : this.fresh();
   }
 
   get data(): EntraState {
@@ -45,7 +45,7 @@ export class EntraStore implements DirectoryStateHandle {
 
   private fresh(): EntraState {
     return {
-      version: 1,
+      version: 2,
       directory: this.seed(),
       codes: {},
       refreshTokens: {},

@@ -80,7 +80,7 @@ export interface InteractionRecord {
 }
 
 export interface EntraState {
-  version: 1;
+  version: 2;
   directory: DirectoryMutableState;
   codes: Record<string, AuthCodeRecord>;
   refreshTokens: Record<string, RefreshTokenRecord>;

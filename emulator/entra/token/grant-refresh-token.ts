@@ -3,7 +3,8 @@ import type { EntraDeps } from '../entra-deps';
 import { aadsts } from '../http/aadsts';
 import { entraTimestamp, EntraError } from '../http/entra-error';
 import type { TenantPath } from '../http/tenant-path';
-import { parseScopes } from '../scopes/parse-scopes';
+import { parseScopes, tokenResource } from '../scopes/parse-scopes';
+import { delegatedAccess } from './delegated-access';
 import { hashSecret } from '../state/secrets';
 import { issueUserTokens, type TokenResponseBody } from './issue-user-tokens';
 import { required, type TokenForm } from './read-form';
@@ -13,7 +14,8 @@ export const REFRESH_INACTIVITY_MS = 90 * 86_400_000;
 
 /**
  * grant_type=refresh_token. The token is bound to user and client, not to a resource: any
- * resource the client has consent for in the user's tenant can be asked for. Each use returns
+ * resource the client has consent for in the user's tenant can be asked for, and, at a
+ * customer tenant's authority, any the client is consented for there when GDAP lets the user in. Each use returns
  * a new refresh token and leaves the old one valid (and marks it used).
  */
 export async function redeemRefreshToken(
@@ -40,14 +42,24 @@ export async function redeemRefreshToken(
   if (now - record.lastUsedAt > REFRESH_INACTIVITY_MS) {
     throw new EntraError(aadsts.refreshInactive(entraTimestamp(record.issuedAt), '90.00:00:00'));
   }
-  if (path.kind === 'tenant' && path.tenant.id !== record.tenantId) {
-    throw new EntraError(aadsts.userNotInTenant(found.user.upn, path.tenant.name));
-  }
   const parsed = parseScopes(directory, form.scope ?? 'openid profile offline_access');
   if (!parsed.ok) throw new EntraError(aadsts.invalidScope(parsed.scope));
+  // Another tenant's authority: a partner user reaching a customer through GDAP, or nothing.
+  const delegated =
+    path.kind === 'tenant' && path.tenant.id !== record.tenantId
+      ? delegatedAccess(
+          directory,
+          found.user,
+          record.tenantId,
+          path.tenant,
+          client.appId,
+          tokenResource(parsed.value).identifier,
+        )
+      : undefined;
 
   const body = await issueUserTokens(deps, {
-    tenantId: record.tenantId,
+    tenantId: delegated && path.kind === 'tenant' ? path.tenant.id : record.tenantId,
+    ...(delegated ? { delegated } : {}),
     client,
     user: found.user,
     scopes: parsed.value,

@@ -9,6 +9,7 @@ import { EntraError } from '../http/entra-error';
 import { grantedForToken } from '../scopes/consent';
 import { tokenResource, type ParsedScopes } from '../scopes/parse-scopes';
 import { hashSecret, newRefreshToken } from '../state/secrets';
+import type { DelegatedAccess } from './delegated-access';
 
 export interface UserTokenInput {
   tenantId: string;
@@ -22,6 +23,8 @@ export interface UserTokenInput {
   clientInfo: boolean;
   /** offline_access was asked for (at /authorize for codes, in the request for refreshes). */
   offline: boolean;
+  /** Set when `tenantId` is a customer tenant the user reaches through GDAP. */
+  delegated?: DelegatedAccess;
 }
 
 export interface TokenResponseBody {
@@ -72,6 +75,7 @@ export async function issueUserTokens(
       scopes: perms,
       amr: p.amr,
       authTime: p.authTime,
+      ...(p.delegated ? { delegated: p.delegated } : {}),
     }),
     { v1: target.resource.tokenVersion === 1 },
   );
@@ -96,7 +100,8 @@ export async function issueUserTokens(
     const at = ctx.clock.now();
     store.data.refreshTokens[hashSecret(refreshToken)] = {
       clientId: p.client.appId,
-      tenantId: p.tenantId,
+      // Bound to the user's home tenant even when redeemed at a customer's authority.
+      tenantId: p.delegated?.homeTenantId ?? p.tenantId,
       userOid: p.user.oid,
       amr: p.amr,
       authTime: p.authTime,
