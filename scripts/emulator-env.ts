@@ -34,6 +34,9 @@ export function portalEnvFromManifest(
     env.PARTNER_CENTER_URL = manifest.partnerCenter.url;
     env.PARTNER_CENTER_RESOURCE = manifest.partnerCenter.resource;
   }
-  if (manifest.graph) env.GRAPH_BASE_URL = manifest.graph.url;
+  if (manifest.graph) {
+    env.GRAPH_URL = manifest.graph.url;
+    env.GRAPH_RESOURCE = manifest.graph.resource;
+  }
   return env;
 }

@@ -25,7 +25,7 @@ export interface Manifest {
   };
   partnerCenter?: { url: string; resource: string };
   /**
-   * Microsoft Graph: base URL (the portal's GRAPH_BASE_URL), the resource tokens are asked for,
+   * Microsoft Graph: base URL (the portal's GRAPH_URL), the resource tokens are asked for,
    * and the Graph scopes a complete consent of the portal app holds in a seeded customer tenant.
    */
   graph?: { url: string; resource: string; appConsentScopes: string[] };

@@ -169,3 +169,8 @@ export function parseEqFilter(raw: unknown, allowed: readonly string[]): EqTerm[
     throw badRequest('Invalid filter clause: only eq terms joined with and are supported.');
   return terms;
 }
+
+/** A query string with OData option names left as written (`$top`, not `%24top`), as Graph's links have them. */
+export function odataQuery(params: Array<[string, string]>): string {
+  return params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+}

@@ -6,6 +6,7 @@ import { forbidden, GraphError } from '../errors';
 import {
   decodeSkipToken,
   encodeSkipToken,
+  odataQuery,
   parseEqFilter,
   parseSelect,
   parseTop,
@@ -66,12 +67,11 @@ export function registerRelationshipRoutes(app: FastifyInstance, deps: GraphDeps
     if (q.$count === 'true') body['@odata.count'] = all.length;
     body.value = page.map((r) => selectFields(relationshipJson(r), select));
     if (offset + top < all.length) {
-      const params = new URLSearchParams();
+      const params: Array<[string, string]> = [];
       for (const name of ['$filter', '$select', '$orderby', '$count'] as const)
-        if (typeof q[name] === 'string') params.set(name, q[name] as string);
-      params.set('$top', String(top));
-      params.set('$skiptoken', encodeSkipToken(offset + top, key));
-      body['@odata.nextLink'] = `${deps.ctx.urls.graph}${BASE}?${params.toString()}`;
+        if (typeof q[name] === 'string') params.push([name, q[name] as string]);
+      params.push(['$top', String(top)], ['$skiptoken', encodeSkipToken(offset + top, key)]);
+      body['@odata.nextLink'] = `${deps.ctx.urls.graph}${BASE}?${odataQuery(params)}`;
     }
     return body;
   });
@@ -117,13 +117,12 @@ export function registerRelationshipRoutes(app: FastifyInstance, deps: GraphDeps
         .map((a) => selectFields(assignmentJson(caller.tenant.id, a), select)),
     };
     if (offset + top < all.length) {
-      const params = new URLSearchParams();
+      const params: Array<[string, string]> = [];
       for (const name of ['$filter', '$select'] as const)
-        if (typeof q[name] === 'string') params.set(name, q[name] as string);
-      params.set('$top', String(top));
-      params.set('$skiptoken', encodeSkipToken(offset + top, key));
+        if (typeof q[name] === 'string') params.push([name, q[name] as string]);
+      params.push(['$top', String(top)], ['$skiptoken', encodeSkipToken(offset + top, key)]);
       body['@odata.nextLink'] =
-        `${deps.ctx.urls.graph}${BASE}/${encodeURIComponent(r.id)}/accessAssignments?${params.toString()}`;
+        `${deps.ctx.urls.graph}${BASE}/${encodeURIComponent(r.id)}/accessAssignments?${odataQuery(params)}`;
     }
     return body;
   });
