@@ -91,16 +91,16 @@ export interface SeedCustomerAccess {
 }
 
 /**
- * The Graph scopes a complete consent of the portal app holds in a customer tenant: reading
- * service principals and their grants (the consent check itself) plus directory read. A partial
- * consent is an older one without `Directory.Read.All`.
+ * The Graph scopes a complete consent of the portal app holds in a customer tenant: what the
+ * consent check itself reads (service principals and their grants), the portal's default
+ * `ACCESS_CONSENT_GRAPH_SCOPES`. A partial consent is an older one that holds only
+ * `Directory.Read.All`: the check can still read, but the named scopes are missing.
  */
 export const SEEDED_APP_CONSENT_SCOPES = [
   'Application.Read.All',
   'DelegatedPermissionGrant.Read.All',
-  'Directory.Read.All',
 ];
-const PARTIAL_CONSENT_SCOPES = ['Application.Read.All', 'DelegatedPermissionGrant.Read.All'];
+const PARTIAL_CONSENT_SCOPES = ['Directory.Read.All'];
 
 const role = (name: string): string => {
   const id = DIRECTORY_ROLE_TEMPLATES[name];

@@ -43,12 +43,10 @@ async function graphGet(path: string, token: string) {
 function partnerBCustomers(): Array<{ id: string; seed: SeedCustomerAccess }> {
   const b = seededTenants(m()).partnerB.id;
   const { byPartner } = seedCustomers([seededTenants(m()).partnerA.id, b], 10, []);
-  return byPartner
-    .get(b)!
-    .map((c) => ({
-      id: c.id,
-      seed: seedCustomerAccess(b, { id: c.id, displayName: c.companyName }, Date.now()),
-    }));
+  return byPartner.get(b)!.map((c) => ({
+    id: c.id,
+    seed: seedCustomerAccess(b, { id: c.id, displayName: c.companyName }, Date.now()),
+  }));
 }
 
 /** Roles the seeded partner B admin (in every GDAP group) holds in a customer: active assignments of active relationships. */

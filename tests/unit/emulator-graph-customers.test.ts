@@ -67,7 +67,6 @@ describe('customer-tenant tokens through GDAP', () => {
     expect(String(claims.scp).split(' ').sort()).toEqual([
       'Application.Read.All',
       'DelegatedPermissionGrant.Read.All',
-      'Directory.Read.All',
     ]);
   });
 
@@ -188,7 +187,7 @@ describe('Graph in a customer tenant', () => {
         consentType: 'AllPrincipals',
         principalId: null,
         resourceId: graphSp.id,
-        scope: 'Application.Read.All DelegatedPermissionGrant.Read.All',
+        scope: 'Directory.Read.All',
       }),
     ]);
     const filtered = await graph(
