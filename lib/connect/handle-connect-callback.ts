@@ -1,6 +1,6 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
-import { connectScopes } from '@/lib/entra/partner-center-scopes';
+import { connectRedeemScopes } from '@/lib/entra/partner-center-scopes';
 import { isEntraError } from '@/lib/entra/entra-error';
 import { redeemAuthCode } from '@/lib/entra/redeem-auth-code';
 import { log } from '@/lib/log';
@@ -11,6 +11,7 @@ import { getConsumedStates, type ConsumedStates } from './consumed-states';
 import { failureFromAuthorizeError } from './read-authorize-error';
 import { failureFromEntraError } from './failure-from-entra-error';
 import { provePartnerTenant } from './prove-partner-tenant';
+import { readGraphPermission } from './read-graph-permission';
 import { connectRedirectUri } from './start-connect';
 import { validateConnectState } from './validate-connect-state';
 import type { ConnectResult } from './connect-result';
@@ -77,7 +78,7 @@ async function runCallback({
     code,
     ...flow,
     redirectUri: connectRedirectUri(),
-    scopes: connectScopes(),
+    scopes: connectRedeemScopes(),
   }).catch((e: unknown) => {
     throw isEntraError(e) ? failureFromEntraError(e) : e;
   });
@@ -98,6 +99,10 @@ async function runCallback({
     throw new ConnectFailure('tenant_not_allowed', 'allowlist', { tenantId: claims.tid });
   }
 
+  // Recorded with the grant's scopes: without it the access view cannot read GDAP relationships,
+  // and the health page asks for a reconnect to grant it (Partner Center works either way).
+  const graphScopes = await readGraphPermission(claims.tid, redeemed.refreshToken);
+
   const at = new Date(now).toISOString();
   const record = await getRefreshTokenStore()
     .save(claims.tid, redeemed.refreshToken, {
@@ -105,7 +110,7 @@ async function runCallback({
       connectedByUpn: claims.upn ?? '',
       connectedAt: at,
       amr: claims.amr.join(' '),
-      scopes: claims.scp ?? redeemed.scopes.join(' '),
+      scopes: [claims.scp ?? redeemed.scopes.join(' '), ...graphScopes].join(' '),
       rotatedAt: at,
       lastRedeemedAt: at,
       status: 'ok',

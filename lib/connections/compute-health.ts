@@ -1,5 +1,6 @@
 import 'server-only';
 import { adviceForCode, healthEffectOfCode } from '@/lib/entra/aadsts-advice';
+import { GDAP_READ_PERMISSION } from '@/lib/entra/partner-center-scopes';
 import type { ConnectionTags } from '@/lib/vault';
 import {
   EXPIRING_WITHIN_DAYS,
@@ -57,6 +58,8 @@ export function computeHealth(
     daysLeft,
     lastError,
     advice: adviceForStatus(status, errorCode, effect),
+    // A dead or failing connection's own advice comes first; the new permission is asked for once it works.
+    permissionNeeded: status === 'healthy' || status === 'expiring' ? permissionNeeded(tags) : null,
   };
 }
 
@@ -86,4 +89,23 @@ function adviceForStatus(
 function latest(...isoDates: Array<string | undefined>): number | undefined {
   const times = isoDates.map((d) => (d ? Date.parse(d) : NaN)).filter((t) => !Number.isNaN(t));
   return times.length ? Math.max(...times) : undefined;
+}
+
+/**
+ * A grant made before the portal asked for Graph's GDAP read permission does not carry it (the
+ * connect flow records the Graph scopes it got in the `scopes` tag).
+ */
+function permissionNeeded(tags: ConnectionTags): ConnectionHealth['permissionNeeded'] {
+  const scopes = tags.scopes.toLowerCase().split(' ');
+  if (scopes.includes(GDAP_READ_PERMISSION.toLowerCase())) return null;
+  const consent = adviceForCode('AADSTS65001');
+  return {
+    permission: GDAP_READ_PERMISSION,
+    advice: {
+      ...consent,
+      title: 'Reconnect to grant the new permission',
+      cause: `The portal now also reads GDAP relationships from Microsoft Graph (${GDAP_READ_PERMISSION}). This connection was made before it asked for that permission, so Graph answers AADSTS65001 (consent missing). Partner Center keeps working.`,
+      fix: 'A Global Administrator with the Admin Agent role reconnects the tenant from the Connections page and accepts the consent prompt, which now lists Microsoft Graph too.',
+    },
+  };
 }

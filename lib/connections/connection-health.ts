@@ -24,6 +24,12 @@ export interface ConnectionHealth {
   lastError: { code: string; at?: string; advice: HealthAdvice } | null;
   /** What to do about the current status; null when healthy. */
   advice: HealthAdvice | null;
+  /**
+   * Set when the grant lacks a permission added since it was made (Graph's GDAP read, for the
+   * access view): the connection still works for Partner Center, so its status is not changed;
+   * the admin reconnects to grant the new permission.
+   */
+  permissionNeeded: { permission: string; advice: HealthAdvice } | null;
 }
 
 export const INACTIVITY_LIMIT_DAYS = 90;

@@ -5,6 +5,7 @@ import { listConnections, checkTokenReadable } from './check-connections';
 import { checkDiscovery } from './check-discovery';
 import { checkEnv } from './check-env';
 import { checkKeyVault } from './check-key-vault';
+import { checkGraphGdap } from './check-graph-gdap';
 import { checkPartnerCenter } from './check-partner-center';
 import { checkRedirectUri, portalRedirectUris } from './check-redirect-uri';
 import { fail, skipped, type CheckResult } from './check-result';
@@ -55,10 +56,13 @@ export async function runDoctor(
 
   const perConnection = await mapInOrder(connections, CONNECTION_CONCURRENCY, async (c) => {
     const pc = `partner-center:${c.tenantId}`;
+    const gdap = `graph-gdap:${c.tenantId}`;
     const token = await guard(`token:${c.tenantId}`, () => checkTokenReadable(c));
-    if (token.status === 'fail') return [token, skipped(pc, token.name)];
-    if (!entraWorks) return [token, skipped(pc, 'client-credential')];
-    return [token, await guard(pc, () => checkPartnerCenter(c.tenantId))];
+    if (token.status === 'fail') return [token, skipped(pc, token.name), skipped(gdap, token.name)];
+    if (!entraWorks)
+      return [token, skipped(pc, 'client-credential'), skipped(gdap, 'client-credential')];
+    const partnerCenter = await guard(pc, () => checkPartnerCenter(c.tenantId));
+    return [token, partnerCenter, await guard(gdap, () => checkGraphGdap(c.tenantId))];
   });
   perConnection.flat().forEach(emit);
   // Redemptions may have started a write-back of the rotated refresh token; let it finish.

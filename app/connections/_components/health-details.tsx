@@ -85,6 +85,18 @@ export function HealthDetails({ health }: { health: ConnectionHealth }) {
           </p>
         </div>
       )}
+      {health.permissionNeeded && (
+        <div className="card" data-testid="health-permission-needed">
+          <p>
+            <strong>{health.permissionNeeded.advice.title}</strong>{' '}
+            <code>{health.permissionNeeded.advice.code}</code>
+          </p>
+          <p>{health.permissionNeeded.advice.cause}</p>
+          <p>
+            <strong>Fix:</strong> {health.permissionNeeded.advice.fix}
+          </p>
+        </div>
+      )}
       {health.lastError && (
         <p className="muted" data-testid="health-last-error">
           Last error: <code>{health.lastError.code}</code> at {when(health.lastError.at)}:{' '}
