@@ -44,6 +44,8 @@ describe('npm run doctor against a healthy local cloud', () => {
     expect(run.lines.get('connections')?.text).toContain('1 partner tenant(s) connected');
     expect(run.lines.get(`token:${partnerA}`)?.status).toBe('ok');
     expect(run.lines.get(`partner-center:${partnerA}`)?.status).toBe('ok');
+    // The connect flow asked for Graph's GDAP permission too, so the access view can read GDAP.
+    expect(run.lines.get(`graph-gdap:${partnerA}`)?.status).toBe('ok');
     expect([...run.lines.values()].every((l) => l.status === 'ok')).toBe(true);
   });
 
