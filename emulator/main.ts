@@ -31,6 +31,7 @@ if (values.reset) {
     'keyvault.json',
     'partner-center.json',
     'graph.json',
+    'entra-journal.jsonl',
     'clock.json',
     'manifest.json',
   ]) {

@@ -24,11 +24,16 @@ export function readJson<T>(file: string): T | undefined {
  * write a sibling temp file, fsync it, then rename it over the target (rename is atomic on POSIX).
  */
 export function writeJsonAtomic(file: string, value: unknown): void {
+  writeTextAtomic(file, JSON.stringify(value));
+}
+
+/** The same for text already serialised. */
+export function writeTextAtomic(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w', 0o600);
   try {
-    writeSync(fd, JSON.stringify(value));
+    writeSync(fd, text);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
