@@ -36,15 +36,16 @@ export default async function SignInPage({
   const callbackUrl = safeReturnPath(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
   const errorKey = typeof params.error === 'string' ? params.error : undefined;
-  const error = errorKey ? (ERRORS[errorKey] ?? ERRORS.Default) : undefined;
+  // Own keys only: `?error=__proto__` or `constructor` must not pick up Object's members.
+  const known = errorKey !== undefined && Object.hasOwn(ERRORS, errorKey);
+  const error = errorKey ? (known ? ERRORS[errorKey] : ERRORS.Default) : undefined;
 
   return (
     <main>
       <h1>Sign in</h1>
       {error && (
         <p className="card banner-bad" role="alert" data-testid="signin-error">
-          {error}{' '}
-          <code>{errorKey && ERRORS[errorKey] ? `signin_${errorKey}` : 'signin_failed'}</code>
+          {error} <code>{known ? `signin_${errorKey}` : 'signin_failed'}</code>
         </p>
       )}
       <div className="card">
