@@ -16,15 +16,21 @@ export async function runCli(argv: string[]): Promise<void> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
   });
-  let code: number;
+  exitWhenFlushed(await runCommandLine(argv));
+}
+
+/**
+ * One command line, start to end, as an exit code (without exiting): the security suite runs
+ * its table of hostile arguments through this in one process.
+ */
+export async function runCommandLine(argv: string[]): Promise<number> {
   try {
     // One correlation id per run: every Partner Center call of this command carries it.
     await withLogContext(() => buildProgram().parseAsync(argv));
-    code = Number(process.exitCode ?? EXIT.ok);
+    return Number(process.exitCode ?? EXIT.ok);
   } catch (e) {
-    code = e instanceof CommanderError ? (e.exitCode === 0 ? EXIT.ok : EXIT.usage) : reportError(e);
+    return e instanceof CommanderError ? (e.exitCode === 0 ? EXIT.ok : EXIT.usage) : reportError(e);
   }
-  exitWhenFlushed(code);
 }
 
 /** process.exit drops buffered pipe output; wait until both streams have handed it to the OS. */

@@ -89,7 +89,12 @@ export function errorCodeOf(a: Answer): string | undefined {
 }
 
 /** Marks of a change to what the portal stores: Key Vault writes and refresh-token redemptions. */
-export async function stateMarks(): Promise<{ vaultWrites: number; redemptions: number }> {
+export interface StateMarks {
+  vaultWrites: number;
+  redemptions: number;
+}
+
+export async function stateMarks(): Promise<StateMarks> {
   const counts = await control().stats();
   let vaultWrites = 0;
   let redemptions = 0;

@@ -4,7 +4,7 @@
  * it) on free ports. Tests reach both over HTTP only; they read the addresses from the
  * environment this sets (jest starts its workers after global setup, so they inherit it).
  */
-import { createWriteStream, existsSync, mkdtempSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -59,4 +59,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.SECURITY_PORTAL_URL = portalUrl;
   process.env.SECURITY_PORTAL_LOG = logPath;
   process.env.EMULATOR_MANIFEST = cloud.manifestPath;
+  // The portal's settings, for the CLI table's child process (removed with the cloud's folder).
+  const envPath = join(cloud.stateDir, 'portal-env.json');
+  writeFileSync(envPath, JSON.stringify(env));
+  process.env.SECURITY_PORTAL_ENV = envPath;
 }

@@ -96,6 +96,9 @@ export const HOSTILE_IDS: ReadonlyArray<string | HostileValue> = [
   '..\\..\\api\\health',
   '%00',
   '\u0000',
+  // Lone surrogates: their percent-encoding (%ED%A0%80) is not UTF-8, which Next cannot decode.
+  '\ud800',
+  '\udfff',
   "' OR 1=1 --",
   '<script>alert(1)</script>',
   '{385ecd4d-9b53-42c5-afa6-4fd1d0685c2e}',

@@ -1,0 +1,88 @@
+import { enc as q, hostileTable } from './support/hostile-table';
+import { HOSTILE_COOKIES, HOSTILE_TEXT } from './support/hostile-values';
+
+/**
+ * Sign-in: next-auth's routes under /api/auth (every action segment, the OAuth callback's
+ * parameters, forged session cookies) and /signin's `error` parameter. The return path
+ * (`callbackUrl`) has its own table in return-path.test.ts.
+ */
+
+const SCRIPT = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>'];
+
+hostileTable(
+  'GET /signin?error=',
+  [...HOSTILE_TEXT, 'OAuthCallback', 'AccessDenied', 'Default'],
+  (v) => ({ path: `/signin?error=${q(v)}` }),
+  { status: 200, bodyExcludes: SCRIPT },
+);
+
+hostileTable(
+  'GET /api/auth/:action',
+  [
+    ...HOSTILE_TEXT,
+    'signin',
+    'signout',
+    'session',
+    'csrf',
+    'providers',
+    'callback',
+    'callback/nope',
+    'signin/nope',
+    'verify-request',
+    'error',
+    '_log',
+  ],
+  (v) => ({ path: `/api/auth/${v.includes('/') ? v : q(v)}` }),
+  { unchanged: true },
+);
+
+for (const param of ['code', 'state', 'error', 'error_description', 'session_state']) {
+  hostileTable(
+    `GET /api/auth/callback/entra?${param}=`,
+    HOSTILE_TEXT,
+    (v) => ({ path: `/api/auth/callback/entra?code=1.AQforged&state=forged&${param}=${q(v)}` }),
+    // next-auth's own error route, which sends on to /signin?error=…
+    { status: [302, 303, 307], location: /^\/(signin|api\/auth\/error)\?/, unchanged: true },
+  );
+}
+
+hostileTable(
+  'POST /api/auth/signin/entra (csrfToken=)',
+  ['', 'x', 'null', '\u0000', '\r\nX-Injected: 1', 'a'.repeat(5000)],
+  (v) => ({
+    method: 'POST',
+    path: '/api/auth/signin/entra',
+    body: new URLSearchParams({ csrfToken: v }),
+  }),
+  { status: [302, 303, 307], unchanged: true },
+);
+
+for (const cookie of [
+  'next-auth.session-token',
+  'next-auth.csrf-token',
+  // (next-auth.callback-url is a return path: return-path.test.ts.)
+]) {
+  hostileTable(
+    `GET /api/auth/session (cookie ${cookie}=)`,
+    HOSTILE_COOKIES,
+    (v) => ({ path: '/api/auth/session', headers: { cookie: `${cookie}=${q(v)}` } }),
+    {
+      status: 200,
+      also: (a) => expect(a.text).not.toMatch(/"user"/),
+    },
+  );
+}
+hostileTable(
+  'GET /dashboard (cookie next-auth.session-token=)',
+  HOSTILE_COOKIES,
+  (v) => ({ path: '/dashboard', headers: { cookie: `next-auth.session-token=${q(v)}` } }),
+  {
+    // 200 when the page streams (its loading state) and the redirect travels in the body.
+    status: [200, 302, 303, 307],
+    location: /^\/signin\?/,
+    also: (a) => {
+      if (a.status === 200) expect(a.text).toMatch(/NEXT_REDIRECT;[a-z]+;\/signin\?/);
+      expect(a.text.includes(`data-testid="customer-row"`)).toBe(false);
+    },
+  },
+);
