@@ -16,6 +16,17 @@ export class SlidingBudget {
 
   /** 0 when the units fit (and are counted), else whole seconds to wait (at least 1). */
   take(key: string, units: number, now: number): number {
+    const wait = this.wait(key, units, now);
+    if (wait === 0) {
+      const w = this.windows.get(key)!;
+      w.log.push([now, units]);
+      w.sum += units;
+    }
+    return wait;
+  }
+
+  /** Like `take`, but counts nothing: for checking several budgets before spending any. */
+  wait(key: string, units: number, now: number): number {
     let w = this.windows.get(key);
     if (!w) this.windows.set(key, (w = { log: [], head: 0, sum: 0 }));
     while (w.head < w.log.length && w.log[w.head]![0] <= now - this.windowMs) {
@@ -36,8 +47,6 @@ export class SlidingBudget {
       }
       return Math.max(1, Math.ceil(this.windowMs / 1000));
     }
-    w.log.push([now, units]);
-    w.sum += units;
     return 0;
   }
 

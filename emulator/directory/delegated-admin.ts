@@ -1,5 +1,6 @@
 import {
   seedCustomerAccess,
+  type AutoExtendDuration,
   type RelationshipStatus,
   type SeedCustomerAccess,
   type SeedRelationship,
@@ -122,7 +123,11 @@ export class DelegatedAdmin {
   /** Control API: change a relationship's status, end or auto-extend; persisted. */
   update(
     id: string,
-    change: { status?: RelationshipStatus; endAt?: number; autoExtendDuration?: 'PT0S' | 'P180D' },
+    change: {
+      status?: RelationshipStatus;
+      endAt?: number;
+      autoExtendDuration?: AutoExtendDuration;
+    },
   ): Relationship | undefined {
     const current = this.findRelationship(id);
     if (!current) return undefined;

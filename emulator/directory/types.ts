@@ -147,7 +147,7 @@ export interface DirectoryMutableState {
 export interface RelationshipOverride {
   status?: string;
   endAt?: number;
-  autoExtendDuration?: 'PT0S' | 'P180D';
+  autoExtendDuration?: 'PT0S' | 'P0D' | 'P180D';
   lastModifiedAt: number;
 }
 

@@ -59,9 +59,7 @@ export function registerGraphControl(
     const updated = directory.delegatedAdmin.update(req.params.id, {
       ...(status ? { status: status as (typeof RELATIONSHIP_STATUSES)[number] } : {}),
       ...(endDateTime ? { endAt: Date.parse(endDateTime) } : {}),
-      ...(autoExtendDuration
-        ? { autoExtendDuration: autoExtendDuration === 'P180D' ? 'P180D' : 'PT0S' }
-        : {}),
+      ...(autoExtendDuration ? { autoExtendDuration } : {}),
     });
     if (!updated)
       return reply.code(404).send({ error: 'relationship not found', id: req.params.id });

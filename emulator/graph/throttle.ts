@@ -70,22 +70,32 @@ export function installGraphThrottle(app: FastifyInstance, throttle: GraphThrott
     const now = throttle.clock.now();
     const tenant = caller.tenant.id;
     if (/^\/v1\.0\/tenantRelationships\//i.test(path)) {
-      const wait =
-        throttle.relApp.take(`${caller.appId}|${tenant}`, 1, now) ||
+      const appKey = `${caller.appId}|${tenant}`;
+      const wait = Math.max(
+        throttle.relApp.wait(appKey, 1, now),
+        throttle.relTenant.wait(tenant, 1, now),
+      );
+      if (wait === 0) {
+        throttle.relApp.take(appKey, 1, now);
         throttle.relTenant.take(tenant, 1, now);
-      if (wait === 0) return;
+        return;
+      }
       void reply.header('Retry-After', String(wait));
       return sendGraphError(req, reply, tooMany(), now);
     }
     const units = resourceUnits(path, req.query as Record<string, unknown>);
     const key = `${caller.appId}|${tenant}`;
-    let wait = throttle.identity.take(key, units, now);
-    let scope = `Application/Limit/${caller.appId}/${tenant}`;
+    // Check both budgets before spending either, so a refused request counts against neither.
+    const tenantWait = throttle.identity.wait(key, units, now);
+    const appWait = throttle.identityApp.wait(caller.appId, units, now);
+    const wait = Math.max(tenantWait, appWait);
+    const scope =
+      tenantWait > 0
+        ? `Application/Limit/${caller.appId}/${tenant}`
+        : `Application/Global/${caller.appId}`;
     if (wait === 0) {
-      wait = throttle.identityApp.take(caller.appId, units, now);
-      scope = `Application/Global/${caller.appId}`;
-    }
-    if (wait === 0) {
+      throttle.identity.take(key, units, now);
+      throttle.identityApp.take(caller.appId, units, now);
       void reply.header('x-ms-resource-unit', String(units));
       const used = throttle.identity.usage(key);
       if (used >= 0.8) void reply.header('x-ms-throttle-limit-percentage', used.toFixed(1));

@@ -37,6 +37,9 @@ export const RELATIONSHIP_STATUSES: readonly RelationshipStatus[] = [
   'terminationRequested',
 ];
 
+/** The documented values: `PT0S` (the default) and `P0D` mean no extension, `P180D` six months. */
+export type AutoExtendDuration = 'PT0S' | 'P0D' | 'P180D';
+
 export type AssignmentStatus = 'pending' | 'active' | 'deleting' | 'deleted' | 'error';
 
 export interface SeedAccessAssignment {
@@ -60,7 +63,7 @@ export interface SeedRelationship {
   roleIds: string[];
   /** ISO 8601 duration, P1D..P730D. */
   duration: string;
-  autoExtendDuration: 'PT0S' | 'P180D';
+  autoExtendDuration: AutoExtendDuration;
   createdAt: number;
   /** null before activation. */
   activatedAt: number | null;

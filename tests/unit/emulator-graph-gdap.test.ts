@@ -294,3 +294,57 @@ describe('throttling and faults', () => {
     expect((await get(`${LIST}?$top=1`)).status).toBe(200);
   });
 });
+
+describe('PATCH a relationship (auto-extend)', () => {
+  const GA = '62e90394-69f5-4237-9190-012177145e10';
+  let rwToken: string;
+  beforeAll(async () => {
+    world.consentPartner(PARTNER_A_TENANT_ID, [
+      GDAP_READ,
+      'DelegatedAdminRelationship.ReadWrite.All',
+    ]);
+    rwToken = await world.token(
+      adminRt,
+      'https://graph.microsoft.com/DelegatedAdminRelationship.ReadWrite.All',
+      PARTNER_A_TENANT_ID,
+    );
+  });
+  const patch = (id: string, body: unknown, ifMatch?: string, token = rwToken) =>
+    call(world.graph.url, `${LIST}/${id}`, {
+      method: 'PATCH',
+      token,
+      json: body,
+      ...(ifMatch === undefined ? {} : { headers: { 'if-match': ifMatch } }),
+    });
+  const find = (
+    pick: (r: ReturnType<typeof world.directory.delegatedAdmin.relationshipsOf>[number]) => boolean,
+  ) => world.directory.delegatedAdmin.relationshipsOf(PARTNER_A_TENANT_ID).find(pick)!;
+
+  it('turns auto-extend on with the current ETag in If-Match, and 412 for a stale one', async () => {
+    const r = find(
+      (x) => x.status === 'active' && !x.roleIds.includes(GA) && x.autoExtendDuration === 'PT0S',
+    );
+    const etag = (await get(`${LIST}/${r.id}`)).json['@odata.etag'];
+    const ok = await patch(r.id, { autoExtendDuration: 'P180D' }, etag);
+    expect(ok.status).toBe(200);
+    expect(ok.json.autoExtendDuration).toBe('P180D');
+    expect(ok.json['@odata.etag']).not.toBe(etag);
+    const stale = await patch(r.id, { autoExtendDuration: 'PT0S' }, etag);
+    expect(stale.status).toBe(412);
+    expect(stale.json.error.code).toBe('PreconditionFailed');
+  });
+
+  it('refuses without If-Match, with a read-only token, for Global Administrator, when not active, and bad values', async () => {
+    const r = find((x) => x.status === 'active' && !x.roleIds.includes(GA));
+    expect((await patch(r.id, { autoExtendDuration: 'P180D' })).status).toBe(400);
+    expect((await patch(r.id, { autoExtendDuration: 'P180D' }, '*', adminToken)).status).toBe(403);
+    expect((await patch(r.id, { autoExtendDuration: 'P90D' }, '*')).status).toBe(400);
+    expect((await patch(r.id, { displayName: 'x' }, '*')).status).toBe(400);
+    const ga = find((x) => x.status === 'active' && x.roleIds.includes(GA));
+    const refused = await patch(ga.id, { autoExtendDuration: 'P180D' }, '*');
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.message).toContain('Global Administrator');
+    const expired = find((x) => x.status === 'expired');
+    expect((await patch(expired.id, { autoExtendDuration: 'P180D' }, '*')).status).toBe(400);
+  });
+});

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Relationship } from '../../directory/delegated-admin';
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '../../directory/directory-roles';
+import type { AutoExtendDuration } from '../../seed/customer-access';
 import { callerOf, hasScope, type GraphCaller } from '../auth';
 import type { GraphDeps } from '../deps';
 import { forbidden, GraphError } from '../errors';
@@ -34,7 +36,8 @@ type Query = Record<string, unknown>;
 /**
  * The GDAP relationship API of the caller's partner tenant (gdap-and-app-consent.md §2.2–§2.7):
  * list with `$filter`, `$select`, `$top` ≤ 300 and `@odata.nextLink`; get by id; access
- * assignments. It needs `DelegatedAdminRelationship.Read(Write).All` (else 403), and, as Graph
+ * assignments; PATCH of `autoExtendDuration` (ReadWrite.All, `If-Match` required, 412 on a
+ * stale ETag, only while created or active, never with Global Administrator). It needs `DelegatedAdminRelationship.Read(Write).All` (else 403), and, as Graph
  * does by design, answers a caller outside the partner's Admin Agents group with 200 and an
  * empty list (not 403).
  */
@@ -89,6 +92,38 @@ export function registerRelationshipRoutes(app: FastifyInstance, deps: GraphDeps
       '@odata.context': `${CONTEXT}/$entity`,
       ...selectFields(relationshipJson(r), select),
     };
+  });
+
+  app.patch<{ Params: { id: string } }>(`${BASE}/:id`, async (req) => {
+    const caller = callerOf(req);
+    if (caller.appOnly || !hasScope(caller, 'DelegatedAdminRelationship.ReadWrite.All'))
+      throw forbidden();
+    const r = findVisible(deps, caller, req.params.id);
+    const etag = relationshipJson(r)['@odata.etag'];
+    const ifMatch = req.headers['if-match'];
+    if (typeof ifMatch !== 'string' || ifMatch === '')
+      throw new GraphError(400, 'BadRequest', 'The If-Match header is required for this request.');
+    if (ifMatch !== '*' && ifMatch !== etag)
+      throw new GraphError(
+        412,
+        'PreconditionFailed',
+        'The entity tag in the If-Match header does not match the current version of the relationship.',
+      );
+    const value = autoExtendOf(req.body);
+    if (r.status !== 'active' && r.status !== 'created')
+      throw new GraphError(
+        400,
+        'BadRequest',
+        `autoExtendDuration can be updated only while the relationship is created or active; it is ${r.status}.`,
+      );
+    if (value === 'P180D' && r.roleIds.includes(GLOBAL_ADMINISTRATOR_ROLE_ID))
+      throw new GraphError(
+        400,
+        'BadRequest',
+        'A relationship that includes the Global Administrator role cannot be auto-extended.',
+      );
+    const updated = deps.directory.delegatedAdmin.update(r.id, { autoExtendDuration: value });
+    return { '@odata.context': `${CONTEXT}/$entity`, ...relationshipJson(updated ?? r) };
   });
 
   app.get<{ Params: { id: string } }>(`${BASE}/:id/accessAssignments`, async (req) => {
@@ -183,6 +218,27 @@ function matches(r: Relationship, terms: Array<{ property: string; value: string
         return false;
     }
   });
+}
+
+/** The PATCH body: only `autoExtendDuration`, one of the documented values. */
+function autoExtendOf(body: unknown): AutoExtendDuration {
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new GraphError(400, 'BadRequest', 'The request body must be a JSON object.');
+  const keys = Object.keys(body);
+  const value = (body as Record<string, unknown>).autoExtendDuration;
+  if (keys.length !== 1 || keys[0] !== 'autoExtendDuration')
+    throw new GraphError(
+      400,
+      'BadRequest',
+      'Only autoExtendDuration can be updated on a relationship that is no longer created.',
+    );
+  if (value !== 'PT0S' && value !== 'P0D' && value !== 'P180D')
+    throw new GraphError(
+      400,
+      'BadRequest',
+      `Invalid autoExtendDuration '${String(value)}': supported values are P0D, PT0S and P180D.`,
+    );
+  return value;
 }
 
 /** `$orderby`: only `status` is documented as sortable. Returns true for desc, undefined when absent. */
