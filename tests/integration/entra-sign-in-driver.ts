@@ -49,6 +49,8 @@ export interface SignInResult {
   stuck?: { status: number; html: string };
   /** The emulator pages passed through: login, mfa, consent. */
   pages: string[];
+  /** The consent page's HTML, when it was shown (the permissions it listed). */
+  consentHtml?: string;
   jar: CookieJar;
 }
 
@@ -73,6 +75,7 @@ export async function driveSignIn(
 ): Promise<SignInResult> {
   const jar = opts.jar ?? new CookieJar();
   const pages: string[] = [];
+  let consentHtml: string | undefined;
   const origin = new URL(authorizeUrl).origin;
   let next: { url: string; body?: URLSearchParams } = { url: authorizeUrl };
   for (let hop = 0; hop < 20; hop++) {
@@ -88,7 +91,8 @@ export async function driveSignIn(
     jar.take(res);
     if (res.status === 302) {
       const location = new URL(res.headers.get('location')!, next.url);
-      if (location.origin !== origin) return { redirect: location, pages, jar };
+      if (location.origin !== origin)
+        return { redirect: location, pages, jar, ...(consentHtml ? { consentHtml } : {}) };
       next = { url: location.toString() };
       continue;
     }
@@ -126,6 +130,7 @@ export async function driveSignIn(
         ),
       };
     } else if (step === 'consent') {
+      consentHtml = html;
       const choice = opts.consent ?? 'accept';
       const body = new URLSearchParams({ ctx, accept: choice === 'decline' ? 'no' : 'yes' });
       if (choice === 'accept-for-organization') body.set('consent_org', 'on');

@@ -88,6 +88,9 @@ describe('Graph through the emulator process', () => {
       {},
       { consent: 'accept-for-organization' },
     );
+    // The consent page listed the Graph permission beside Partner Center's.
+    expect(grant.signIn.consentHtml).toContain('Read Delegated Admin relationships with customers');
+    expect(grant.signIn.consentHtml).toContain('Microsoft Graph');
     const first = await tokenRequest(m(), b.id, codeForm(m(), grant));
     expect(first.status).toBe(200);
     pcToken = String(first.json.access_token);
