@@ -44,6 +44,8 @@ export interface Manifest {
     name: string;
     domain: string;
     kind: TenantKind;
+    /** Entra's "Users can consent to apps": `off` means only an admin may consent (AADSTS90094 for others). */
+    userConsent?: 'allowed' | 'off';
     users: Array<{
       upn: string;
       oid: string;

@@ -287,6 +287,11 @@ export class Directory {
     return canGrantTenantWideConsent(user.directoryRoles);
   }
 
+  /** Whether the user may consent at all: anyone, unless the tenant turned user consent off. */
+  mayConsent(tenant: Tenant, user: DirectoryUser): boolean {
+    return tenant.userConsent !== 'off' || this.isConsentAdmin(user);
+  }
+
   /** A resource by App ID URI or app id (case-insensitive, trailing slash ignored). */
   resolveResource(identifier: string): ResourceApp | undefined {
     const key = norm(identifier);

@@ -10,6 +10,8 @@ import type { AppRegistration, Tenant } from './types';
 export const HOME_TENANT_ID = 'ae122bb9-dd78-4b02-97ac-bf8fb33e47cb';
 export const PARTNER_A_TENANT_ID = '385ecd4d-9b53-42c5-afa6-4fd1d0685c2e';
 export const PARTNER_B_TENANT_ID = '8a954e94-eed7-4377-a4a2-f87733d3a09a';
+/** A partner tenant whose users may not consent to apps (only an admin, for everyone). */
+export const PARTNER_CONSENT_OFF_TENANT_ID = '89fa9876-d806-4605-afac-de42b0ffc158';
 export const PORTAL_CLIENT_ID = '01f0bb9e-d572-4a75-b606-61d4653d9b7c';
 /** A second, single-tenant app in partner A; unit tests use it to prove codes and tokens are bound to their client. */
 export const LOB_CLIENT_ID = 'cb2015b0-d3a7-4add-8e31-58c92049b297';
@@ -115,6 +117,46 @@ export function seedTenants(): Tenant[] {
           upn: 'lynne.robbins@fabrikamcloud.onmicrosoft.com',
           displayName: 'Lynne Robbins',
           password: 'Fabrikam-NoMfa-2026!',
+          mfa: 'none',
+          directoryRoles: [],
+          appRoles: [],
+        },
+      ],
+    },
+    {
+      // Many partners turn user consent off. Its staff can sign in only once an admin has
+      // consented for the whole organization to everything the sign-in asks for.
+      id: PARTNER_CONSENT_OFF_TENANT_ID,
+      name: 'Tailspin Partner Services',
+      domain: 'tailspinpartners.onmicrosoft.com',
+      kind: 'partner',
+      userConsent: 'off',
+      users: [
+        {
+          oid: 'c2cee95f-132f-4dd8-95cc-d5b7478e0e86',
+          upn: 'diego.siciliani@tailspinpartners.onmicrosoft.com',
+          displayName: 'Diego Siciliani',
+          password: 'Tailspin-Admin-2026!',
+          mfa: 'totp',
+          totpSecret: 'US2MFPAJZCTIRMODKXNQRWYPTGTTR2ZF',
+          directoryRoles: ['Global Administrator'],
+          appRoles: ['Portal.Admin'],
+        },
+        {
+          oid: 'c8db0286-bc37-4cf3-9571-f4329f18b5eb',
+          upn: 'isaiah.langer@tailspinpartners.onmicrosoft.com',
+          displayName: 'Isaiah Langer',
+          password: 'Tailspin-Staff-2026!',
+          mfa: 'totp',
+          totpSecret: 'A6OSOADMCJHLMLXW2E3UXC2B3AAX4ZJQ',
+          directoryRoles: [],
+          appRoles: ['Portal.Staff'],
+        },
+        {
+          oid: 'bc4758c5-2240-4c05-bc10-60b75d1d4228',
+          upn: 'joni.sherman@tailspinpartners.onmicrosoft.com',
+          displayName: 'Joni Sherman',
+          password: 'Tailspin-NoMfa-2026!',
           mfa: 'none',
           directoryRoles: [],
           appRoles: [],

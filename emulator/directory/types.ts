@@ -30,6 +30,12 @@ export interface Tenant {
   domain: string;
   kind: TenantKind;
   users: DirectoryUser[];
+  /**
+   * Entra's "Users can consent to apps" setting (Enterprise applications → Consent and
+   * permissions). `off`: only an admin may consent, for the whole organization; anyone else who
+   * meets a permission nobody granted gets "Need admin approval" (AADSTS90094). Default `allowed`.
+   */
+  userConsent?: 'allowed' | 'off';
   /** For a customer tenant: the partner whose Partner Center customer it is. */
   partnerTenantId?: string;
 }

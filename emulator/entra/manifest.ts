@@ -29,6 +29,7 @@ export function buildEntraManifest({
         name: t.name,
         domain: t.domain,
         kind: t.kind,
+        userConsent: t.userConsent ?? 'allowed',
         users: t.users.map((u) => ({
           upn: u.upn,
           oid: u.oid,

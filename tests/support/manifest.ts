@@ -16,10 +16,18 @@ type ManifestUser = Manifest['tenants'][number]['users'][number];
 /** The seeded tenants by role, so tests don't depend on generated ids or names. */
 export function seededTenants(m: Manifest = loadManifest()) {
   const home = m.tenants.find((t) => t.kind === 'home');
-  const partners = m.tenants.filter((t) => t.kind === 'partner');
+  // Partners A and B let users consent (the default); the tenant with user consent off is apart.
+  const partners = m.tenants.filter((t) => t.kind === 'partner' && t.userConsent !== 'off');
   if (!home || partners.length < 2)
     throw new Error('manifest lacks the seeded home tenant and two partner tenants');
   return { home, partnerA: partners[0]!, partnerB: partners[1]! };
+}
+
+/** The seeded partner tenant whose users may not consent to apps (only an admin, for everyone). */
+export function consentOffTenant(m: Manifest = loadManifest()) {
+  const t = m.tenants.find((x) => x.kind === 'partner' && x.userConsent === 'off');
+  if (!t) throw new Error('manifest lacks the seeded partner tenant with user consent off');
+  return t;
 }
 
 /** A seeded user of a tenant: the admin (Global Administrator with MFA), staff (MFA) or the user without MFA. */

@@ -17,13 +17,14 @@ const { directory, store } = env.deps;
 afterAll(() => env.cleanup());
 
 describe('directory', () => {
-  test('tenants by GUID or domain, case-insensitive; one home and two partner tenants', () => {
+  test('tenants by GUID or domain, case-insensitive; one home and three partner tenants', () => {
     expect(directory.getTenant('CONTOSOPARTNERS.onmicrosoft.com')?.id).toBe(PARTNER_A_TENANT_ID);
     expect(directory.getTenant(PARTNER_B_TENANT_ID.toUpperCase())?.name).toBe(
       'Fabrikam Cloud Services',
     );
     expect(directory.listTenants('home').map((t) => t.id)).toEqual([HOME_TENANT_ID]);
-    expect(directory.listTenants('partner')).toHaveLength(2);
+    expect(directory.listTenants('partner')).toHaveLength(3);
+    expect(directory.listTenants('partner').filter((t) => t.userConsent === 'off')).toHaveLength(1);
     for (const t of directory.listTenants('partner')) {
       expect(t.users.map((u) => u.mfa).sort()).toEqual(expect.arrayContaining(['none']));
       expect(

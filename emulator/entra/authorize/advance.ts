@@ -51,6 +51,10 @@ export async function advance(deps: EntraDeps, id: string, i: InteractionRecord)
   if (!i.consented && (missing.size > 0 || i.request.prompt === 'consent')) {
     if (i.request.prompt === 'none')
       return { appError: authorizeErrors.consentRequiredSilent(app.appId, app.displayName) };
+    // User consent off: only an admin sees a consent page; anyone else is stopped on Entra's
+    // "Need admin approval" page, and the app hears nothing.
+    if (!directory.mayConsent(found.tenant, found.user))
+      return { pageError: authorizeErrors.adminRequired(app.displayName) };
     return { page: 'consent' };
   }
   return { done: await issueCode(deps, id, i, found.user, tenantId) };

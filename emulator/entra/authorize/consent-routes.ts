@@ -60,6 +60,9 @@ export function registerConsentRoutes(app: FastifyInstance, deps: EntraDeps): vo
     if (!r || typeof id !== 'string')
       return sendErrorPage(deps, reply, authorizeErrors.flowExpired());
     if (req.body?.accept !== 'yes') return decline(deps, reply, id, r.i);
+    // A consent posted by someone the tenant does not let consent (the page was never offered).
+    if (!deps.directory.mayConsent(r.who.tenant, r.who.user))
+      return sendErrorPage(deps, reply, authorizeErrors.adminRequired(r.client.displayName));
     const orgWide =
       r.i.kind !== 'authorize' ||
       (req.body?.consent_org === 'on' && deps.directory.isConsentAdmin(r.who.user));
