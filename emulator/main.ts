@@ -3,7 +3,10 @@
  * one process.
  *
  *   npm run emulator -- [--state-dir .emulator] [--port 8440] [--reset] [--customers 2500]
- *                       [--portal-url http://localhost:3000]
+ *                       [--partners 0] [--portal-url http://localhost:3000]
+ *
+ * `--partners N` seeds N more partner tenants already connected, in a mix of health states
+ * (emulator/seed/partner-fleet.ts), for the operator's view and its benchmark.
  *
  * It writes `<state-dir>/manifest.json` once every listener is up; tools wait for that file.
  */
@@ -19,6 +22,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.EMULATOR_PORT ?? '8440' },
     reset: { type: 'boolean', default: false },
     customers: { type: 'string', default: process.env.EMULATOR_CUSTOMERS ?? '2500' },
+    partners: { type: 'string', default: '0' },
     'portal-url': { type: 'string', default: process.env.PORTAL_URL ?? 'http://localhost:3000' },
   },
 });
@@ -44,6 +48,7 @@ startEmulator({
   stateDir,
   basePort: Number(values.port),
   customerScale: Number(values.customers),
+  partners: parsePartners(values.partners),
   portalUrl: values['portal-url'],
 })
   .then(({ manifestPath, manifest }) => {
@@ -61,3 +66,13 @@ startEmulator({
     console.error('emulator failed to start:', e instanceof Error ? e.message : e);
     process.exit(2);
   });
+
+/** 0–5000 whole partners; anything else stops the emulator with a clear message. */
+function parsePartners(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 5000) {
+    console.error(`--partners must be a whole number from 0 to 5000 (got "${value}")`);
+    process.exit(64);
+  }
+  return n;
+}

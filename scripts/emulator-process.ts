@@ -17,6 +17,8 @@ export interface EmulatorLaunch {
   basePort?: number;
   portalUrl: string;
   customers?: number;
+  /** `--partners N`: connected partner tenants in a mix of health states. */
+  partners?: number;
   /** Print the emulator's output (the demo does; tests keep it quiet unless it fails). */
   verbose?: boolean;
   /** Use the local cloud already running from `stateDir` (e.g. the demo's) instead of failing on its ports. */
@@ -89,6 +91,7 @@ export async function startEmulatorProcess(opts: EmulatorLaunch): Promise<Emulat
     opts.portalUrl,
   ];
   if (opts.customers) args.push('--customers', String(opts.customers));
+  if (opts.partners) args.push('--partners', String(opts.partners));
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const collect = (chunk: Buffer) => {

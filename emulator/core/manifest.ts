@@ -1,4 +1,5 @@
 import type { MfaMethod, TenantKind } from '../directory/types';
+import type { FleetState } from '../seed/partner-fleet';
 
 /**
  * `.emulator/manifest.json`: the contract between the local Microsoft cloud and the demo, the
@@ -38,6 +39,11 @@ export interface Manifest {
     redirectUris: string[];
     /** PEM with the certificate registered on the app and its private key (ENTRA_CLIENT_CERTIFICATE_PATH). */
     certificatePath?: string;
+  };
+  /** `--partners N`: the seeded connected partners, by health state (absent without the switch). */
+  fleet?: {
+    adminPassword: string;
+    partners: Array<{ id: string; name: string; state: FleetState; adminUpn: string }>;
   };
   tenants: Array<{
     id: string;

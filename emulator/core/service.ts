@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { FleetPlan } from '../seed/partner-fleet';
 import type { Clock } from './clock';
 import type { FaultRegistry, ServiceName } from './faults';
 import type { Manifest } from './manifest';
@@ -31,6 +32,8 @@ export interface EmulatorContext {
   customerScale: number;
   /** Origin of the portal the seeded app registration's redirect URIs point at. */
   portalUrl: string;
+  /** `--partners N`: connected partner tenants to seed beside the demo's (none by default). */
+  fleet?: FleetPlan;
 }
 
 /**

@@ -14,6 +14,7 @@ import { SigningKeys } from './signing-keys';
 import { RequestStats } from './stats';
 import { writeJsonAtomic } from './state-file';
 import { ensureTls } from './tls';
+import { FLEET_ADMIN_PASSWORD, planPartnerFleet } from '../seed/partner-fleet';
 
 export interface StartOptions {
   stateDir: string;
@@ -23,6 +24,8 @@ export interface StartOptions {
    */
   basePort: number;
   customerScale: number;
+  /** Connected partner tenants to seed in a mix of health states (`--partners N`); 0 by default. */
+  partners?: number;
   /** Origin of the portal, for the seeded app registration's redirect URIs. */
   portalUrl: string;
 }
@@ -54,6 +57,7 @@ export async function startEmulator(opts: StartOptions): Promise<RunningEmulator
     caPath: tls.caPath,
     customerScale: opts.customerScale,
     portalUrl: opts.portalUrl,
+    ...(opts.partners ? { fleet: planPartnerFleet(opts.partners, clock.now()) } : {}),
   };
 
   const entra = createEntraService(ctx);
@@ -116,6 +120,19 @@ function buildManifest(ctx: EmulatorContext, services: EmulatorService[]): Manif
     ...merged,
     ca: ctx.caPath,
     control: { url: ctx.urls.control },
+    ...(ctx.fleet
+      ? {
+          fleet: {
+            adminPassword: FLEET_ADMIN_PASSWORD,
+            partners: ctx.fleet.connections.map((c) => ({
+              id: c.tenantId,
+              name: c.orgName,
+              state: c.state,
+              adminUpn: c.admin.upn,
+            })),
+          },
+        }
+      : {}),
     entra: merged.entra,
     portalApp: merged.portalApp,
     tenants: merged.tenants,

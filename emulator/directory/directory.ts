@@ -70,10 +70,15 @@ export class Directory {
   constructor(
     portalUrl: string,
     private readonly state: DirectoryStateHandle,
-    opts: { keyCredentials?: Record<string, KeyCredential[]>; now?: () => number } = {},
+    opts: {
+      keyCredentials?: Record<string, KeyCredential[]>;
+      now?: () => number;
+      extraTenants?: Tenant[];
+    } = {},
   ) {
     this.now = opts.now ?? (() => Date.now());
-    this.tenants = seedTenants();
+    // Extra tenants: the `--partners N` fleet (emulator/seed/partner-fleet.ts).
+    this.tenants = [...seedTenants(), ...(opts.extraTenants ?? [])];
     for (const t of this.tenants) this.indexTenant(t);
     this.apps = seedRegistrations(portalUrl).map((app) => {
       const added = opts.keyCredentials?.[app.appId] ?? [];
@@ -281,6 +286,11 @@ export class Directory {
 
   tokensValidFrom(oid: string): number | undefined {
     return this.state.directory().tokensValidFrom[oid];
+  }
+
+  /** Sign-ins before this time must do MFA again (a Conditional Access demand), if set. */
+  mfaRequiredFrom(oid: string): number | undefined {
+    return this.state.directory().mfaRequiredFrom?.[oid];
   }
 
   isConsentAdmin(user: DirectoryUser): boolean {

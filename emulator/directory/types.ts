@@ -148,6 +148,11 @@ export interface DirectoryMutableState {
   customerConsents: Record<string, CustomerAppConsent | null>;
   /** A customer tenant's refusal of partner tokens where it differs from the seed (null: none). */
   delegatedTokenBlocks: Record<string, number | null>;
+  /**
+   * A Conditional Access policy demanding fresh MFA: refresh tokens from sign-ins before this time
+   * (ms) are refused with AADSTS50076, by user object id. Absent in state files written before it.
+   */
+  mfaRequiredFrom?: Record<string, number>;
 }
 
 export interface RelationshipOverride {

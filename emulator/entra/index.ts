@@ -4,6 +4,7 @@ import { Directory } from '../directory/directory';
 import { ensureAppCertificate } from '../directory/app-certificate';
 import { PORTAL_CLIENT_ID, seedRegistrations } from '../directory/seed';
 import { seedDirectoryState } from '../directory/seed-state';
+import { addFleetToDirectory, fleetRefreshTokens } from '../seed/fleet-entra-state';
 import cookie from '@fastify/cookie';
 import { registerAdminConsentRoutes } from './authorize/admin-consent-routes';
 import { registerAuthorizeRoutes } from './authorize/authorize-routes';
@@ -29,10 +30,16 @@ export type EntraService = EmulatorService & { directory: Directory };
  */
 export function createEntraService(ctx: EmulatorContext): EntraService {
   const registrations = seedRegistrations(ctx.portalUrl);
+  const fleet = ctx.fleet;
   const store = new EntraStore(
     ctx.stateDir,
-    () => seedDirectoryState(registrations, ctx.clock.now()),
+    () => {
+      const state = seedDirectoryState(registrations, ctx.clock.now());
+      if (fleet) addFleetToDirectory(state, fleet, registrations[0]!);
+      return state;
+    },
     () => ctx.clock.now(),
+    () => (fleet ? fleetRefreshTokens(fleet, PORTAL_CLIENT_ID) : {}),
   );
   // The portal app's certificate credential: made once per state folder, registered on the app.
   const portalCertificate = ensureAppCertificate(
@@ -44,6 +51,7 @@ export function createEntraService(ctx: EmulatorContext): EntraService {
   const directory = new Directory(ctx.portalUrl, store, {
     keyCredentials: { [PORTAL_CLIENT_ID]: [portalCertificate.keyCredential] },
     now: () => ctx.clock.now(),
+    extraTenants: fleet?.tenants,
   });
   const deps: EntraDeps = { ctx, directory, store, portalCertificatePath: portalCertificate.path };
 

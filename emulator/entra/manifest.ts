@@ -12,6 +12,8 @@ export function buildEntraManifest({
   portalCertificatePath,
 }: EntraDeps): Partial<Manifest> {
   const app = directory.portalApp;
+  // The `--partners` fleet is described in its own, shorter section (core/start.ts).
+  const fleetIds = new Set(ctx.fleet?.tenants.map((t) => t.id));
   return {
     entra: { authorityHost: ctx.urls.entra, browserHost: ctx.urls.entraBrowser },
     portalApp: {
@@ -23,7 +25,7 @@ export function buildEntraManifest({
     },
     tenants: directory
       .listTenants()
-      .filter((t) => t.kind !== 'customer')
+      .filter((t) => t.kind !== 'customer' && !fleetIds.has(t.id))
       .map((t) => ({
         id: t.id,
         name: t.name,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Manifest } from '../core/manifest';
 import type { EmulatorContext, EmulatorService } from '../core/service';
+import { fleetSecrets } from '../seed/fleet-vault-secrets';
 import { installVaultAuth } from './auth';
 import { registerKeyVaultControl } from './control-routes';
 import { DeletedOps } from './deleted-ops';
@@ -28,7 +29,7 @@ export function createKeyVaultService(
   const seed = (): VaultState => {
     const sp = directory.servicePrincipalId(directory.portalApp.clientId, tenantId());
     return {
-      secrets: {},
+      secrets: ctx.fleet ? fleetSecrets(ctx.fleet) : {},
       deleted: {},
       roleAssignments: sp ? { [sp]: 'Key Vault Secrets Officer' } : {},
     };

@@ -13,3 +13,13 @@ export { readActionRequest } from './read-action-request';
 export { jsonError, errorCodeOf } from './json-error';
 export { connectionsPageUrl } from './connections-page-url';
 export type { ConnectionHealth, HealthStatus, HealthAdvice } from './connection-health';
+export {
+  parseConnectionQuery,
+  connectionQueryString,
+  CONNECTION_SORTS,
+  STATUS_GROUPS,
+  type ConnectionQuery,
+  type ConnectionSort,
+  type StatusGroup,
+} from './connection-query';
+export { queryConnections, statusGroupOf, type ConnectionTablePage } from './query-connections';

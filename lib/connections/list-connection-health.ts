@@ -1,5 +1,7 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth';
+import { getConnectionListing } from '@/lib/vault';
+import { computeHealth } from './compute-health';
 import {
   assertCanSeeConnections,
   assertCanView,
@@ -7,12 +9,12 @@ import {
   connectionNotFound,
 } from './connection-access';
 import type { ConnectionHealth } from './connection-health';
-import { listAllConnectionHealth } from './list-all-connection-health';
 import { readConnectionHealth } from './read-connection-health';
 
 /**
- * The connections `user` may see: all of them for an operator (from secret properties only; no
- * refresh token is read), the user's own tenant for a partner admin.
+ * The connections `user` may see: all of them for an operator (from the cached listing of
+ * secret properties: no refresh token is read, and no Key Vault page walk per request), the
+ * user's own tenant for a partner admin. By organization name.
  */
 export async function listConnectionHealth(
   user: SessionUser,
@@ -23,7 +25,11 @@ export async function listConnectionHealth(
     const own = await readConnectionHealth(user.tid, now);
     return own ? [own] : [];
   }
-  return (await listAllConnectionHealth(now)).filter((h) => canViewConnection(user, h.tenantId));
+  const listed = await getConnectionListing().list();
+  return listed
+    .filter((c) => canViewConnection(user, c.tenantId))
+    .map((c) => computeHealth(c, now))
+    .sort((a, b) => (a.orgName ?? a.tenantId).localeCompare(b.orgName ?? b.tenantId));
 }
 
 /** One connection's health for `user`; 404 when they may not see it or it does not exist. */

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { SecretClient } from '@azure/keyvault-secrets';
+import type { ConnectionChangeFeed } from './connection-change-feed';
 import { fromVaultTags, toVaultTags, type ConnectionTags } from './connection-tags';
 import { isTenantSecretName, secretNameFor } from './secret-name';
 import { setSecretRevivingDeleted } from './set-secret-reviving-deleted';
@@ -34,9 +35,16 @@ export interface RefreshTokenStore {
 
 const CONTENT_TYPE = 'application/vnd.partner-portal.refresh-token';
 
-/** The Key Vault implementation: one secret per partner tenant, metadata in tags. */
+/**
+ * The Key Vault implementation: one secret per partner tenant, metadata in tags. Every write is
+ * announced on `feed` with the connection's new listing entry, so the cached listing
+ * (connection-listing.ts) stays right without walking the vault again.
+ */
 export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
-  constructor(private readonly client: SecretClient) {}
+  constructor(
+    private readonly client: SecretClient,
+    private readonly feed?: ConnectionChangeFeed,
+  ) {}
 
   async get(tenantId: string): Promise<ConnectionRecord | null> {
     const name = secretNameFor(tenantId);
@@ -70,13 +78,15 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
         tags: toVaultTags(stored),
         contentType: CONTENT_TYPE,
       });
-      return {
+      const record = {
         tenantId: name,
         refreshToken,
         version: secret.properties.version ?? '',
         tags: fromVaultTags(secret.properties.tags),
         updatedOn: secret.properties.updatedOn ?? new Date(),
       };
+      this.announce(name, record.tags, record.updatedOn);
+      return record;
     } catch (e) {
       throw toVaultError(e);
     }
@@ -87,9 +97,12 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
     try {
       const latest = await this.client.getSecret(name);
       const merged = { ...fromVaultTags(latest.properties.tags), ...patch };
-      await this.client.updateSecretProperties(name, latest.properties.version ?? '', {
-        tags: toVaultTags(merged),
-      });
+      const updated = await this.client.updateSecretProperties(
+        name,
+        latest.properties.version ?? '',
+        { tags: toVaultTags(merged) },
+      );
+      this.announce(name, fromVaultTags(updated.tags), updated.updatedOn ?? new Date());
     } catch (e) {
       throw toVaultError(e);
     }
@@ -121,10 +134,18 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
         disconnectedByOid: by?.oid,
       });
       await this.client.beginDeleteSecret(name);
+      this.feed?.publish({ tenantId: name, summary: null });
     } catch (e) {
       if (isNotFound(e) || isNotFound((e as { cause?: unknown }).cause)) return;
       throw toVaultError(e);
     }
+  }
+
+  private announce(name: string, tags: ConnectionTags, updatedOn: Date): void {
+    this.feed?.publish({
+      tenantId: name,
+      summary: tags.status === 'disconnected' ? null : { tenantId: name, tags, updatedOn },
+    });
   }
 }
 

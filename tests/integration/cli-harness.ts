@@ -16,8 +16,8 @@ export interface CliCloud extends PrivateCloud {
   outputs: string[];
 }
 
-export async function startCliCloud(): Promise<CliCloud> {
-  const pc = await startPrivateCloud();
+export async function startCliCloud(opts: { partners?: number } = {}): Promise<CliCloud> {
+  const pc = await startPrivateCloud(opts);
   const outputs: string[] = [];
   return {
     ...pc,

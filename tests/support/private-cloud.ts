@@ -20,10 +20,16 @@ export interface PrivateCloud extends EmulatorHandle {
   control: Control;
 }
 
-export async function startPrivateCloud(): Promise<PrivateCloud> {
-  // No portal listens here: the URL only names the redirect URIs registered in this cloud.
-  const portalUrl = `http://localhost:${await freePort()}`;
-  const cloud = await startEmulatorProcess({ portalUrl, reuseTlsDir: dirname(loadManifest().ca) });
+export async function startPrivateCloud(
+  opts: { partners?: number; portalUrl?: string } = {},
+): Promise<PrivateCloud> {
+  // Without a portal URL no portal listens here: it only names the registered redirect URIs.
+  const portalUrl = opts.portalUrl ?? `http://localhost:${await freePort()}`;
+  const cloud = await startEmulatorProcess({
+    portalUrl,
+    partners: opts.partners,
+    reuseTlsDir: dirname(loadManifest().ca),
+  });
   return {
     ...cloud,
     env: portalEnvFromManifest(cloud.manifest, cloud.manifestPath, portalUrl),

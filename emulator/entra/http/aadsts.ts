@@ -81,6 +81,12 @@ export const aadsts = {
     code: 700082,
     message: `The refresh token has expired due to inactivity. The token was issued on ${issuedAt} and was inactive for ${inactive}.`,
   }),
+  mfaRequired: (resource: string): EntraErrorSpec => ({
+    error: 'invalid_grant',
+    code: 50076,
+    message: `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${resource}'.`,
+    suberror: 'basic_action',
+  }),
   refreshRevoked: (issuedAt: string, validFrom: string): EntraErrorSpec => ({
     error: 'invalid_grant',
     code: 50173,

@@ -3,7 +3,7 @@ import { MapJournal } from '../../core/map-journal';
 import { readJson, writeTextAtomic } from '../../core/state-file';
 import type { DirectoryStateHandle } from '../../directory/directory';
 import type { DirectoryMutableState } from '../../directory/types';
-import type { EntraState } from './types';
+import type { EntraState, RefreshTokenRecord } from './types';
 
 const DAY = 86_400_000;
 
@@ -29,6 +29,8 @@ export class EntraStore implements DirectoryStateHandle {
     stateDir: string | undefined,
     private readonly seed: () => DirectoryMutableState,
     private readonly now: () => number,
+    /** Refresh tokens issued before the emulator started (the `--partners` fleet's). */
+    private readonly seedRefreshTokens: () => Record<string, RefreshTokenRecord> = () => ({}),
   ) {
     this.file = stateDir ? join(stateDir, 'entra.json') : undefined;
     const loaded = this.file ? readJson<EntraState>(this.file) : undefined;
@@ -99,7 +101,7 @@ export class EntraStore implements DirectoryStateHandle {
       version: 2,
       directory: this.seed(),
       codes: {},
-      refreshTokens: {},
+      refreshTokens: this.seedRefreshTokens(),
       sessions: {},
       interactions: {},
     };

@@ -39,6 +39,13 @@ export async function redeemRefreshToken(
       aadsts.refreshRevoked(entraTimestamp(record.authTime), entraTimestamp(validFrom)),
     );
   }
+  const mfaFrom = directory.mfaRequiredFrom(record.userOid);
+  if (mfaFrom !== undefined && record.authTime < mfaFrom) {
+    const resource = parseScopes(directory, form.scope ?? '');
+    throw new EntraError(
+      aadsts.mfaRequired(resource.ok ? tokenResource(resource.value).resource.appId : client.appId),
+    );
+  }
   if (now - record.lastUsedAt > REFRESH_INACTIVITY_MS) {
     throw new EntraError(aadsts.refreshInactive(entraTimestamp(record.issuedAt), '90.00:00:00'));
   }

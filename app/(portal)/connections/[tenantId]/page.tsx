@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { HealthDetails } from '@/app/_components/health-details';
+import { canAdministerTenant, requireUser } from '@/lib/auth';
+import { createActionToken, getConnectionHealth } from '@/lib/connections';
+import { isAppError } from '@/lib/errors/app-error';
+import { ConnectionActions } from '../_components/connection-actions';
+
+export const metadata: Metadata = { title: 'Connection · Partner Portal' };
+
+/**
+ * One connection's full health card and the actions this user may take on it. Another partner's
+ * tenant, an unknown id and a malformed one all look the same: not found.
+ */
+export default async function ConnectionPage({
+  params,
+}: {
+  params: Promise<{ tenantId: string }>;
+}) {
+  const { tenantId } = await params;
+  const user = await requireUser(`/connections/${encodeURIComponent(tenantId)}`);
+  const health = await getConnectionHealth(user, tenantId).catch((e: unknown) =>
+    isAppError(e) ? null : Promise.reject(e),
+  );
+  if (!health) notFound();
+  return (
+    <main>
+      <p>
+        <Link href="/connections">← All connections</Link>
+      </p>
+      <h1 data-testid="connection-title">{health.orgName ?? health.tenantId}</h1>
+      <section className="card">
+        <HealthDetails health={health} />
+        {canAdministerTenant(user, health.tenantId) && (
+          <ConnectionActions
+            tenantId={health.tenantId}
+            checkToken={createActionToken(user, health.tenantId, 'check')}
+          />
+        )}
+      </section>
+    </main>
+  );
+}

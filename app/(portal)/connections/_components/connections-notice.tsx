@@ -1,0 +1,50 @@
+import { LinkedText } from '@/app/_components/linked-text';
+import { adviceForCode } from '@/lib/entra/aadsts-advice';
+
+const SAFE = /^[A-Za-z0-9_]{1,48}$/;
+
+const ERRORS: Record<string, string> = {
+  csrf_failed: 'That action did not come from this page. Reload and try again.',
+  connection_not_found: 'There is no such connection, or you may not act on it.',
+  confirmation_required: 'Tick the confirmation box to disconnect.',
+  unauthenticated: 'Sign in again to continue.',
+};
+
+/** The outcome of the last action, from codes in the URL (never data); unknown codes are not echoed. */
+export function ConnectionsNotice({
+  params,
+}: {
+  params: Record<string, string | string[] | undefined>;
+}) {
+  const one = (k: string) =>
+    typeof params[k] === 'string' && SAFE.test(params[k]) ? params[k] : undefined;
+  const checked = one('checked');
+  const error = one('error');
+  if (checked === 'ok')
+    return (
+      <p className="card status-ok" data-testid="notice">
+        Checked: the connection works, and its refresh token was rotated.
+      </p>
+    );
+  if (checked) {
+    const advice = adviceForCode(checked);
+    return (
+      <p className="card status-bad" data-testid="notice">
+        Check failed ({advice.code}): {advice.title}. <LinkedText text={advice.fix} />
+      </p>
+    );
+  }
+  if (one('disconnected'))
+    return (
+      <p className="card" data-testid="notice">
+        Disconnected. The stored token was deleted (recoverable by an operator for 90 days).
+      </p>
+    );
+  if (error)
+    return (
+      <p className="card status-bad" data-testid="notice">
+        {ERRORS[error] ?? `The action failed (${error}).`}
+      </p>
+    );
+  return null;
+}

@@ -1,0 +1,81 @@
+import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
+import Link from 'next/link';
+import { RESULT_COOKIE } from '@/lib/connect/connect-cookies';
+import { readConnectResult } from '@/lib/connect/connect-result';
+import { readConnectionHealth } from '@/lib/connections/read-connection-health';
+import { isAppError } from '@/lib/errors/app-error';
+import { DateTime } from '@/app/_components/date-time';
+import { HealthDetails } from '@/app/_components/health-details';
+
+export const metadata: Metadata = { title: 'Connected · Partner Portal' };
+
+/**
+ * Shows this browser's last connection, read from the sealed HttpOnly result cookie the callback
+ * set; the URL carries nothing, so it cannot be shared to reveal anyone's connection.
+ */
+export default async function ConnectSuccessPage() {
+  const result = await readConnectResult((await cookies()).get(RESULT_COOKIE)?.value);
+  if (!result) {
+    return (
+      <main>
+        <h1>No recent connection</h1>
+        <p>This browser has not completed a connection in the last 10 minutes.</p>
+        <Link className="button" href="/connect">
+          Connect a partner tenant
+        </Link>
+      </main>
+    );
+  }
+  const health = await readConnectionHealth(result.tenantId).catch((e: unknown) =>
+    isAppError(e) ? null : Promise.reject(e),
+  );
+  return (
+    <main>
+      <h1 data-testid="connect-success">Connected: {result.orgName}</h1>
+      <div className="card">
+        <table>
+          <tbody>
+            <tr>
+              <th>Organization</th>
+              <td data-testid="connected-org">{result.orgName}</td>
+            </tr>
+            <tr>
+              <th>Tenant id</th>
+              <td>
+                <code data-testid="connected-tenant">{result.tenantId}</code>
+              </td>
+            </tr>
+            <tr>
+              <th>Connected by</th>
+              <td data-testid="connected-by">
+                {result.connectedByName ? `${result.connectedByName} · ` : ''}
+                {result.connectedByUpn}
+              </td>
+            </tr>
+            <tr>
+              <th>When</th>
+              <td>
+                <DateTime iso={result.connectedAt} />
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <div className="card">
+        <h2>Connection health</h2>
+        {health ? (
+          <HealthDetails health={health} />
+        ) : (
+          <p className="muted">Health could not be read from Key Vault just now.</p>
+        )}
+      </div>
+      <Link className="button" href="/connections">
+        Manage connections
+      </Link>{' '}
+      <Link className="button secondary" href="/dashboard">
+        Open the dashboard
+      </Link>
+    </main>
+  );
+}

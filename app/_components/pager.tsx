@@ -1,0 +1,39 @@
+import Link from 'next/link';
+
+/** Previous / "Page n of m" / next, as links (`href(page)` builds each page's URL). */
+export function Pager({
+  page,
+  pageCount,
+  href,
+}: {
+  page: number;
+  pageCount: number;
+  href: (page: number) => string;
+}) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav className="pagination" aria-label="Pages">
+      {page > 1 ? (
+        <Link href={href(page - 1)} rel="prev" data-testid="page-prev">
+          ← Previous
+        </Link>
+      ) : (
+        <span className="muted" aria-disabled="true">
+          ← Previous
+        </span>
+      )}
+      <span data-testid="page-indicator" aria-current="page">
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount ? (
+        <Link href={href(page + 1)} rel="next" data-testid="page-next">
+          Next →
+        </Link>
+      ) : (
+        <span className="muted" aria-disabled="true">
+          Next →
+        </span>
+      )}
+    </nav>
+  );
+}
