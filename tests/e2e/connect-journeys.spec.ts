@@ -310,7 +310,7 @@ test('disconnect asks for confirmation, then soft-deletes; reconnecting just wor
   await expect(page.getByTestId('no-connections')).toBeVisible();
   expect(await storedFor(partnerA.id)).toBeNull();
 
-  await page.getByRole('link', { name: 'Connect' }).click();
+  await page.getByRole('link', { name: 'Connect', exact: true }).click();
   await page.getByTestId('connect-start').click();
   // This browser still has its Entra session: Entra may return at once (SSO) or ask again.
   await signInOnEmulator(page, adminA, CONNECT_DONE);
