@@ -8,7 +8,8 @@ const TRAILING = /[.,;:!?]+$/;
  * Advice text with its URLs as links (e.g. https://aka.ms/mfasetup). They open in a new tab
  * with `noopener noreferrer`, so the target learns nothing about the portal page.
  */
-export function LinkedText({ text }: { text: string }) {
+export function LinkedText({ text }: { text: string | undefined }) {
+  if (typeof text !== 'string') return null;
   const parts: Array<string | { href: string }> = [];
   let last = 0;
   for (const m of text.matchAll(URL_PATTERN)) {

@@ -174,7 +174,8 @@ export function describeConnectFailure(code: string | null | undefined): Failure
     const advice = code === 'entra_unreachable' ? unreachableAdvice() : adviceFor(undefined);
     return { code, title: advice.title, cause: advice.cause, fix: advice.fix, canRetry: true };
   }
-  const entry = CATALOGUE[code];
+  // Own keys only: `constructor` or `__proto__` must not find Object.prototype's members.
+  const entry = Object.hasOwn(CATALOGUE, code) ? CATALOGUE[code] : undefined;
   return entry ? { code, ...entry } : { code: 'unexpected_error', ...CATALOGUE.unexpected_error! };
 }
 

@@ -64,3 +64,8 @@ describe('failureFromAuthorizeError', () => {
     expect(failureFromAuthorizeError('server_error', 'oops').code).toBe('entra_unknown');
   });
 });
+
+test('codes named like Object.prototype members are unknown codes, not a crash', () => {
+  for (const code of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+    expect(describeConnectFailure(code)).toMatchObject({ code: 'unexpected_error' });
+});
