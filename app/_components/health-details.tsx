@@ -100,9 +100,11 @@ export function HealthDetails({ health }: { health: ConnectionHealth }) {
             <strong>{health.permissionNeeded.advice.title}</strong>{' '}
             <code>{health.permissionNeeded.advice.code}</code>
           </p>
-          <p>{health.permissionNeeded.advice.cause}</p>
           <p>
-            <strong>Fix:</strong> {health.permissionNeeded.advice.fix}
+            <LinkedText text={health.permissionNeeded.advice.cause} />
+          </p>
+          <p>
+            <strong>Fix:</strong> <LinkedText text={health.permissionNeeded.advice.fix} />
           </p>
         </div>
       )}

@@ -5,7 +5,8 @@ import type { FleetConnection, FleetPlan } from './partner-fleet';
 // As lib/vault writes them (refresh-token-store.ts, connection-tags.ts): the secret is named by
 // tenant id, with this content type and these tags.
 const CONTENT_TYPE = 'application/vnd.partner-portal.refresh-token';
-const SCOPES = 'user_impersonation';
+// Partner Center's scope, then the Graph scope the connect reads GDAP with (read-graph-permission.ts).
+const SCOPES = 'user_impersonation DelegatedAdminRelationship.Read.All';
 
 /**
  * The fleet's Key Vault secrets, exactly as the portal's writes leave them: the connect writes

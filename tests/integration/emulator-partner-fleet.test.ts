@@ -49,14 +49,23 @@ describe('the local cloud with --partners 12', () => {
       status: string;
       mfa: string;
       orgName: string;
+      permissionNeeded: unknown;
     }>;
     for (const p of cloud.manifest.fleet!.partners) {
       const h = health.find((x) => x.tenantId === p.id);
-      expect({ id: p.id, status: h?.status, org: h?.orgName, mfa: h?.mfa }).toEqual({
+      expect({
+        id: p.id,
+        status: h?.status,
+        org: h?.orgName,
+        mfa: h?.mfa,
+        permissionNeeded: h?.permissionNeeded ?? null,
+      }).toEqual({
         id: p.id,
         status: HEALTH[p.state],
         org: p.name,
         mfa: 'confirmed',
+        // The fleet was connected with today's consent, Graph's GDAP read permission included.
+        permissionNeeded: null,
       });
     }
   });

@@ -19,6 +19,7 @@ function health(i: number, status: HealthStatus, extra: Partial<ConnectionHealth
     daysLeft: 90 - i,
     lastError: null,
     advice: null,
+    permissionNeeded: null,
     ...extra,
   } satisfies ConnectionHealth;
 }
