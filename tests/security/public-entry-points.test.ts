@@ -18,7 +18,7 @@ hostileTable(
   'GET /api/connect/start?<junk>',
   HOSTILE_TEXT,
   (v) => ({ path: `/api/connect/start?redirect_uri=${q(v)}&state=${q(v)}&${q(v)}=1` }),
-  { status: 302, unchanged: true },
+  { status: [302, 429], unchanged: true },
 );
 
 // GET /api/connect/callback: a tampered or replayed answer from Entra stores nothing and lands

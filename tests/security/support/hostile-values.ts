@@ -163,7 +163,8 @@ export function returnPathCases(portal: string): HostileValue<ReturnPathCase>[] 
     keep('/dashboard/customers/0b5f6a7e-1c2d-4e3f-8a9b-0c1d2e3f4a5b'),
     keep('/dashboard?next=//evil.example'),
     keep(`${portal}/connections`, '/connections'),
-    bad(''),
+    // (Empty is no return path at all: /signin uses its default, next-auth its base URL.)
+    either(''),
     bad(' '),
     bad('//evil.example/p'),
     bad('///evil.example/p'),
