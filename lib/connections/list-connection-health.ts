@@ -9,6 +9,8 @@ import {
   connectionNotFound,
 } from './connection-access';
 import type { ConnectionHealth } from './connection-health';
+
+const byName = new Intl.Collator('en');
 import { readConnectionHealth } from './read-connection-health';
 
 /**
@@ -29,7 +31,7 @@ export async function listConnectionHealth(
   return listed
     .filter((c) => canViewConnection(user, c.tenantId))
     .map((c) => computeHealth(c, now))
-    .sort((a, b) => (a.orgName ?? a.tenantId).localeCompare(b.orgName ?? b.tenantId));
+    .sort((a, b) => byName.compare(a.orgName ?? a.tenantId, b.orgName ?? b.tenantId));
 }
 
 /** One connection's health for `user`; 404 when they may not see it or it does not exist. */

@@ -25,7 +25,10 @@ const STATUS_RANK: Record<HealthStatus, number> = {
 const MFA_RANK: Record<ConnectionHealth['mfa'], number> = { missing: 0, unknown: 1, confirmed: 2 };
 
 const name = (h: ConnectionHealth) => h.orgName ?? h.tenantId;
-const text = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
+// One collator for every comparison: localeCompare with options builds a new one per call, which
+// made sorting 500 rows the larger part of rendering the table.
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+const text = (a: string, b: string) => collator.compare(a, b);
 const time = (iso: string | undefined) => (iso ? Date.parse(iso) || 0 : 0);
 
 const COMPARE: Record<ConnectionSort, (a: ConnectionHealth, b: ConnectionHealth) => number> = {
