@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { securityHeaders } from '@/lib/security/security-headers';
 
 /**
- * Runs before every request. It only sets security headers (a fresh CSP nonce per request);
+ * Runs before every request. It sets security headers (a fresh CSP nonce per request) and turns
+ * away two malformed inputs that would otherwise end in a 500 inside Next or next-auth;
  * authorization lives in the data functions, never here.
  */
 export function proxy(request: NextRequest) {
@@ -25,13 +26,38 @@ export function proxy(request: NextRequest) {
     return refused;
   }
 
+  // next-auth answers 500 to a callback-url cookie that is neither a path nor an http(s) URL
+  // (its own configuration check runs before our redirect callback can fall back), so such a
+  // cookie, which next-auth never sets, is dropped on the way in and cleared in the browser.
+  const forgedCallbackCookies = request.nextUrl.pathname.startsWith('/api/auth/')
+    ? request.cookies
+        .getAll()
+        .filter((c) => CALLBACK_COOKIE.test(c.name) && !isPathOrHttpUrl(c.value))
+        .map((c) => c.name)
+    : [];
+  for (const name of forgedCallbackCookies) request.cookies.delete(name);
+
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   // Next reads the CSP from the request to put the nonce on the scripts it renders.
   requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']!);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  for (const name of forgedCallbackCookies) response.cookies.delete(name);
   return response;
+}
+
+const CALLBACK_COOKIE = /^(__Secure-)?next-auth\.callback-url$/;
+
+/** next-auth's own test of a callback URL: a path, or an absolute http(s) URL. */
+function isPathOrHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(
+      new URL(value, value.startsWith('/') ? 'http://x' : undefined).protocol,
+    );
+  } catch {
+    return false;
+  }
 }
 
 function decodesAsUtf8(path: string): boolean {

@@ -1,5 +1,6 @@
 import { enc as q, hostileTable } from './support/hostile-table';
-import { HOSTILE_COOKIES, HOSTILE_TEXT } from './support/hostile-values';
+import { HOSTILE_COOKIES, HOSTILE_TEXT, returnPathCases } from './support/hostile-values';
+import { portalUrl } from './support/portal';
 
 /**
  * Sign-in: next-auth's routes under /api/auth (every action segment, the OAuth callback's
@@ -57,11 +58,7 @@ hostileTable(
   { status: [302, 303, 307], unchanged: true },
 );
 
-for (const cookie of [
-  'next-auth.session-token',
-  'next-auth.csrf-token',
-  // (next-auth.callback-url is a return path: return-path.test.ts.)
-]) {
+for (const cookie of ['next-auth.session-token', 'next-auth.csrf-token']) {
   hostileTable(
     `GET /api/auth/session (cookie ${cookie}=)`,
     HOSTILE_COOKIES,
@@ -85,4 +82,16 @@ hostileTable(
       expect(a.text.includes(`data-testid="customer-row"`)).toBe(false);
     },
   },
+);
+
+// A forged callback-url cookie (next-auth never sets one that is not a path or http(s) URL)
+// is dropped before next-auth's configuration check, which would answer 500.
+hostileTable(
+  'GET /api/auth/session (cookie next-auth.callback-url=)',
+  [
+    ...HOSTILE_COOKIES,
+    ...returnPathCases(portalUrl()).map((c) => ({ label: c.label, value: c.value.value })),
+  ],
+  (v) => ({ path: '/api/auth/session', headers: { cookie: `next-auth.callback-url=${q(v)}` } }),
+  { status: 200 },
 );
