@@ -1,13 +1,15 @@
 /**
  * `npm run demo`: the portal against the local Microsoft cloud, with no Azure account.
  * Builds the portal when the build is missing or older than the sources, starts the emulator
- * (state kept in .emulator/), starts the portal on http://localhost:3000 and prints the demo
+ * (state kept in .emulator/) and the embedded PostgreSQL server (data kept in
+ * .emulator-postgres/; a DATABASE_URL already set wins), starts the portal on http://localhost:3000 and prints the demo
  * accounts. Ctrl+C stops both.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { startDatabaseProcess } from './database-process';
 import { portalEnvFromManifest } from './emulator-env';
 import { startEmulatorProcess } from './emulator-process';
 
@@ -49,9 +51,14 @@ async function main(): Promise<void> {
     basePort: 8440,
     verbose: true,
   });
+  const database = await startDatabaseProcess({ dir: '.emulator-postgres' }).catch((e: unknown) => {
+    cloud.stop();
+    throw e;
+  });
   const env = {
     ...process.env,
     ...portalEnvFromManifest(cloud.manifest, cloud.manifestPath, portalUrl, sessionSecret()),
+    DATABASE_URL: database.url,
     PORT: String(port),
   };
   const portal = spawn(process.execPath, ['scripts/start.mjs'], { stdio: 'inherit', env });
@@ -80,13 +87,13 @@ async function main(): Promise<void> {
   const stop = () => {
     portal.kill('SIGTERM');
     cloud.stop();
-    process.exit(0);
+    void database.stop().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   portal.on('exit', (code) => {
     cloud.stop();
-    process.exit(code ?? 0);
+    void database.stop().then(() => process.exit(code ?? 0));
   });
 }
 

@@ -5,12 +5,16 @@
  *   against the emulator) → production build → security (jest over HTTP against `npm start` and
  *   a fresh local cloud) → e2e (Playwright in Debian's Chromium against `npm start`)
  *
+ * The integration and e2e stages each get a fresh local cloud and a fresh embedded PostgreSQL
+ * server (scripts/database-process.ts); a DATABASE_URL already set is used instead.
+ *
  * It ends with one line, `N passed, M failed`, summed over everything it ran; CI reads that line.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startDatabaseProcess } from './database-process';
 import { portalEnvFromManifest } from './emulator-env';
 import { findFreePortBlock, startEmulatorProcess } from './emulator-process';
 
@@ -88,7 +92,10 @@ async function playwright(env: NodeJS.ProcessEnv) {
   return { passed: s.expected + s.flaky, failed: failed === 0 && code !== 0 ? 1 : failed };
 }
 
-/** Runs `fn` with a fresh local cloud and the portal env pointing at it. */
+/**
+ * Runs `fn` with a fresh local cloud and a fresh embedded PostgreSQL server (unless DATABASE_URL
+ * is set), and the portal env pointing at them.
+ */
 async function withFreshCloud(
   portalPort: number,
   fn: (env: NodeJS.ProcessEnv) => Promise<{ passed: number; failed: number }>,
@@ -96,11 +103,17 @@ async function withFreshCloud(
   const portalUrl = `http://localhost:${portalPort}`;
   const cloud = await startEmulatorProcess({ portalUrl });
   try {
-    return await fn({
-      ...process.env,
-      ...portalEnvFromManifest(cloud.manifest, cloud.manifestPath, portalUrl),
-      PORTAL_PORT: String(portalPort),
-    });
+    const database = await startDatabaseProcess();
+    try {
+      return await fn({
+        ...process.env,
+        ...portalEnvFromManifest(cloud.manifest, cloud.manifestPath, portalUrl),
+        DATABASE_URL: database.url,
+        PORTAL_PORT: String(portalPort),
+      });
+    } finally {
+      await database.stop();
+    }
   } finally {
     cloud.stop();
   }

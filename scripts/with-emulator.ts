@@ -1,14 +1,17 @@
 /**
- * Runs a command with the local Microsoft cloud up and the portal's environment pointing at it.
+ * Runs a command with the local Microsoft cloud and the embedded PostgreSQL server up, and the
+ * portal's environment (emulator URLs, DATABASE_URL) pointing at them.
  *
  *   tsx scripts/with-emulator.ts [--fresh] [--portal-port 3100] -- <command> [args…]
  *
- * --fresh uses a throw-away state folder and free ports (tests); without it the demo's
- * `.emulator` folder and the default ports are used, and a local cloud already running from
- * there (the demo's) is reused.
+ * --fresh uses a throw-away state folder, a throw-away database and free ports (tests); without it
+ * the demo's `.emulator` and `.emulator-postgres` folders and the default ports are used, and a
+ * local cloud or database already running from there (the demo's) is reused. A DATABASE_URL that
+ * is already set wins over the embedded server.
  */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { startDatabaseProcess } from './database-process';
 import { portalEnvFromManifest } from './emulator-env';
 import { startEmulatorProcess } from './emulator-process';
 
@@ -35,9 +38,16 @@ async function main(): Promise<number> {
       ? { portalUrl }
       : { portalUrl, stateDir: '.emulator', basePort: 8440, reuseIfRunning: true },
   );
+  const database = await startDatabaseProcess(
+    values.fresh ? {} : { dir: '.emulator-postgres', reuseIfRunning: true },
+  ).catch((e: unknown) => {
+    emulator.stop();
+    throw e;
+  });
   const env = {
     ...process.env,
     ...portalEnvFromManifest(emulator.manifest, emulator.manifestPath, portalUrl),
+    DATABASE_URL: database.url,
     PORTAL_PORT: String(portalPort),
   };
   const child = spawn(command, args, {
@@ -49,6 +59,7 @@ async function main(): Promise<number> {
     child.on('exit', (c, signal) => done(c ?? (signal ? 1 : 0))),
   );
   emulator.stop();
+  await database.stop();
   return code;
 }
 

@@ -32,6 +32,19 @@ const cron = z
   .regex(/^\s*(\S+\s+){4}\S+\s*$/, 'must be a cron expression with five fields, e.g. "30 3 * * *"');
 
 /**
+ * A PostgreSQL connection URL. The message never repeats the value: it carries a password.
+ * `sslmode` and the other libpq parameters are read by `pg` itself (docs/deploy-azure.md).
+ */
+const databaseUrl = z.string().refine((v) => {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}, 'must be a postgres:// URL such as postgres://user:password@host:5432/portal?sslmode=verify-full');
+
+/**
  * Every environment variable the portal, the CLI and the doctor read. `.env.example` documents
  * each one; a test keeps the two in step.
  */
@@ -92,6 +105,14 @@ export const envSchema = z
       .transform((v) =>
         v.length ? v : ['Application.Read.All', 'DelegatedPermissionGrant.Read.All'],
       ),
+
+    /**
+     * The portal's PostgreSQL database (activity log, jobs). Use the server's direct port (5432),
+     * not a transaction-pooling one: migrations and jobs hold session locks.
+     */
+    DATABASE_URL: databaseUrl,
+    /** Days the activity log keeps a row; a daily job deletes older ones. */
+    ACTIVITY_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
 
     /** Write the newest refresh token back to Key Vault once the stored one is this old. */
     TOKEN_ROTATION_INTERVAL_HOURS: z.coerce.number().positive().default(24),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getTokenBroker } from '@/lib/tokens';
 import { checkClientCredential } from './check-client-credential';
+import { checkDatabase } from './check-database';
 import { listConnections, checkTokenReadable } from './check-connections';
 import { checkDiscovery } from './check-discovery';
 import { checkEnv } from './check-env';
@@ -15,8 +16,8 @@ import { describeError } from './describe-error';
 const CONNECTION_CONCURRENCY = 4;
 
 /**
- * Every check, in the order a deployment is built (settings, Entra, app registration, Key Vault,
- * connections), each reported as soon as it is done. A check whose prerequisite failed is
+ * Every check, in the order a deployment is built (settings, Entra, app registration, database,
+ * Key Vault, connections), each reported as soon as it is done. A check whose prerequisite failed is
  * reported as skipped rather than failing a second time for the same reason.
  */
 export async function runDoctor(
@@ -44,6 +45,8 @@ export async function runDoctor(
     emit(skipped('client-credential', 'discovery'));
     for (const { name } of portalRedirectUris(config)) emit(skipped(name, 'discovery'));
   }
+
+  (await checkDatabase(config)).forEach(emit);
 
   const vault = emit(await guard('key-vault', () => checkKeyVault(config)));
   if (vault.status === 'fail') {

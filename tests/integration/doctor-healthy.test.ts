@@ -1,3 +1,5 @@
+import { startJobRunner } from '@/lib/jobs/job-runner';
+import { loadRegisteredJobs } from '@/lib/jobs/registered-jobs';
 import { seededTenants } from '../support/manifest';
 import { startPrivateCloud, type PrivateCloud } from '../support/private-cloud';
 import { runTsx } from '../support/run-process';
@@ -9,6 +11,9 @@ describe('npm run doctor against a healthy local cloud', () => {
   let pc: PrivateCloud;
   beforeAll(async () => {
     pc = await startPrivateCloud();
+    // As a portal process does at start: register the job runner's queues and schedules.
+    const runner = await startJobRunner({ url: pc.database.url, jobs: await loadRegisteredJobs() });
+    await runner.stop();
   });
   afterAll(() => pc?.stop());
 
@@ -20,10 +25,14 @@ describe('npm run doctor against a healthy local cloud', () => {
       'client-credential': 'ok',
       'redirect-uri:connect': 'ok',
       'redirect-uri:sign-in': 'ok',
+      database: 'ok',
+      'database:migrations': 'ok',
+      'database:jobs': 'ok',
       'key-vault': 'ok',
       connections: 'ok',
     });
-    expect(run.stdout).toContain('7 ok, 0 warn, 0 fail');
+    expect(run.stdout).toContain('10 ok, 0 warn, 0 fail');
+    expect(run.lines.get('database:jobs')?.text).toMatch(/activity\.prune next \d{4}-/);
     expect(run.code).toBe(0);
   });
 

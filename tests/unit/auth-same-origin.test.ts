@@ -10,6 +10,7 @@ beforeAll(() => {
     ENTRA_CLIENT_SECRET: 's',
     ENTRA_HOME_TENANT_ID: '22222222-2222-4222-8222-222222222222',
     KEY_VAULT_URL: 'https://v.vault.azure.net',
+    DATABASE_URL: 'postgres://portal@db.example:5432/portal',
   });
   resetConfigForTests();
 });

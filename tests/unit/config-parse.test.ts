@@ -7,6 +7,7 @@ const valid = {
   ENTRA_CLIENT_SECRET: 's3cret',
   ENTRA_HOME_TENANT_ID: '22222222-2222-2222-2222-222222222222',
   KEY_VAULT_URL: 'https://vault.example',
+  DATABASE_URL: 'postgres://portal@db.example:5432/portal',
 };
 
 describe('parseConfig', () => {
@@ -55,5 +56,29 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...valid, PARTNER_TENANT_ALLOWLIST: 'contoso.com' })).toThrow(
       /PARTNER_TENANT_ALLOWLIST/,
     );
+  });
+
+  it('names a malformed DATABASE_URL without repeating its password', () => {
+    for (const bad of [
+      'mysql://u:hunter2secret@db:3306/portal',
+      'postgres://',
+      'not a url hunter2secret',
+    ]) {
+      let err: unknown;
+      try {
+        parseConfig({ ...valid, DATABASE_URL: bad });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as Error).message).toContain('DATABASE_URL: must be a postgres:// URL');
+      expect((err as Error).message).not.toContain('hunter2secret');
+    }
+    const { DATABASE_URL: _d, ...rest } = valid;
+    expect(() => parseConfig(rest)).toThrow(/DATABASE_URL: is not set/);
+    expect(
+      parseConfig({ ...valid, DATABASE_URL: 'postgresql://u:p@h:5432/d?sslmode=verify-full' })
+        .DATABASE_URL,
+    ).toContain('sslmode=verify-full');
   });
 });

@@ -10,6 +10,7 @@ const valid = {
   ENTRA_CLIENT_SECRET: 'secret-value',
   ENTRA_HOME_TENANT_ID: '66666666-7777-4888-9999-000000000000',
   KEY_VAULT_URL: 'https://contoso-portal-kv.vault.azure.net',
+  DATABASE_URL: 'postgres://portal@db.example:5432/portal',
 };
 
 describe('the doctor env check', () => {

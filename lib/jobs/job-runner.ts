@@ -1,0 +1,95 @@
+import PgBoss from 'pg-boss';
+import type { AnyJob } from './job-definition';
+
+export interface JobRunnerOptions {
+  url: string;
+  jobs: readonly AnyJob[];
+  /** How often idle workers look for new jobs (pg-boss's minimum is 0.5 s; default 2 s). */
+  pollingIntervalSeconds?: number;
+  /** Run cron schedules from this process (default true). Every process may: pg-boss runs each once. */
+  schedule?: boolean;
+  onError?: (e: Error) => void;
+}
+
+export interface JobRunner {
+  boss: PgBoss;
+  /**
+   * Queues a run now, whatever the schedule. Runs queued with the same `key` within
+   * `withinSeconds` (default 60) collapse into one across every process: the same guarantee
+   * pg-boss gives each cron slot. Returns the job id, or null when an equal run was already queued.
+   */
+  trigger(
+    name: string,
+    data?: object,
+    opts?: { key?: string; withinSeconds?: number },
+  ): Promise<string | null>;
+  /** Queues a run and waits until a worker (in any process) finished it. For tests and the console. */
+  runNow(name: string, data?: object, timeoutMs?: number): Promise<'completed' | 'failed'>;
+  stop(): Promise<void>;
+}
+
+/**
+ * pg-boss over the portal's database: creates each job's queue, works it, and registers its cron
+ * schedule. pg-boss stores everything in its own schema (`pgboss`), which `start()` creates or
+ * upgrades under its own advisory lock. Plain Node: the portal, the tests and the bench use it.
+ */
+export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner> {
+  const boss = new PgBoss({
+    connectionString: opts.url,
+    application_name: 'partner-portal-jobs',
+    max: 4,
+    schedule: opts.schedule ?? true,
+    // Completed runs stay visible for a week (the doctor and the health card read the last one).
+    archiveCompletedAfterSeconds: 7 * 24 * 3600,
+  });
+  // pg-boss reports a lost connection as an 'error' event; unhandled, it would crash the process.
+  boss.on('error', (e) => opts.onError?.(e));
+  await boss.start();
+
+  const byName = new Map(opts.jobs.map((j) => [j.name, j]));
+  for (const job of opts.jobs) {
+    await boss.createQueue(job.name, {
+      name: job.name,
+      policy: job.policy ?? 'stately',
+      retryLimit: job.retryLimit ?? 2,
+      retryBackoff: true,
+      expireInSeconds: job.expireInSeconds ?? 15 * 60,
+    });
+    await boss.work<object>(
+      job.name,
+      { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 },
+      async ([run]) => {
+        if (run) await job.handler(run.data ?? {}, { id: run.id, name: run.name });
+      },
+    );
+    if (job.cron && (opts.schedule ?? true))
+      await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+  }
+
+  const trigger: JobRunner['trigger'] = (name, data = {}, t = {}) => {
+    if (!byName.has(name)) throw new Error(`unknown job ${name}`);
+    return boss.send(name, data, {
+      singletonKey: t.key ?? 'trigger',
+      singletonSeconds: t.withinSeconds ?? 60,
+    });
+  };
+
+  return {
+    boss,
+    trigger,
+    async runNow(name, data = {}, timeoutMs = 60_000) {
+      const id = await boss.send(name, data);
+      if (!id) throw new Error(`job ${name} was not queued`);
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const job = await boss.getJobById(name, id, { includeArchive: true });
+        if (job?.state === 'completed') return 'completed';
+        if (job?.state === 'failed') return 'failed';
+        if (Date.now() > deadline)
+          throw new Error(`job ${name} did not finish within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}
