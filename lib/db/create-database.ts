@@ -27,5 +27,9 @@ export function createDatabase(
   // An idle client whose server went away emits 'error' on the pool; unhandled, it would crash
   // the process. The next query reports the outage instead (see toDatabaseError).
   pool.on('error', () => {});
+  // A client that is checked out when the server goes away emits 'error' on itself, with no
+  // listener (the pool removes its own while lending it): that too would crash the process. The
+  // query it was running is rejected anyway, which is where the outage is reported.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
 }

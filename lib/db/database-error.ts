@@ -21,13 +21,17 @@ const CONNECTION_CODES = new Set([
  * Shape-based: pg's errors carry a `code`, and its pool's own timeouts only a message.
  */
 export function isDatabaseUnreachable(e: unknown): boolean {
-  if (!(e instanceof Error)) return false;
-  const code = (e as { code?: unknown }).code;
+  // No `instanceof Error`: Node's socket errors may come from another realm (jest, Next's layers).
+  if (typeof e !== 'object' || e === null) return false;
+  const { code, message, errors } = e as { code?: unknown; message?: unknown; errors?: unknown };
   if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08')))
     return true;
-  if (e instanceof AggregateError) return e.errors.some(isDatabaseUnreachable);
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(
-    e.message,
+  if (Array.isArray(errors)) return errors.some(isDatabaseUnreachable);
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED/i.test(
+      message,
+    )
   );
 }
 
