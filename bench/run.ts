@@ -16,6 +16,7 @@
  * BENCH_CPU_PROFILE=<dir> writes a CPU profile of the portal there.
  */
 import { spawnSync } from 'node:child_process';
+import { startDatabaseProcess } from '../scripts/database-process';
 import { portalEnvFromManifest } from '../scripts/emulator-env';
 import { findFreePortBlock, startEmulatorProcess } from '../scripts/emulator-process';
 import { controlFor, type Control } from '../tests/support/control';
@@ -73,9 +74,11 @@ async function main(): Promise<void> {
     customers: CUSTOMERS,
     partners: PARTNERS,
   });
+  const database = await startDatabaseProcess();
   const env = {
     ...process.env,
     ...portalEnvFromManifest(cloud.manifest, cloud.manifestPath, portalUrl),
+    DATABASE_URL: database.url,
   };
   const control = controlFor(cloud.manifest);
   const portal = await startPortal(port, env);
@@ -148,6 +151,7 @@ async function main(): Promise<void> {
   } finally {
     portal.stop();
     cloud.stop();
+    await database.stop();
   }
 }
 
