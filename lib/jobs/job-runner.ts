@@ -1,3 +1,4 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { AnyJob } from './job-definition';
 
@@ -47,23 +48,33 @@ export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner>
   await boss.start();
 
   const byName = new Map(opts.jobs.map((j) => [j.name, j]));
-  for (const job of opts.jobs) {
-    await boss.createQueue(job.name, {
-      name: job.name,
-      policy: job.policy ?? 'stately',
-      retryLimit: job.retryLimit ?? 2,
-      retryBackoff: true,
-      expireInSeconds: job.expireInSeconds ?? 15 * 60,
+  try {
+    await underSetupLock(opts.url, async () => {
+      for (const job of opts.jobs) {
+        await boss.createQueue(job.name, {
+          name: job.name,
+          policy: job.policy ?? 'stately',
+          retryLimit: job.retryLimit ?? 2,
+          retryBackoff: true,
+          expireInSeconds: job.expireInSeconds ?? 15 * 60,
+        });
+        if (job.cron && (opts.schedule ?? true))
+          await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+      }
     });
-    await boss.work<object>(
-      job.name,
-      { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 },
-      async ([run]) => {
-        if (run) await job.handler(run.data ?? {}, { id: run.id, name: run.name });
-      },
-    );
-    if (job.cron && (opts.schedule ?? true))
-      await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
+    for (const job of opts.jobs) {
+      await boss.work<object>(
+        job.name,
+        { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 },
+        async ([run]) => {
+          if (run) await job.handler(run.data ?? {}, { id: run.id, name: run.name });
+        },
+      );
+    }
+  } catch (e) {
+    // Never leave a half-started runner polling in the background.
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    throw e;
   }
 
   const trigger: JobRunner['trigger'] = (name, data = {}, t = {}) => {
@@ -92,4 +103,22 @@ export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner>
     },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };
+}
+
+/**
+ * Creating queues is not safe to run concurrently: pg-boss creates and attaches a partition per
+ * queue, and two processes starting at once deadlock on it (seen in db-jobs.test.ts). A session
+ * advisory lock on a connection of its own serialises the setup across processes; the second
+ * process then finds every queue already there.
+ */
+async function underSetupLock(url: string, fn: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: url, application_name: 'partner-portal-jobs' });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    await client.query(`select pg_advisory_lock(hashtext('partner-portal job runner setup'))`);
+    await fn();
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

@@ -30,11 +30,17 @@ describe('the job runner (pg-boss) across processes', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     await sql`create table job_runs (job_id text, tag text)`.execute(t.db);
-    // Two runners = two pg-boss instances with their own pools, as two portal processes have.
-    [a, b] = await Promise.all([
+    // Two runners = two pg-boss instances with their own pools, as two portal processes have,
+    // started at the same moment (which once deadlocked in pg-boss's queue creation).
+    const started = await Promise.allSettled([
       startJobRunner({ url: t.url, jobs: [countingJob(t, runsA)], pollingIntervalSeconds: 0.5 }),
       startJobRunner({ url: t.url, jobs: [countingJob(t, runsB)], pollingIntervalSeconds: 0.5 }),
     ]);
+    const value = (s: PromiseSettledResult<JobRunner> | undefined) =>
+      s?.status === 'fulfilled' ? s.value : (undefined as unknown as JobRunner);
+    a = value(started[0]);
+    b = value(started[1]);
+    for (const s of started) if (s.status === 'rejected') throw s.reason;
   }, 60_000);
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
