@@ -8,6 +8,7 @@ import { createWriteStream, existsSync, mkdtempSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
+import { startDatabaseProcess } from '../../../scripts/database-process';
 import { portalEnvFromManifest } from '../../../scripts/emulator-env';
 import { freePort, startEmulatorProcess } from '../../../scripts/emulator-process';
 
@@ -21,7 +22,13 @@ export default async function globalSetup(): Promise<void> {
   const port = Number(process.env.SECURITY_PORTAL_PORT ?? (await freePort()));
   const portalUrl = `http://localhost:${port}`;
   const cloud = await startEmulatorProcess({ portalUrl });
-  const env = portalEnvFromManifest(cloud.manifest, cloud.manifestPath, portalUrl);
+  // A throw-away embedded PostgreSQL server (or the DATABASE_URL already set), as npm test's
+  // other stages have.
+  const database = await startDatabaseProcess();
+  const env = {
+    ...portalEnvFromManifest(cloud.manifest, cloud.manifestPath, portalUrl),
+    DATABASE_URL: database.url,
+  };
   // The portal's own log, so tests can prove no token reached a log line.
   const logDir = mkdtempSync(join(tmpdir(), 'portal-security-'));
   const logPath = join(logDir, 'portal.log');
@@ -44,13 +51,14 @@ export default async function globalSetup(): Promise<void> {
   const stop = () => {
     if (portal.exitCode === null) portal.kill('SIGTERM');
     cloud.stop();
+    return database.stop();
   };
-  (globalThis as { __securityStop?: () => void }).__securityStop = stop;
+  (globalThis as { __securityStop?: () => Promise<void> }).__securityStop = stop;
 
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (portal.exitCode !== null) {
-      stop();
+      await stop();
       throw new Error(`the portal exited with ${portal.exitCode}; see ${logPath}`);
     }
     try {
@@ -59,7 +67,7 @@ export default async function globalSetup(): Promise<void> {
       // not listening yet
     }
     if (Date.now() > deadline) {
-      stop();
+      await stop();
       throw new Error(`the portal did not answer within 90 s; see ${logPath}`);
     }
     await new Promise((r) => setTimeout(r, 200));

@@ -1,4 +1,4 @@
-/** Stops the portal and the local cloud the global setup started. */
-export default function globalTeardown(): void {
-  (globalThis as { __securityStop?: () => void }).__securityStop?.();
+/** Stops the portal, the local cloud and the database the global setup started. */
+export default async function globalTeardown(): Promise<void> {
+  await (globalThis as { __securityStop?: () => Promise<void> }).__securityStop?.();
 }
