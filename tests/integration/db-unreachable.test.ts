@@ -41,7 +41,7 @@ describe('an unreachable database', () => {
     const viaProxy = new URL(urlWithDatabase(t.url, t.name));
     viaProxy.port = String(proxy.port);
     // lib/ reads DATABASE_URL through its config: point it at the proxy.
-    t.useForLib();
+    await t.useForLib();
     process.env.DATABASE_URL = viaProxy.toString();
   });
   afterAll(async () => {

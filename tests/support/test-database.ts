@@ -8,7 +8,7 @@
  *   beforeAll(async () => { t = await createTestDatabase(); });   // migrated, empty
  *   afterAll(() => t.drop());
  *   // t.db is a Kysely<Database>; t.url its URL. To make lib/ code that calls getDatabase()
- *   // use it too: t.useForLib() (sets DATABASE_URL and resets the config and pool singletons).
+ *   // use it too: await t.useForLib() (sets DATABASE_URL, resets the config and pool singletons).
  *
  * Fast: the first call on a server migrates a template database once (named after the migration
  * list, so a new migration makes a new template), and each test database is a
@@ -17,11 +17,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { resetConfigForTests } from '@/lib/config';
 import { createDatabase } from '@/lib/db/create-database';
 import { migrateToLatest } from '@/lib/db/migrate';
 import { migrationFiles } from '@/lib/db/migrations';
-import { resetDatabaseForTests } from '@/lib/db';
 import type { Database } from '@/lib/db/schema';
 
 export interface TestDatabase {
@@ -30,7 +28,7 @@ export interface TestDatabase {
   db: Kysely<Database>;
   pool: pg.Pool;
   /** Points DATABASE_URL (and lib/'s config and pool singletons) at this database. */
-  useForLib(): void;
+  useForLib(): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -87,6 +85,19 @@ async function ensureTemplate(c: pg.Client, base: string): Promise<string> {
   return name;
 }
 
+/**
+ * lib/config and lib/db are `server-only` modules: imported only when a jest test asks for them,
+ * so Playwright (which also starts private clouds with a database) never loads them.
+ */
+async function resetLibSingletons(): Promise<void> {
+  const [{ resetConfigForTests }, { resetDatabaseForTests }] = await Promise.all([
+    import('@/lib/config'),
+    import('@/lib/db'),
+  ]);
+  resetConfigForTests();
+  await resetDatabaseForTests();
+}
+
 export async function createTestDatabase(opts: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const base = SERVER_URL ?? serverUrl();
   const name = `portal_test_${randomBytes(6).toString('hex')}`;
@@ -102,10 +113,9 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
     url,
     db,
     pool,
-    useForLib() {
+    async useForLib() {
       process.env.DATABASE_URL = url;
-      resetConfigForTests();
-      void resetDatabaseForTests();
+      await resetLibSingletons();
     },
     async drop() {
       if (dropped) return;
@@ -113,8 +123,7 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
       await db.destroy();
       if (process.env.DATABASE_URL === url) {
         process.env.DATABASE_URL = base;
-        resetConfigForTests();
-        await resetDatabaseForTests();
+        await resetLibSingletons();
       }
       await admin((c) => c.query(`drop database if exists ${name} with (force)`));
     },
