@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type MigrationProvider, type Migration } from 'kysely';
+import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 import { migrationFiles } from './migrations';
 
 /** Migrations and the migrator work on any schema (Kysely's own convention for migrations). */
@@ -6,12 +6,7 @@ import { migrationFiles } from './migrations';
 type AnyDatabase = Kysely<any>;
 
 const provider: MigrationProvider = {
-  async getMigrations() {
-    const entries = await Promise.all(
-      migrationFiles.map(async ([name, load]) => [name, await load()] as const),
-    );
-    return Object.fromEntries(entries) as Record<string, Migration>;
-  },
+  getMigrations: async () => Object.fromEntries(migrationFiles),
 };
 
 /** Kysely's migrator: applies each pending migration in its own transaction under its advisory lock. */

@@ -1,11 +1,13 @@
 import type { Migration } from 'kysely';
+import * as dbActivityLog from './202611300130_db_activity_log';
 
 /**
  * Every migration, in order, as a static list: Next bundles the server, so a folder scan at run
- * time would find nothing. A concern adds its migration with ONE line here, naming the file
+ * time would find nothing (and Playwright's loader cannot follow a lazy `import()` of a .ts file).
+ * A concern adds its migration with two lines here, its import and its entry, naming the file
  * `YYYYMMDDHHMM_<concern>_<what>.ts` (UTC time of writing) so names from parallel branches never
  * collide and sort by time. Never edit or rename a migration once it is on main: add a new one.
  */
-export const migrationFiles: ReadonlyArray<readonly [string, () => Promise<Migration>]> = [
-  ['202611300130_db_activity_log', () => import('./202611300130_db_activity_log')],
+export const migrationFiles: ReadonlyArray<readonly [string, Migration]> = [
+  ['202611300130_db_activity_log', dbActivityLog],
 ];
