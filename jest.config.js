@@ -46,5 +46,14 @@ module.exports = {
       globalTeardown: '<rootDir>/tests/security/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/tests/security/support/setup-timeout.ts'],
     },
+    {
+      ...shared,
+      displayName: 'fleet',
+      // Needs the production build: the Dockerfile's paths and command against it (and, with the
+      // database, several portal processes on one database). `npm test` runs it after the build.
+      testMatch: ['<rootDir>/tests/fleet/**/*.test.ts'],
+      // A project's testTimeout is not applied per project; the setup file sets it.
+      setupFilesAfterEnv: ['<rootDir>/tests/support/fleet-timeout.ts'],
+    },
   ],
 };

@@ -148,6 +148,8 @@ async function main(): Promise<void> {
   // Its global setup starts its own fresh local cloud and `npm start`; files run one at a time
   // because they share that portal's state (connections, sessions).
   await step('security', () => jest('security', process.env, ['--runInBand']));
+  // The Dockerfile against the build.
+  await step('fleet', () => jest('fleet', process.env, ['--runInBand']));
   await step('e2e', async () => {
     await ensureChromium();
     return withFreshCloud(Number(process.env.PORTAL_PORT ?? 3100), playwright);

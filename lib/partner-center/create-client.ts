@@ -19,6 +19,7 @@ import {
 import {
   routeTemplate,
   sendGet,
+  type PartnerCenterBudget,
   type PartnerCenterRequest,
   type TransportOptions,
 } from './send-request';
@@ -40,6 +41,8 @@ export interface PartnerCenterClientOptions {
   /** Per attempt, including reading the body. */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
+  /** Shared by every caller of the same partner tenant (see PartnerCenterBudget). */
+  budget?: PartnerCenterBudget;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -81,6 +84,7 @@ export function createPartnerCenterClient(
     getToken,
     timeoutMs: opts.timeoutMs ?? 15_000,
     retry: { ...DEFAULT_RETRY_POLICY, ...opts.retry },
+    budget: opts.budget,
     fetch: opts.fetch ?? ((...args) => fetch(...args)),
     sleep: opts.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     now: opts.now ?? Date.now,

@@ -4,8 +4,19 @@ import { codeForStatus, PartnerCenterError } from './partner-center-error';
 import { errorBodySchema } from './schemas';
 import { isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retry-policy';
 
+/**
+ * A shared request budget (lib/budget over lib/fleet's PostgreSQL store for the customer routes):
+ * `take` before every attempt, so retries count too; `throttled` on a 429, so every caller of the
+ * partner tenant, on every instance, slows down and not just this one. Same shape as lib/graph's.
+ */
+export interface PartnerCenterBudget {
+  take(): Promise<void>;
+  throttled(retryAfterMs: number | undefined): void | Promise<void>;
+}
+
 export interface TransportOptions {
   baseUrl: string;
+  budget?: PartnerCenterBudget;
   getToken: () => Promise<string>;
   timeoutMs: number;
   retry: RetryPolicy;
@@ -47,6 +58,7 @@ export async function sendGet(
   const route = routeTemplate(req.path);
 
   for (let attempt = 0; ; attempt++) {
+    if (opts.budget) await opts.budget.take();
     const started = opts.now();
     const result = await attemptOnce(opts, req, ids);
     const elapsedMs = opts.now() - started;
@@ -59,6 +71,7 @@ export async function sendGet(
 
     const retryAfterMs =
       result.kind === 'response' ? parseRetryAfter(result.retryAfter, opts.now()) : undefined;
+    if (status === 429) await opts.budget?.throttled(retryAfterMs);
     const delay = retryDelayMs(attempt + 1, retryAfterMs, opts.retry);
     const retryable = status === undefined || isRetryableStatus(status);
     const canRetry = retryable && attempt < opts.retry.maxRetries && delay <= opts.retry.maxDelayMs;

@@ -13,6 +13,14 @@ hostileTable(
   { status: [200, 503], location: 'none' },
 );
 
+// GET /api/health/live: the liveness probe; no input, no outbound call, the query is ignored.
+hostileTable(
+  'GET /api/health/live?<junk>',
+  HOSTILE_TEXT,
+  (v) => ({ path: `/api/health/live?${q(v)}=${q(v)}` }),
+  { status: 200, location: 'none', unchanged: true },
+);
+
 // GET /api/connect/start: begins the flow whatever the query says, always to Entra's own pages.
 hostileTable(
   'GET /api/connect/start?<junk>',

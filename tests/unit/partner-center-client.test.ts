@@ -314,3 +314,34 @@ describe('Partner Center client: errors', () => {
     expect(pc.calls).toHaveLength(0);
   });
 });
+
+describe('Partner Center client: the shared budget', () => {
+  it('takes from the budget before every attempt and reports a 429 with its Retry-After', async () => {
+    const events: string[] = [];
+    const budget = {
+      take: async () => void events.push('take'),
+      throttled: (ms: number | undefined) => void events.push(`throttled ${ms}`),
+    };
+    const pc = fakePartnerCenter([
+      json({ statusCode: 429, message: 'Rate limit is exceeded.' }, 429, { 'Retry-After': '3' }),
+      json(page([customer(1)])),
+    ]);
+    const client = createPartnerCenterClient(token, { ...base, fetch: pc.fetch, budget });
+    const result = await client.listCustomersPage();
+    expect(result.items).toHaveLength(1);
+    expect(events).toEqual(['take', 'throttled 3000', 'take']);
+  });
+
+  it('a budget that gives up fails the call before Partner Center is called', async () => {
+    const pc = fakePartnerCenter([]);
+    const budget = {
+      take: async () => {
+        throw Object.assign(new Error('busy'), { code: 'budget_exhausted' });
+      },
+      throttled: () => undefined,
+    };
+    const client = createPartnerCenterClient(token, { ...base, fetch: pc.fetch, budget });
+    await expect(client.listCustomersPage()).rejects.toMatchObject({ code: 'budget_exhausted' });
+    expect(pc.calls).toHaveLength(0);
+  });
+});
