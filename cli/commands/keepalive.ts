@@ -1,6 +1,10 @@
 import { Option, type Command } from 'commander';
 import type { Advice } from '@/lib/entra/aadsts-advice';
-import { keepAliveConnection, type KeepaliveOutcome } from '@/lib/keepalive/keep-alive-connection';
+import type {
+  KeepaliveOutcome,
+  KeepaliveResult as LibKeepaliveResult,
+} from '@/lib/keepalive/keep-alive-connection';
+import { runKeepalive } from '@/lib/keepalive/run-keepalive';
 import { getRefreshTokenStore } from '@/lib/vault';
 import { EXIT } from '../exit-codes';
 import { describeError } from '../handle-error';
@@ -54,26 +58,27 @@ export function registerKeepaliveCommand(program: Command): void {
       // Lines are printed as each tenant finishes; the names known up front set the column width.
       const nameWidth = Math.max(1, ...tenantIds.map((id) => (orgNames.get(id) ?? '-').length));
       const results: KeepaliveResult[] = [];
-      for (const tenantId of tenantIds) {
-        // One at a time: polite to Entra and Key Vault, and the output reads in order.
-        const result = await keepAlive(tenantId);
-        result.orgName ??= orgNames.get(tenantId);
-        results.push(result);
-        if (!opts.json) writeStdout(formatResult(result, nameWidth));
-      }
+      // lib/keepalive runs them one at a time (polite to Entra and Key Vault, and the output
+      // reads in order) and records each result, as the portal's keep-alive job does.
+      await runKeepalive({
+        trigger: 'console',
+        tenantIds,
+        onResult: (r) => {
+          const result = describeResult(r);
+          result.orgName ??= orgNames.get(r.tenantId);
+          results.push(result);
+          if (!opts.json) writeStdout(formatResult(result, nameWidth));
+        },
+      });
       if (opts.json) writeJson(results);
       else if (results.length > 0) writeStdout(formatSummary(results));
       process.exitCode = exitCodeFor(results);
     });
 }
 
-/**
- * One tenant through lib/keepalive (the code the portal's keep-alive job runs), described for
- * a terminal: the advice's title, or the error's safe message, and the fix.
- */
-async function keepAlive(tenantId: string): Promise<KeepaliveResult> {
-  const r = await keepAliveConnection(tenantId);
-  const base = { tenantId, orgName: r.orgName, outcome: r.outcome };
+/** One tenant's lib/keepalive result, described for a terminal: the advice's title, or the error's safe message, and the fix. */
+function describeResult(r: LibKeepaliveResult): KeepaliveResult {
+  const base = { tenantId: r.tenantId, orgName: r.orgName, outcome: r.outcome };
   if (r.outcome === 'ok') return { ...base, rotatedAt: r.rotatedAt, daysLeft: r.daysLeft };
   if (r.error === undefined && r.health?.advice) {
     // Redeemed fine, but health still wants a person: the token was minted without MFA.

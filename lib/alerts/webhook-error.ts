@@ -74,3 +74,17 @@ export function isWebhookError(e: unknown): e is WebhookError {
     typeof (e as { retryable?: unknown }).retryable === 'boolean'
   );
 }
+
+const SETTINGS_MESSAGES: Record<string, string> = {
+  webhook_not_set: 'Set your webhook first, then send a test alert.',
+  webhook_invalid_format: 'Choose the webhook format: generic, Slack, or Teams Workflows.',
+  webhook_secret_invalid:
+    'The signing secret must be 32 to 256 characters without spaces (for example `openssl rand -hex 32`).',
+};
+
+/** The page notice for a webhook error code from a redirect (codes only travel in the URL). */
+export function webhookErrorMessage(code: string): string | undefined {
+  // Own keys only: a code such as `constructor` must not find Object.prototype's.
+  if (Object.hasOwn(MESSAGES, code)) return MESSAGES[code as WebhookErrorCode];
+  return Object.hasOwn(SETTINGS_MESSAGES, code) ? SETTINGS_MESSAGES[code] : undefined;
+}

@@ -3,7 +3,9 @@ import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { SessionUser } from '@/lib/auth';
 import { getConfig } from '@/lib/config';
 
-export type ConnectionAction = 'check' | 'disconnect';
+/** Each action has its own token, so a token for one cannot authorize another. */
+export type ConnectionAction =
+  'check' | 'disconnect' | 'webhook-save' | 'webhook-remove' | 'webhook-test';
 
 let key: Buffer | undefined;
 

@@ -8,6 +8,8 @@ import { verifyActionToken, type ConnectionAction } from './action-token';
 export interface ActionRequest {
   /** The confirmation box of a destructive action was ticked (`confirm=yes`). */
   confirmed: boolean;
+  /** The form's (or JSON body's) other string fields, for actions that take input. */
+  fields: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -41,26 +43,36 @@ export async function readActionRequest(
       403,
     );
   }
-  return { confirmed: fields.confirm === 'yes' };
+  return { confirmed: fields.confirm === 'yes', fields };
 }
 
 async function readFields(request: Request): Promise<Record<string, string | undefined>> {
   const type = request.headers.get('content-type') ?? '';
   try {
     if (type.includes('application/json')) {
-      const body = (await request.json()) as Record<string, unknown>;
-      return { csrfToken: str(body.csrfToken), confirm: str(body.confirm) };
+      const body = (await request.json()) as unknown;
+      if (body && typeof body === 'object' && !Array.isArray(body))
+        return stringFields(Object.entries(body));
+      return {};
     }
-    if (type.includes('form')) {
-      const form = await request.formData();
-      return { csrfToken: str(form.get('csrfToken')), confirm: str(form.get('confirm')) };
-    }
+    if (type.includes('form')) return stringFields((await request.formData()).entries());
   } catch {
     // A malformed body is treated as carrying no token; the check above then refuses it.
   }
   return {};
 }
 
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
+const MAX_FIELDS = 16;
+const MAX_FIELD_LENGTH = 4096;
+
+/** String fields only (files and nested values are dropped), a bounded number of bounded size. */
+function stringFields(entries: Iterable<[string, unknown]>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = Object.create(null) as Record<string, string>;
+  let n = 0;
+  for (const [key, value] of entries) {
+    if (++n > MAX_FIELDS) break;
+    if (typeof value === 'string' && value.length <= MAX_FIELD_LENGTH && !(key in out))
+      out[key] = value;
+  }
+  return out;
 }

@@ -6,6 +6,8 @@ import type { AnyJob } from './job-definition';
  */
 export const jobModules: ReadonlyArray<() => Promise<{ jobs: readonly AnyJob[] }>> = [
   () => import('@/lib/activity/jobs'),
+  () => import('@/lib/keepalive/jobs'),
+  () => import('@/lib/alerts/jobs'),
 ];
 
 export async function loadRegisteredJobs(): Promise<AnyJob[]> {

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { HealthDetails } from '@/app/_components/health-details';
 import { Pager } from '@/app/_components/pager';
 import { Forbidden } from '@/app/_shell/forbidden';
+import { isFailure, loadAlertsPageData, type AlertsPageData } from '@/lib/alerts/alerts-page-data';
 import { canAdministerTenant, requireUser } from '@/lib/auth';
 import {
   connectionQueryString,
@@ -17,6 +18,9 @@ import { ConnectionActions } from './_components/connection-actions';
 import { ConnectionFilters } from './_components/connection-filters';
 import { ConnectionsNotice } from './_components/connections-notice';
 import { ConnectionsTable } from './_components/connections-table';
+import { KeepaliveStatus } from './_components/keepalive-status';
+import { OpenAlerts } from './_components/open-alerts';
+import { WebhookSettings } from './_components/webhook-settings';
 
 export const metadata: Metadata = { title: 'Connections · Partner Portal' };
 
@@ -50,12 +54,25 @@ export default async function ConnectionsPage({
     );
   }
 
+  const extras = await loadAlertsPageData(
+    user,
+    user.isOperator ? [] : connections.map((c) => c.tenantId),
+  );
+  const alerts = (
+    <OpenAlerts
+      alerts={isFailure(extras.alerts) ? [] : extras.alerts}
+      error={isFailure(extras.alerts) ? extras.alerts : undefined}
+      names={Object.fromEntries(connections.map((c) => [c.tenantId, c.orgName]))}
+    />
+  );
+
   if (user.isOperator) {
     const page = queryConnections(connections, query);
     return (
       <main>
         <h1>Connections</h1>
         <ConnectionsNotice params={params} />
+        {alerts}
         <ConnectionFilters page={page} />
         <p data-testid="connections-total">
           <strong>{page.total}</strong> {page.total === 1 ? 'connection' : 'connections'}
@@ -83,6 +100,7 @@ export default async function ConnectionsPage({
     <main>
       <h1>Connections</h1>
       <ConnectionsNotice params={params} />
+      {alerts}
       {connections.length === 0 && (
         <div className="card" data-testid="no-connections">
           <p>Your organization is not connected.</p>
@@ -95,14 +113,37 @@ export default async function ConnectionsPage({
         <section className="card" key={health.tenantId}>
           <h2>{health.orgName ?? health.tenantId}</h2>
           <HealthDetails health={health} />
+          <KeepaliveStatus {...keepaliveOf(extras, health.tenantId)} />
           {canAdministerTenant(user, health.tenantId) && (
-            <ConnectionActions
-              tenantId={health.tenantId}
-              checkToken={createActionToken(user, health.tenantId, 'check')}
-            />
+            <>
+              <ConnectionActions
+                tenantId={health.tenantId}
+                checkToken={createActionToken(user, health.tenantId, 'check')}
+              />
+              <WebhookSettings
+                tenantId={health.tenantId}
+                summary={webhookOf(extras, health.tenantId)}
+                notice={typeof params.webhook === 'string' ? params.webhook : undefined}
+                tokens={{
+                  save: createActionToken(user, health.tenantId, 'webhook-save'),
+                  remove: createActionToken(user, health.tenantId, 'webhook-remove'),
+                  test: createActionToken(user, health.tenantId, 'webhook-test'),
+                }}
+              />
+            </>
           )}
         </section>
       ))}
     </main>
   );
+}
+
+function keepaliveOf(extras: AlertsPageData, tenantId: string) {
+  const k = extras.keepalive;
+  return isFailure(k) ? { error: k.code } : { nextRunAt: k.nextRunAt, last: k.last[tenantId] };
+}
+
+function webhookOf(extras: AlertsPageData, tenantId: string) {
+  const w = extras.webhooks[tenantId];
+  return w && !isFailure(w) ? w : null;
 }

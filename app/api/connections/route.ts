@@ -17,6 +17,9 @@ export function GET(request: NextRequest): Promise<NextResponse> {
           ? {
               check: createActionToken(user, health.tenantId, 'check'),
               disconnect: createActionToken(user, health.tenantId, 'disconnect'),
+              webhookSave: createActionToken(user, health.tenantId, 'webhook-save'),
+              webhookRemove: createActionToken(user, health.tenantId, 'webhook-remove'),
+              webhookTest: createActionToken(user, health.tenantId, 'webhook-test'),
             }
           : null,
       }));

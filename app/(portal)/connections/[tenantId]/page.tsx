@@ -5,7 +5,9 @@ import { HealthDetails } from '@/app/_components/health-details';
 import { canAdministerTenant, requireUser } from '@/lib/auth';
 import { createActionToken, getConnectionHealth } from '@/lib/connections';
 import { isAppError } from '@/lib/errors/app-error';
+import { readKeepaliveStatus } from '@/lib/keepalive/keepalive-status';
 import { ConnectionActions } from '../_components/connection-actions';
+import { KeepaliveStatus } from '../_components/keepalive-status';
 
 export const metadata: Metadata = { title: 'Connection · Partner Portal' };
 
@@ -24,6 +26,10 @@ export default async function ConnectionPage({
     isAppError(e) ? null : Promise.reject(e),
   );
   if (!health) notFound();
+  // The database being down hides only the keep-alive line, never the card.
+  const keepalive = await readKeepaliveStatus([health.tenantId]).catch((e: unknown) =>
+    isAppError(e) ? e.code : 'unexpected_error',
+  );
   return (
     <main>
       <p>
@@ -32,6 +38,11 @@ export default async function ConnectionPage({
       <h1 data-testid="connection-title">{health.orgName ?? health.tenantId}</h1>
       <section className="card">
         <HealthDetails health={health} />
+        <KeepaliveStatus
+          {...(typeof keepalive === 'string'
+            ? { error: keepalive }
+            : { nextRunAt: keepalive.nextRunAt, last: keepalive.last[health.tenantId] })}
+        />
         {canAdministerTenant(user, health.tenantId) && (
           <ConnectionActions
             tenantId={health.tenantId}

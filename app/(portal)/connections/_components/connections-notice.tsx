@@ -1,4 +1,5 @@
 import { LinkedText } from '@/app/_components/linked-text';
+import { webhookErrorMessage } from '@/lib/alerts/webhook-error';
 import { adviceForCode } from '@/lib/entra/aadsts-advice';
 
 const SAFE = /^[A-Za-z0-9_]{1,48}$/;
@@ -43,7 +44,9 @@ export function ConnectionsNotice({
   if (error)
     return (
       <p className="card status-bad" data-testid="notice">
-        {ERRORS[error] ?? `The action failed (${error}).`}
+        {(Object.hasOwn(ERRORS, error) ? ERRORS[error] : undefined) ??
+          webhookErrorMessage(error) ??
+          `The action failed (${error}).`}
       </p>
     );
   return null;
