@@ -42,9 +42,14 @@ describe('keep-alive job', () => {
   async function startRunners(n: number): Promise<JobRunner[]> {
     const { startJobRunner } = await import('@/lib/jobs/job-runner');
     const { jobs } = await import('@/lib/keepalive/jobs');
-    // One after the other, as pg-boss's queue creation is not safe against a concurrent first start.
-    for (let i = 0; i < n; i++)
-      runners.push(await startJobRunner({ url: t.url, jobs, pollingIntervalSeconds: 0.5 }));
+    // At once, as two portal processes starting together would.
+    runners.push(
+      ...(await Promise.all(
+        Array.from({ length: n }, () =>
+          startJobRunner({ url: t.url, jobs, pollingIntervalSeconds: 0.5 }),
+        ),
+      )),
+    );
     return runners;
   }
 
