@@ -2,6 +2,9 @@ import type { TenantWebhookSummary } from '@/lib/alerts/tenant-webhook-store';
 
 const FORMAT_LABEL = { generic: 'Generic JSON', slack: 'Slack', teams: 'Teams Workflows' } as const;
 
+/** Fields shrink to the card on a phone (390 px) instead of scrolling sideways. */
+const FIELD = { width: '100%', maxWidth: '32rem', boxSizing: 'border-box' } as const;
+
 const NOTICE: Record<string, string> = {
   saved: 'Webhook saved. Send a test alert to check it.',
   removed: 'Webhook removed.',
@@ -48,7 +51,14 @@ export function WebhookSettings({
         <p>
           <label>
             Webhook URL (https){' '}
-            <input name="url" type="url" required autoComplete="off" spellCheck={false} size={50} />
+            <input
+              name="url"
+              type="url"
+              required
+              autoComplete="off"
+              spellCheck={false}
+              style={FIELD}
+            />
           </label>
         </p>
         <p>
@@ -64,7 +74,7 @@ export function WebhookSettings({
         <p>
           <label>
             Signing secret{' '}
-            <input name="signingSecret" type="password" autoComplete="new-password" size={40} />
+            <input name="signingSecret" type="password" autoComplete="new-password" style={FIELD} />
           </label>{' '}
           <span className="muted">
             32+ characters; your receiver checks the signature with it (required for generic;
