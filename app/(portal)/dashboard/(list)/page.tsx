@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth';
+import { formatCount } from '@/lib/format/format-count';
 import { customerQueryString, loadCustomerPage, parseCustomerQuery } from '@/lib/customers';
 import { CustomerFilters } from '../_components/customer-filters';
 import { CustomerTable } from '../_components/customer-table';
@@ -54,7 +55,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
           )}
           {result.page.progress.status === 'error' && (
             <p className="card banner-bad" role="alert" data-testid="partial-list">
-              Only {result.page.progress.loaded.toLocaleString('en-US')} customers could be loaded:{' '}
+              Only {formatCount(result.page.progress.loaded)} customers could be loaded:{' '}
               {result.page.progress.error?.message} <code>{result.page.progress.error?.code}</code>.
               Use Refresh to try again.
             </p>

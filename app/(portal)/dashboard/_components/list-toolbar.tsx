@@ -1,3 +1,4 @@
+import { formatCount } from '@/lib/format/format-count';
 import { customerQueryString, type CustomerQuery } from '@/lib/customers/customer-query';
 
 /** Total count, refresh (a POST: it calls Partner Center again) and the CSV export. */
@@ -14,8 +15,7 @@ export function ListToolbar({
   return (
     <div className="toolbar">
       <p data-testid="total-count">
-        <strong>{total.toLocaleString('en-US')}</strong>{' '}
-        {filtered ? 'matching customers' : 'customers'}
+        <strong>{formatCount(total)}</strong> {filtered ? 'matching customers' : 'customers'}
         {loading && ' so far'}
       </p>
       <form method="post" action={`/api/customers/refresh${customerQueryString(query)}`}>
