@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * The access view's filters. They overlap (a customer can be in several), so the counts at the
+ * top are labelled as such and a list filter is one of them at a time.
+ */
+export const ACCESS_FILTERS = [
+  'all',
+  'can-manage',
+  'expiring',
+  'expired-or-none',
+  'not-consented',
+  'global-admin',
+  'error',
+  'pending',
+  'unknown',
+  'not-in-directory',
+] as const;
+export type AccessFilter = (typeof ACCESS_FILTERS)[number];
+
+export const ACCESS_SORTS = ['name', 'end-date', 'access', 'consent', 'checked'] as const;
+export type AccessSort = (typeof ACCESS_SORTS)[number];
+
+export const ACCESS_PAGE_SIZES = [25, 50, 100, 200] as const;
+
+/** The query string of the access view and `/api/access`, validated: anything else falls back to the default. */
+export const accessQuerySchema = z.object({
+  filter: z.enum(ACCESS_FILTERS).catch('all').default('all'),
+  q: z
+    .string()
+    .max(100)
+    .catch('')
+    .default('')
+    .transform((s) => s.trim()),
+  sort: z.enum(ACCESS_SORTS).catch('name').default('name'),
+  dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  size: z.coerce
+    .number()
+    .int()
+    .refine((n) => (ACCESS_PAGE_SIZES as readonly number[]).includes(n))
+    .catch(50)
+    .default(50),
+});
+export type AccessQuery = z.output<typeof accessQuerySchema>;
+
+/** Reads an access query from URL parameters (first value of each). */
+export function parseAccessQuery(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): AccessQuery {
+  const get = (key: string): string | undefined => {
+    if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
+    const v = params[key];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  return accessQuerySchema.parse({
+    filter: get('filter'),
+    q: get('q'),
+    sort: get('sort'),
+    dir: get('dir'),
+    page: get('page'),
+    size: get('size'),
+  });
+}
+
+export interface AccessCounts {
+  total: number;
+  canManage: number;
+  expiring: number;
+  expiredOrNone: number;
+  notConsented: number;
+  globalAdmin: number;
+  error: number;
+}

@@ -1,0 +1,424 @@
+import 'server-only';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '@/lib/db/schema';
+import { AppError } from '@/lib/errors/app-error';
+import type { AccessRow, AccessSyncState } from './access-row';
+import type { AccessCounts, AccessFilter, AccessQuery } from './access-query';
+import type { CustomerAdvice } from './customer-advice';
+import type { AccessState, ConsentState, RelationshipSummary } from './types';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DAY_MS = 86_400_000;
+/** Rows per INSERT when the sync writes thousands of customers. */
+const UPSERT_CHUNK = 500;
+
+type Trx = Transaction<Database>;
+
+/**
+ * Runs `fn` in a transaction bound to one partner tenant: as the role `portal_access_tenant`,
+ * with `portal.partner_tenant_id` set for this transaction only. Row-level security on the
+ * access tables then shows and accepts that partner's rows and no others (migration
+ * 202611300200_access_customers). Every exported query goes through here.
+ */
+async function scoped<T>(
+  db: Kysely<Database>,
+  partnerTenantId: string,
+  fn: (trx: Trx) => Promise<T>,
+): Promise<T> {
+  if (!GUID.test(partnerTenantId))
+    throw new AppError('invalid_tenant_id', 'The tenant id is not a GUID.', 400);
+  return db.transaction().execute(async (trx) => {
+    await sql`set local role portal_access_tenant`.execute(trx);
+    await sql`select set_config('portal.partner_tenant_id', ${partnerTenantId.toLowerCase()}, true)`.execute(
+      trx,
+    );
+    return fn(trx);
+  });
+}
+
+/** What the sync writes for one customer from the relationship list and the directory. */
+export interface DerivedRowInput {
+  customerTenantId: string;
+  name: string;
+  domain?: string;
+  inDirectory: boolean;
+  access: AccessState;
+  relationships: RelationshipSummary[];
+  endDate?: string;
+  autoExtend: boolean;
+  globalAdmin: boolean;
+}
+
+export interface CheckResultInput {
+  consent: ConsentState;
+  missingScopes: string[];
+  error?: CustomerAdvice;
+  checkedAt: Date;
+  nextCheckAt: Date | null;
+}
+
+export interface AccessRepository {
+  /** Writes the relationship-derived columns of every row, and removes rows no longer known. */
+  replaceDerived(partnerTenantId: string, rows: readonly DerivedRowInput[]): Promise<void>;
+  /** Customers whose consent check is due, stalest first (never-checked first). */
+  nextDue(partnerTenantId: string, now: Date, limit: number): Promise<string[]>;
+  countDue(partnerTenantId: string, now: Date): Promise<number>;
+  recordCheck(
+    partnerTenantId: string,
+    customerTenantId: string,
+    r: CheckResultInput,
+  ): Promise<void>;
+  /** Makes a customer due now (after a grant, or "check now"). */
+  markDue(partnerTenantId: string, customerTenantId: string): Promise<void>;
+  getRow(partnerTenantId: string, customerTenantId: string): Promise<AccessRow | null>;
+  queryRows(
+    partnerTenantId: string,
+    query: AccessQuery,
+    now: Date,
+    expiryDays: number,
+  ): Promise<{ rows: AccessRow[]; total: number }>;
+  counts(partnerTenantId: string, now: Date, expiryDays: number): Promise<AccessCounts>;
+  /** Customers whose consent is missing or partial (the "grant all missing" job). */
+  listNotConsented(partnerTenantId: string): Promise<string[]>;
+  readSyncState(partnerTenantId: string): Promise<AccessSyncState | null>;
+  writeSyncState(partnerTenantId: string, patch: SyncStatePatch): Promise<void>;
+}
+
+export type SyncStatePatch = Partial<{
+  status: AccessSyncState['status'];
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  lastFullPassAt: Date | null;
+  relationshipsAt: Date | null;
+  relationshipCount: number;
+  relationshipsEmpty: boolean;
+  checkedInRun: number;
+  dueAtStart: number;
+  error: { code: string; title: string; fix: string; at: Date } | null;
+}>;
+
+export function createAccessRepository(db: Kysely<Database>): AccessRepository {
+  return {
+    replaceDerived: (partner, rows) =>
+      scoped(db, partner, async (trx) => {
+        const p = partner.toLowerCase();
+        for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+          const chunk = rows.slice(i, i + UPSERT_CHUNK).map((r) => ({
+            partner_tenant_id: p,
+            customer_tenant_id: r.customerTenantId.toLowerCase(),
+            name: r.name,
+            domain: r.domain ?? null,
+            in_directory: r.inDirectory,
+            access: r.access,
+            relationships: JSON.stringify(r.relationships),
+            end_date: r.endDate ?? null,
+            auto_extend: r.autoExtend,
+            global_admin: r.globalAdmin,
+            // A customer without GDAP cannot be checked: its consent is unknown until it has.
+            consent: 'unknown',
+            next_check_at: null,
+          }));
+          await trx
+            .insertInto('access_customers')
+            .values(chunk)
+            .onConflict((oc) =>
+              oc.columns(['partner_tenant_id', 'customer_tenant_id']).doUpdateSet({
+                name: sql`excluded.name`,
+                domain: sql`excluded.domain`,
+                in_directory: sql`excluded.in_directory`,
+                relationships: sql`excluded.relationships`,
+                end_date: sql`excluded.end_date`,
+                auto_extend: sql`excluded.auto_extend`,
+                global_admin: sql`excluded.global_admin`,
+                // Gaining GDAP makes the consent check due now; losing it makes consent unknown.
+                next_check_at: sql`case
+                  when excluded.access = 'gdap' and access_customers.access <> 'gdap' then null
+                  else access_customers.next_check_at end`,
+                consent: sql`case when excluded.access = 'gdap' then access_customers.consent else 'unknown' end`,
+                missing_scopes: sql`case when excluded.access = 'gdap' then access_customers.missing_scopes else '{}'::text[] end`,
+                last_error_code: sql`case when excluded.access = 'gdap' then access_customers.last_error_code end`,
+                last_error_title: sql`case when excluded.access = 'gdap' then access_customers.last_error_title end`,
+                last_error_fix: sql`case when excluded.access = 'gdap' then access_customers.last_error_fix end`,
+                last_error_at: sql`case when excluded.access = 'gdap' then access_customers.last_error_at end`,
+                access: sql`excluded.access`,
+                updated_at: sql`now()`,
+              }),
+            )
+            .execute();
+        }
+        const keep = rows.map((r) => r.customerTenantId.toLowerCase());
+        await trx
+          .deleteFrom('access_customers')
+          .where(sql<boolean>`customer_tenant_id <> all(${keep}::uuid[])`)
+          .execute();
+      }),
+
+    nextDue: (partner, now, limit) =>
+      scoped(db, partner, async (trx) => {
+        const rows = await trx
+          .selectFrom('access_customers')
+          .select('customer_tenant_id')
+          .where('access', '=', 'gdap')
+          .where((eb) => eb.or([eb('next_check_at', 'is', null), eb('next_check_at', '<=', now)]))
+          .orderBy(sql`next_check_at asc nulls first`)
+          .orderBy('customer_tenant_id')
+          .limit(Math.max(0, limit))
+          .execute();
+        return rows.map((r) => r.customer_tenant_id);
+      }),
+
+    countDue: (partner, now) =>
+      scoped(db, partner, async (trx) => {
+        const row = await trx
+          .selectFrom('access_customers')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('access', '=', 'gdap')
+          .where((eb) => eb.or([eb('next_check_at', 'is', null), eb('next_check_at', '<=', now)]))
+          .executeTakeFirstOrThrow();
+        return Number(row.n);
+      }),
+
+    recordCheck: (partner, customer, r) =>
+      scoped(db, partner, async (trx) => {
+        await trx
+          .updateTable('access_customers')
+          .set({
+            consent: r.consent,
+            missing_scopes: r.missingScopes,
+            last_error_code: r.error?.code ?? null,
+            last_error_title: r.error?.title ?? null,
+            last_error_fix: r.error?.fix ?? null,
+            last_error_at: r.error ? r.checkedAt : null,
+            checked_at: r.checkedAt,
+            next_check_at: r.nextCheckAt,
+            updated_at: sql`now()`,
+          })
+          .where('customer_tenant_id', '=', customer.toLowerCase())
+          .execute();
+      }),
+
+    markDue: (partner, customer) =>
+      scoped(db, partner, async (trx) => {
+        await trx
+          .updateTable('access_customers')
+          .set({ next_check_at: null })
+          .where('customer_tenant_id', '=', customer.toLowerCase())
+          .execute();
+      }),
+
+    getRow: (partner, customer) =>
+      scoped(db, partner, async (trx) => {
+        if (!GUID.test(customer)) return null;
+        const row = await trx
+          .selectFrom('access_customers')
+          .selectAll()
+          .where('customer_tenant_id', '=', customer.toLowerCase())
+          .executeTakeFirst();
+        return row ? toAccessRow(row) : null;
+      }),
+
+    queryRows: (partner, query, now, expiryDays) =>
+      scoped(db, partner, async (trx) => {
+        let q = trx.selectFrom('access_customers');
+        q = q.where(filterSql(query.filter, now, expiryDays));
+        if (query.q) {
+          const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+          q = q.where(
+            sql<boolean>`(lower(name) like ${like} or lower(coalesce(domain, '')) like ${like} or customer_tenant_id::text like ${like})`,
+          );
+        }
+        const total = await q
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow();
+        const dir = query.dir === 'desc' ? sql`desc` : sql`asc`;
+        const order = {
+          name: sql`lower(name) ${dir}`,
+          'end-date': sql`end_date ${dir} nulls last`,
+          access: sql`access ${dir}`,
+          consent: sql`consent ${dir}`,
+          checked: sql`checked_at ${dir} nulls first`,
+        }[query.sort];
+        const rows = await q
+          .selectAll()
+          .orderBy(order)
+          .orderBy(sql`lower(name)`)
+          .orderBy('customer_tenant_id')
+          .limit(query.size)
+          .offset((query.page - 1) * query.size)
+          .execute();
+        return { rows: rows.map(toAccessRow), total: Number(total.n) };
+      }),
+
+    counts: (partner, now, expiryDays) =>
+      scoped(db, partner, async (trx) => {
+        const f = (filter: AccessFilter) =>
+          sql<string>`count(*) filter (where ${filterSql(filter, now, expiryDays)})`;
+        const row = await trx
+          .selectFrom('access_customers')
+          .select([
+            sql<string>`count(*)`.as('total'),
+            f('can-manage').as('canManage'),
+            f('expiring').as('expiring'),
+            f('expired-or-none').as('expiredOrNone'),
+            f('not-consented').as('notConsented'),
+            f('global-admin').as('globalAdmin'),
+            f('error').as('error'),
+          ])
+          .executeTakeFirstOrThrow();
+        return {
+          total: Number(row.total),
+          canManage: Number(row.canManage),
+          expiring: Number(row.expiring),
+          expiredOrNone: Number(row.expiredOrNone),
+          notConsented: Number(row.notConsented),
+          globalAdmin: Number(row.globalAdmin),
+          error: Number(row.error),
+        };
+      }),
+
+    listNotConsented: (partner) =>
+      scoped(db, partner, async (trx) => {
+        const rows = await trx
+          .selectFrom('access_customers')
+          .select('customer_tenant_id')
+          .where('access', '=', 'gdap')
+          .where('consent', 'in', ['missing', 'partial'])
+          .orderBy('customer_tenant_id')
+          .execute();
+        return rows.map((r) => r.customer_tenant_id);
+      }),
+
+    readSyncState: (partner) =>
+      scoped(db, partner, async (trx) => {
+        const row = await trx.selectFrom('access_sync_state').selectAll().executeTakeFirst();
+        if (!row) return null;
+        return {
+          status: row.status as AccessSyncState['status'],
+          startedAt: iso(row.started_at),
+          finishedAt: iso(row.finished_at),
+          lastFullPassAt: iso(row.last_full_pass_at),
+          relationshipsAt: iso(row.relationships_at),
+          relationshipCount: row.relationship_count,
+          relationshipsEmpty: row.relationships_empty,
+          checkedInRun: row.checked_in_run,
+          dueAtStart: row.due_at_start,
+          error: row.error_code
+            ? {
+                code: row.error_code,
+                title: row.error_title ?? '',
+                fix: row.error_fix ?? '',
+                at: iso(row.error_at),
+              }
+            : undefined,
+        };
+      }),
+
+    writeSyncState: (partner, patch) =>
+      scoped(db, partner, async (trx) => {
+        const values = {
+          ...(patch.status !== undefined && { status: patch.status }),
+          ...(patch.startedAt !== undefined && { started_at: patch.startedAt }),
+          ...(patch.finishedAt !== undefined && { finished_at: patch.finishedAt }),
+          ...(patch.lastFullPassAt !== undefined && { last_full_pass_at: patch.lastFullPassAt }),
+          ...(patch.relationshipsAt !== undefined && { relationships_at: patch.relationshipsAt }),
+          ...(patch.relationshipCount !== undefined && {
+            relationship_count: patch.relationshipCount,
+          }),
+          ...(patch.relationshipsEmpty !== undefined && {
+            relationships_empty: patch.relationshipsEmpty,
+          }),
+          ...(patch.checkedInRun !== undefined && { checked_in_run: patch.checkedInRun }),
+          ...(patch.dueAtStart !== undefined && { due_at_start: patch.dueAtStart }),
+          ...(patch.error !== undefined && {
+            error_code: patch.error?.code ?? null,
+            error_title: patch.error?.title ?? null,
+            error_fix: patch.error?.fix ?? null,
+            error_at: patch.error?.at ?? null,
+          }),
+          updated_at: new Date(),
+        };
+        await trx
+          .insertInto('access_sync_state')
+          .values({ partner_tenant_id: partner.toLowerCase(), ...values })
+          .onConflict((oc) => oc.column('partner_tenant_id').doUpdateSet(values))
+          .execute();
+      }),
+  };
+}
+
+/** One filter as SQL over access_customers (the counts and the list share these definitions). */
+function filterSql(filter: AccessFilter, now: Date, expiryDays: number) {
+  const horizon = new Date(now.getTime() + expiryDays * DAY_MS);
+  switch (filter) {
+    case 'all':
+      return sql<boolean>`true`;
+    case 'can-manage':
+      return sql<boolean>`(access = 'gdap' and consent = 'granted')`;
+    case 'expiring':
+      return sql<boolean>`(access = 'gdap' and not auto_extend and end_date is not null and end_date <= ${horizon})`;
+    case 'expired-or-none':
+      return sql<boolean>`(access = 'none')`;
+    case 'not-consented':
+      return sql<boolean>`(consent in ('missing', 'partial'))`;
+    case 'global-admin':
+      return sql<boolean>`global_admin`;
+    case 'error':
+      return sql<boolean>`(last_error_code is not null or consent = 'error')`;
+    case 'pending':
+      return sql<boolean>`(access = 'pending')`;
+    case 'unknown':
+      return sql<boolean>`(access = 'unknown')`;
+    case 'not-in-directory':
+      return sql<boolean>`(not in_directory)`;
+  }
+}
+
+function iso(d: Date | null | undefined): string | undefined {
+  return d ? new Date(d).toISOString() : undefined;
+}
+
+type RawRow = {
+  customer_tenant_id: string;
+  name: string;
+  domain: string | null;
+  in_directory: boolean;
+  access: string;
+  relationships: unknown;
+  end_date: Date | null;
+  auto_extend: boolean;
+  global_admin: boolean;
+  consent: string;
+  missing_scopes: string[];
+  last_error_code: string | null;
+  last_error_title: string | null;
+  last_error_fix: string | null;
+  last_error_at: Date | null;
+  checked_at: Date | null;
+  next_check_at: Date | null;
+};
+
+function toAccessRow(r: RawRow): AccessRow {
+  return {
+    customerTenantId: r.customer_tenant_id,
+    name: r.name,
+    domain: r.domain ?? undefined,
+    inDirectory: r.in_directory,
+    access: r.access as AccessState,
+    relationships: Array.isArray(r.relationships) ? (r.relationships as RelationshipSummary[]) : [],
+    endDate: iso(r.end_date),
+    autoExtend: r.auto_extend,
+    globalAdmin: r.global_admin,
+    consent: r.consent as ConsentState,
+    missingScopes: r.missing_scopes ?? [],
+    lastError: r.last_error_code
+      ? {
+          code: r.last_error_code,
+          title: r.last_error_title ?? '',
+          fix: r.last_error_fix ?? '',
+          at: iso(r.last_error_at) ?? '',
+        }
+      : undefined,
+    checkedAt: iso(r.checked_at),
+    nextCheckAt: iso(r.next_check_at),
+  };
+}

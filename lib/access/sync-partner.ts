@@ -1,0 +1,270 @@
+import type { GraphClient, GdapRelationship } from '@/lib/graph';
+import { isGraphError } from '@/lib/graph/graph-error';
+import { isEntraError } from '@/lib/entra/entra-error';
+import { classifyConsent, type ConsentCheckOutcome } from './classify-consent';
+import { ACCESS_UNKNOWN_ADVICE, type CustomerAdvice } from './customer-advice';
+import { deriveAccess, groupByCustomer } from './derive-access';
+import { GRAPH_PERMISSION_MISSING, partnerWideFailure } from './partner-wide-failure';
+import type { AccessRepository, DerivedRowInput } from './repository';
+import { nextCheckAt, type Cadence } from './sync-plan';
+
+export interface DirectoryCustomer {
+  tenantId: string;
+  name: string;
+  domain?: string;
+}
+
+export interface SyncBudget {
+  take(): Promise<void>;
+  throttled(retryAfterMs: number | undefined): void;
+}
+
+export interface SyncDeps {
+  repo: AccessRepository;
+  /** The partner's customer directory (Partner Center customers). */
+  listDirectory(partnerTenantId: string): Promise<DirectoryCustomer[]>;
+  /** A Graph client on the partner tenant's own token (GDAP relationships). */
+  partnerGraph(partnerTenantId: string, budget: SyncBudget): GraphClient;
+  /** A Graph client on a customer-tenant token; the token request itself is counted by the caller. */
+  customerGraph(partnerTenantId: string, customerTenantId: string, budget: SyncBudget): GraphClient;
+  /** Fetches (and caches) the customer token; called before the Graph calls so its errors are the token's. */
+  customerToken(partnerTenantId: string, customerTenantId: string): Promise<unknown>;
+  /** The portal app's client id (its service principal is what the check looks for). */
+  appId: string;
+  requiredScopes: readonly string[];
+  cadence: Cadence;
+  budget: SyncBudget;
+  now: () => Date;
+  /** Consent checks in flight at once (each still waits for the budget). */
+  concurrency: number;
+  /** Stop taking new customers after this long; the next run resumes, stalest first. */
+  maxRunMs?: number;
+  /** Checks per progress write (the page's progress bar). */
+  progressEvery?: number;
+}
+
+export interface SyncSummary {
+  outcome: 'completed' | 'partial' | 'stopped';
+  relationships: number;
+  customers: number;
+  checked: number;
+  remaining: number;
+  partnerError?: CustomerAdvice;
+}
+
+/**
+ * One run of the access sync for one partner tenant:
+ * 1. the GDAP relationships in bulk (one paged sweep), merged with the customer directory into
+ *    one row per customer (plus relationships whose customer is not in the directory, flagged);
+ * 2. the consent check for every row that is due, stalest first, under the budget, writing each
+ *    result as it comes, so a restart resumes where the last run stopped.
+ * A partner-wide failure (no Graph permission, a dead grant) stops the run with one banner.
+ */
+export async function syncPartner(partnerTenantId: string, deps: SyncDeps): Promise<SyncSummary> {
+  const startedAt = deps.now();
+  await deps.repo.writeSyncState(partnerTenantId, {
+    status: 'running',
+    startedAt,
+    finishedAt: null,
+    checkedInRun: 0,
+  });
+  const stop = async (error: CustomerAdvice, relationships = 0): Promise<SyncSummary> => {
+    await deps.repo.writeSyncState(partnerTenantId, {
+      status: 'failed',
+      finishedAt: deps.now(),
+      error: { ...error, at: deps.now() },
+    });
+    return {
+      outcome: 'stopped',
+      relationships,
+      customers: 0,
+      checked: 0,
+      remaining: 0,
+      partnerError: error,
+    };
+  };
+
+  let relationships: GdapRelationship[];
+  let directory: DirectoryCustomer[];
+  try {
+    [relationships, directory] = await Promise.all([
+      deps.partnerGraph(partnerTenantId, deps.budget).listAllRelationships(),
+      deps.listDirectory(partnerTenantId),
+    ]);
+  } catch (e) {
+    if (isEntraError(e) && e.aadsts === 65001) return stop(GRAPH_PERMISSION_MISSING);
+    const wide = partnerWideFailure(e);
+    if (wide) return stop(wide);
+    throw e;
+  }
+
+  const now = deps.now();
+  const listEmpty = relationships.length === 0 && directory.length > 0;
+  const rows = mergeRows(directory, relationships, now, listEmpty);
+  await deps.repo.replaceDerived(partnerTenantId, rows);
+  const dueAtStart = await deps.repo.countDue(partnerTenantId, now);
+  await deps.repo.writeSyncState(partnerTenantId, {
+    relationshipsAt: now,
+    relationshipCount: relationships.length,
+    relationshipsEmpty: listEmpty,
+    dueAtStart,
+    // The empty-list trap is said once, for the partner, with its advice.
+    error: listEmpty ? { ...ACCESS_UNKNOWN_ADVICE, at: now } : null,
+  });
+
+  const deadline = deps.maxRunMs === undefined ? Infinity : startedAt.getTime() + deps.maxRunMs;
+  let checked = 0;
+  let partnerError: CustomerAdvice | undefined;
+  const progressEvery = deps.progressEvery ?? 25;
+
+  // Workers pull the next due customers in small batches; each result is written at once.
+  const queue: string[] = [];
+  let exhausted = false;
+  let refill: Promise<void> | undefined;
+  const take = async (): Promise<string | undefined> => {
+    for (;;) {
+      if (partnerError || deps.now().getTime() >= deadline) return undefined;
+      const next = queue.shift();
+      if (next) return next;
+      if (exhausted) return undefined;
+      refill ??= (async () => {
+        const batch = await deps.repo.nextDue(
+          partnerTenantId,
+          deps.now(),
+          Math.max(deps.concurrency * 4, 20),
+        );
+        // Rows in flight are not yet written back, so they can come again: skip them.
+        const fresh = batch.filter((id) => !inFlight.has(id));
+        if (fresh.length === 0) exhausted = true;
+        queue.push(...fresh);
+      })().finally(() => (refill = undefined));
+      await refill;
+    }
+  };
+  const inFlight = new Set<string>();
+
+  const worker = async () => {
+    for (let customer = await take(); customer; customer = await take()) {
+      inFlight.add(customer);
+      try {
+        const outcome = await checkConsent(partnerTenantId, customer, deps);
+        if ('partnerWide' in outcome) {
+          partnerError = outcome.partnerWide;
+          return;
+        }
+        const result = classifyConsent(outcome, deps.requiredScopes);
+        const checkedAt = deps.now();
+        await deps.repo.recordCheck(partnerTenantId, customer, {
+          ...result,
+          checkedAt,
+          nextCheckAt: nextCheckAt(checkedAt, result.consent === 'error', deps.cadence),
+        });
+        checked++;
+        if (checked % progressEvery === 0)
+          await deps.repo.writeSyncState(partnerTenantId, { checkedInRun: checked });
+      } finally {
+        inFlight.delete(customer);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, worker));
+
+  if (partnerError) {
+    const summary = await stop(partnerError, relationships.length);
+    return { ...summary, customers: rows.length, checked };
+  }
+  const finishedAt = deps.now();
+  const remaining = await deps.repo.countDue(partnerTenantId, finishedAt);
+  await deps.repo.writeSyncState(partnerTenantId, {
+    status: 'idle',
+    finishedAt,
+    checkedInRun: checked,
+    ...(remaining === 0 ? { lastFullPassAt: finishedAt } : {}),
+  });
+  return {
+    outcome: remaining === 0 ? 'completed' : 'partial',
+    relationships: relationships.length,
+    customers: rows.length,
+    checked,
+    remaining,
+  };
+}
+
+/**
+ * The consent check for one customer (the reference's §4): a Graph token at the customer's
+ * authority, the app's service principal, then its delegated grants. Each step's failure is
+ * classified by classifyConsent; a partner-wide failure is returned as such.
+ */
+export async function checkConsent(
+  partnerTenantId: string,
+  customerTenantId: string,
+  deps: Pick<SyncDeps, 'customerGraph' | 'customerToken' | 'appId' | 'budget'>,
+): Promise<ConsentCheckOutcome | { partnerWide: CustomerAdvice }> {
+  try {
+    await deps.budget.take();
+    await deps.customerToken(partnerTenantId, customerTenantId);
+  } catch (e) {
+    const wide = partnerWideFailure(e);
+    if (wide) return { partnerWide: wide };
+    if (isEntraError(e)) {
+      // Entra throttling the token endpoint: slow the whole sweep down too.
+      if (e.aadsts === 90055 || e.aadsts === 50196) deps.budget.throttled(undefined);
+      return { kind: 'token-error', aadsts: e.aadsts };
+    }
+    return { kind: 'token-error' };
+  }
+  const graph = deps.customerGraph(partnerTenantId, customerTenantId, deps.budget);
+  try {
+    const sp = await graph.findServicePrincipal(deps.appId);
+    if (!sp) return { kind: 'no-service-principal' };
+    const grants = await graph.listPermissionGrants(sp.id);
+    const grantedScopes = grants
+      .filter((g) => (g.consentType ?? 'AllPrincipals') === 'AllPrincipals')
+      .flatMap((g) => g.scopes);
+    return { kind: 'service-principal', grantedScopes };
+  } catch (e) {
+    if (isGraphError(e))
+      return { kind: 'graph-error', status: e.upstreamStatus, graphCode: e.graphCode };
+    const wide = partnerWideFailure(e);
+    if (wide) return { partnerWide: wide };
+    throw e;
+  }
+}
+
+/** Directory customers first (every one gets a row), then relationship-only customers, flagged. */
+export function mergeRows(
+  directory: readonly DirectoryCustomer[],
+  relationships: readonly GdapRelationship[],
+  now: Date,
+  relationshipListEmpty: boolean,
+): DerivedRowInput[] {
+  const byCustomer = groupByCustomer(relationships);
+  const rows: DerivedRowInput[] = [];
+  const seen = new Set<string>();
+  const row = (id: string, name: string, domain: string | undefined, inDirectory: boolean) => {
+    const derived = deriveAccess(byCustomer.get(id) ?? [], now, { relationshipListEmpty });
+    rows.push({
+      customerTenantId: id,
+      name,
+      domain,
+      inDirectory,
+      access: derived.access,
+      relationships: derived.relationships,
+      endDate: derived.endDateTime,
+      autoExtend: derived.autoExtend,
+      globalAdmin: derived.includesGlobalAdmin,
+    });
+  };
+  for (const c of directory) {
+    const id = c.tenantId.toLowerCase();
+    if (seen.has(id)) continue;
+    seen.add(id);
+    row(id, c.name, c.domain, true);
+  }
+  for (const [id, rels] of byCustomer) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    row(id, rels.find((r) => r.customerName)?.customerName ?? '', undefined, false);
+  }
+  return rows;
+}
