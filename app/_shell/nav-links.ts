@@ -17,6 +17,12 @@ export interface NavLink {
 export const NAV_LINKS: readonly NavLink[] = [
   { href: '/dashboard', label: 'Customers', id: 'customers', roles: ['staff', 'partner-admin'] },
   {
+    href: '/dashboard/access',
+    label: 'Access',
+    id: 'access',
+    roles: ['staff', 'partner-admin'],
+  },
+  {
     href: '/connections',
     label: 'Connections',
     id: 'connections',

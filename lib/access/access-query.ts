@@ -72,3 +72,33 @@ export interface AccessCounts {
   globalAdmin: number;
   error: number;
 }
+
+/** The query as a URL query string (defaults left out), with overrides. */
+export function accessQueryString(
+  query: AccessQuery,
+  overrides: Partial<AccessQuery> = {},
+): string {
+  const q = { ...query, ...overrides };
+  const params = new URLSearchParams();
+  if (q.filter !== 'all') params.set('filter', q.filter);
+  if (q.q) params.set('q', q.q);
+  if (q.sort !== 'name') params.set('sort', q.sort);
+  if (q.dir !== 'asc') params.set('dir', q.dir);
+  if (q.page !== 1) params.set('page', String(q.page));
+  if (q.size !== 50) params.set('size', String(q.size));
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export const FILTER_LABELS: Record<AccessFilter, string> = {
+  all: 'All customers',
+  'can-manage': 'Can manage',
+  expiring: 'GDAP expiring soon',
+  'expired-or-none': 'GDAP expired or none',
+  'not-consented': 'App not consented',
+  'global-admin': 'Global Administrator in a relationship',
+  error: 'Error',
+  pending: 'GDAP pending',
+  unknown: 'Access unknown',
+  'not-in-directory': 'Not in the customer directory',
+};

@@ -29,6 +29,15 @@ export interface AccessSyncState {
   relationshipsEmpty: boolean;
   checkedInRun: number;
   dueAtStart: number;
+  /** The "grant all missing" job's progress. */
+  grant: {
+    status: 'idle' | 'running' | 'done';
+    total: number;
+    done: number;
+    failed: number;
+    startedAt?: string;
+    finishedAt?: string;
+  };
   /** A partner-wide failure (Graph consent missing, a dead grant): one banner, not 1,000 row errors. */
   error?: { code: string; title: string; fix: string; at?: string };
 }

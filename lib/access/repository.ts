@@ -60,6 +60,8 @@ export interface CheckResultInput {
 export interface AccessRepository {
   /** Writes the relationship-derived columns of every row, and removes rows no longer known. */
   replaceDerived(partnerTenantId: string, rows: readonly DerivedRowInput[]): Promise<void>;
+  /** Writes the relationship-derived columns of these rows only ("check now" for one customer). */
+  upsertDerived(partnerTenantId: string, rows: readonly DerivedRowInput[]): Promise<void>;
   /** Customers whose consent check is due, stalest first (never-checked first). */
   nextDue(partnerTenantId: string, now: Date, limit: number): Promise<string[]>;
   countDue(partnerTenantId: string, now: Date): Promise<number>;
@@ -95,63 +97,29 @@ export type SyncStatePatch = Partial<{
   checkedInRun: number;
   dueAtStart: number;
   error: { code: string; title: string; fix: string; at: Date } | null;
+  grant: Partial<{
+    status: AccessSyncState['grant']['status'];
+    total: number;
+    done: number;
+    failed: number;
+    startedAt: Date | null;
+    finishedAt: Date | null;
+  }>;
 }>;
 
 export function createAccessRepository(db: Kysely<Database>): AccessRepository {
   return {
     replaceDerived: (partner, rows) =>
       scoped(db, partner, async (trx) => {
-        const p = partner.toLowerCase();
-        for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
-          const chunk = rows.slice(i, i + UPSERT_CHUNK).map((r) => ({
-            partner_tenant_id: p,
-            customer_tenant_id: r.customerTenantId.toLowerCase(),
-            name: r.name,
-            domain: r.domain ?? null,
-            in_directory: r.inDirectory,
-            access: r.access,
-            relationships: JSON.stringify(r.relationships),
-            end_date: r.endDate ?? null,
-            auto_extend: r.autoExtend,
-            global_admin: r.globalAdmin,
-            // A customer without GDAP cannot be checked: its consent is unknown until it has.
-            consent: 'unknown',
-            next_check_at: null,
-          }));
-          await trx
-            .insertInto('access_customers')
-            .values(chunk)
-            .onConflict((oc) =>
-              oc.columns(['partner_tenant_id', 'customer_tenant_id']).doUpdateSet({
-                name: sql`excluded.name`,
-                domain: sql`excluded.domain`,
-                in_directory: sql`excluded.in_directory`,
-                relationships: sql`excluded.relationships`,
-                end_date: sql`excluded.end_date`,
-                auto_extend: sql`excluded.auto_extend`,
-                global_admin: sql`excluded.global_admin`,
-                // Gaining GDAP makes the consent check due now; losing it makes consent unknown.
-                next_check_at: sql`case
-                  when excluded.access = 'gdap' and access_customers.access <> 'gdap' then null
-                  else access_customers.next_check_at end`,
-                consent: sql`case when excluded.access = 'gdap' then access_customers.consent else 'unknown' end`,
-                missing_scopes: sql`case when excluded.access = 'gdap' then access_customers.missing_scopes else '{}'::text[] end`,
-                last_error_code: sql`case when excluded.access = 'gdap' then access_customers.last_error_code end`,
-                last_error_title: sql`case when excluded.access = 'gdap' then access_customers.last_error_title end`,
-                last_error_fix: sql`case when excluded.access = 'gdap' then access_customers.last_error_fix end`,
-                last_error_at: sql`case when excluded.access = 'gdap' then access_customers.last_error_at end`,
-                access: sql`excluded.access`,
-                updated_at: sql`now()`,
-              }),
-            )
-            .execute();
-        }
+        await upsert(trx, partner, rows);
         const keep = rows.map((r) => r.customerTenantId.toLowerCase());
         await trx
           .deleteFrom('access_customers')
           .where(sql<boolean>`customer_tenant_id <> all(${keep}::uuid[])`)
           .execute();
       }),
+
+    upsertDerived: (partner, rows) => scoped(db, partner, (trx) => upsert(trx, partner, rows)),
 
     nextDue: (partner, now, limit) =>
       scoped(db, partner, async (trx) => {
@@ -302,6 +270,14 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
           relationshipsEmpty: row.relationships_empty,
           checkedInRun: row.checked_in_run,
           dueAtStart: row.due_at_start,
+          grant: {
+            status: row.grant_status as AccessSyncState['grant']['status'],
+            total: row.grant_total,
+            done: row.grant_done,
+            failed: row.grant_failed,
+            startedAt: iso(row.grant_started_at),
+            finishedAt: iso(row.grant_finished_at),
+          },
           error: row.error_code
             ? {
                 code: row.error_code,
@@ -335,6 +311,14 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
             error_fix: patch.error?.fix ?? null,
             error_at: patch.error?.at ?? null,
           }),
+          ...(patch.grant?.status !== undefined && { grant_status: patch.grant.status }),
+          ...(patch.grant?.total !== undefined && { grant_total: patch.grant.total }),
+          ...(patch.grant?.done !== undefined && { grant_done: patch.grant.done }),
+          ...(patch.grant?.failed !== undefined && { grant_failed: patch.grant.failed }),
+          ...(patch.grant?.startedAt !== undefined && { grant_started_at: patch.grant.startedAt }),
+          ...(patch.grant?.finishedAt !== undefined && {
+            grant_finished_at: patch.grant.finishedAt,
+          }),
           updated_at: new Date(),
         };
         await trx
@@ -344,6 +328,55 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
           .execute();
       }),
   };
+}
+
+/** Insert or update the relationship-derived columns, keeping consent results while GDAP stays. */
+async function upsert(trx: Trx, partner: string, rows: readonly DerivedRowInput[]): Promise<void> {
+  const p = partner.toLowerCase();
+  for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+    const chunk = rows.slice(i, i + UPSERT_CHUNK).map((r) => ({
+      partner_tenant_id: p,
+      customer_tenant_id: r.customerTenantId.toLowerCase(),
+      name: r.name,
+      domain: r.domain ?? null,
+      in_directory: r.inDirectory,
+      access: r.access,
+      relationships: JSON.stringify(r.relationships),
+      end_date: r.endDate ?? null,
+      auto_extend: r.autoExtend,
+      global_admin: r.globalAdmin,
+      // A customer without GDAP cannot be checked: its consent is unknown until it has.
+      consent: 'unknown',
+      next_check_at: null,
+    }));
+    await trx
+      .insertInto('access_customers')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['partner_tenant_id', 'customer_tenant_id']).doUpdateSet({
+          name: sql`excluded.name`,
+          domain: sql`excluded.domain`,
+          in_directory: sql`excluded.in_directory`,
+          relationships: sql`excluded.relationships`,
+          end_date: sql`excluded.end_date`,
+          auto_extend: sql`excluded.auto_extend`,
+          global_admin: sql`excluded.global_admin`,
+          // Gaining GDAP makes the consent check due now; losing it makes consent unknown.
+          next_check_at: sql`case
+            when excluded.access = 'gdap' and access_customers.access <> 'gdap' then null
+            else access_customers.next_check_at end`,
+          consent: sql`case when excluded.access = 'gdap' then access_customers.consent else 'unknown' end`,
+          missing_scopes: sql`case when excluded.access = 'gdap' then access_customers.missing_scopes else '{}'::text[] end`,
+          last_error_code: sql`case when excluded.access = 'gdap' then access_customers.last_error_code end`,
+          last_error_title: sql`case when excluded.access = 'gdap' then access_customers.last_error_title end`,
+          last_error_fix: sql`case when excluded.access = 'gdap' then access_customers.last_error_fix end`,
+          last_error_at: sql`case when excluded.access = 'gdap' then access_customers.last_error_at end`,
+          access: sql`excluded.access`,
+          updated_at: sql`now()`,
+        }),
+      )
+      .execute();
+  }
 }
 
 /** One filter as SQL over access_customers (the counts and the list share these definitions). */

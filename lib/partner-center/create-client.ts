@@ -19,6 +19,7 @@ import {
 import {
   routeTemplate,
   sendGet,
+  sendRequest,
   type PartnerCenterBudget,
   type PartnerCenterRequest,
   type TransportOptions,
@@ -67,6 +68,26 @@ export interface PartnerCenterClient {
   ): Promise<CustomerSummary[]>;
   getCustomer(customerId: string): Promise<CustomerDetail>;
   getCustomerSubscriptions(customerId: string): Promise<Subscription[]>;
+  /**
+   * The CPV step: consents the portal's app in a customer tenant with these delegated grants.
+   * `exists` on 409 ("Permission entry already exists"), which callers count as done.
+   */
+  createApplicationConsent(
+    customerId: string,
+    consent: ApplicationConsentRequest,
+  ): Promise<'created' | 'exists'>;
+  /** Removes the app's consent, i.e. its service principal, from the customer tenant. `absent` on 404. */
+  deleteApplicationConsent(
+    customerId: string,
+    applicationId: string,
+  ): Promise<'deleted' | 'absent'>;
+}
+
+export interface ApplicationConsentRequest {
+  applicationId: string;
+  displayName: string;
+  /** One entry per resource API: its appId and the comma-separated delegated scope names. */
+  applicationGrants: Array<{ enterpriseApplicationId: string; scope: string }>;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -159,6 +180,27 @@ export function createPartnerCenterClient(
       return toCustomerDetail(
         await get(customerSchema, { path: `/v1/customers/${customerPath(customerId)}` }),
       );
+    },
+
+    async createApplicationConsent(customerId, consent) {
+      if (!GUID.test(consent.applicationId)) throw new RangeError('applicationId must be a GUID');
+      const { status } = await sendRequest(transport, {
+        method: 'POST',
+        path: `/v1/customers/${customerPath(customerId)}/applicationconsents`,
+        body: consent,
+        acceptStatuses: [409],
+      });
+      return status === 409 ? 'exists' : 'created';
+    },
+
+    async deleteApplicationConsent(customerId, applicationId) {
+      if (!GUID.test(applicationId)) throw new RangeError('applicationId must be a GUID');
+      const { status } = await sendRequest(transport, {
+        method: 'DELETE',
+        path: `/v1/customers/${customerPath(customerId)}/applicationconsents/${applicationId}`,
+        acceptStatuses: [404],
+      });
+      return status === 404 ? 'absent' : 'deleted';
     },
 
     async getCustomerSubscriptions(customerId) {

@@ -6,6 +6,7 @@ export {
   type PartnerCenterClient,
   type PartnerCenterClientOptions,
   type ListCustomersProgress,
+  type ApplicationConsentRequest,
 } from './create-client';
 export {
   PartnerCenterError,

@@ -29,6 +29,12 @@ export interface PartnerCenterRequest {
   /** Path and query below the base URL, e.g. `/v1/customers?size=500`. */
   path: string;
   headers?: Record<string, string>;
+  /** GET by default. POST and DELETE carry the same MS-RequestId on every retry (idempotency). */
+  method?: 'GET' | 'POST' | 'DELETE';
+  /** JSON body of a POST. */
+  body?: unknown;
+  /** Statuses that are answers, not failures (e.g. 409 "already exists" for a consent POST). */
+  acceptStatuses?: readonly number[];
 }
 
 export interface CallIds {
@@ -51,6 +57,19 @@ export async function sendGet(
   opts: TransportOptions,
   req: PartnerCenterRequest,
 ): Promise<{ body: unknown; ids: CallIds }> {
+  const { body, ids } = await sendRequest(opts, req);
+  return { body, ids };
+}
+
+/**
+ * Sends one request (GET, or a POST/DELETE Partner Center makes idempotent through
+ * MS-RequestId) with the same retries as sendGet. A status in `acceptStatuses` is returned, not
+ * thrown, with the parsed body when there is one.
+ */
+export async function sendRequest(
+  opts: TransportOptions,
+  req: PartnerCenterRequest,
+): Promise<{ status: number; body: unknown; ids: CallIds }> {
   const ids: CallIds = {
     requestId: randomUUID(),
     correlationId: currentLogContext()?.correlationId ?? randomUUID(),
@@ -64,9 +83,13 @@ export async function sendGet(
     const elapsedMs = opts.now() - started;
     const status = result.kind === 'response' ? result.status : undefined;
 
-    if (result.kind === 'response' && status !== undefined && status >= 200 && status < 300) {
+    const accepted =
+      status !== undefined &&
+      ((status >= 200 && status < 300) || (req.acceptStatuses ?? []).includes(status));
+    if (result.kind === 'response' && status !== undefined && accepted) {
       log.debug({ pc: { route, status, attempt, elapsedMs, ...ids } }, 'partner center call');
-      return { body: parseBody(result.text, status, ids), ids };
+      const body = result.text.trim() ? parseBody(result.text, status, ids) : undefined;
+      return { status, body, ids };
     }
 
     const retryAfterMs =
@@ -111,9 +134,11 @@ async function attemptOnce(
   }, opts.timeoutMs);
   try {
     const response = await opts.fetch(`${opts.baseUrl}${req.path}`, {
-      method: 'GET',
+      method: req.method ?? 'GET',
       signal: controller.signal,
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
       headers: {
+        ...(req.body === undefined ? {} : { 'Content-Type': 'application/json' }),
         Authorization: `Bearer ${token}`,
         Accept: 'application/json',
         'MS-Contract-Version': 'v1',

@@ -42,6 +42,9 @@ function memoryRepo() {
         });
       }
     },
+    async upsertDerived() {
+      throw new Error('not used');
+    },
     async nextDue(_p, now, limit) {
       return [...rows.values()]
         .filter((r) => r.access === 'gdap' && (r.next === null || r.next <= now.getTime()))
@@ -90,6 +93,7 @@ function memoryRepo() {
         relationshipsEmpty: patch.relationshipsEmpty ?? state?.relationshipsEmpty ?? false,
         checkedInRun: patch.checkedInRun ?? state?.checkedInRun ?? 0,
         dueAtStart: patch.dueAtStart ?? state?.dueAtStart ?? 0,
+        grant: { status: 'idle', total: 0, done: 0, failed: 0 },
         lastFullPassAt:
           patch.lastFullPassAt !== undefined
             ? patch.lastFullPassAt?.toISOString()

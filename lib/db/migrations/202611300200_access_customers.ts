@@ -80,6 +80,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('error_title', 'text')
     .addColumn('error_fix', 'text')
     .addColumn('error_at', 'timestamptz')
+    // The "grant all missing" job's progress (one per partner at a time).
+    .addColumn('grant_status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('idle')
+        .check(sql`grant_status in ('idle', 'running', 'done')`),
+    )
+    .addColumn('grant_total', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('grant_done', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('grant_failed', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('grant_started_at', 'timestamptz')
+    .addColumn('grant_finished_at', 'timestamptz')
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 

@@ -41,6 +41,12 @@ export interface AccessSyncStateTable {
   error_title: string | null;
   error_fix: string | null;
   error_at: NullableTimestamp;
+  grant_status: Generated<string>;
+  grant_total: Generated<number>;
+  grant_done: Generated<number>;
+  grant_failed: Generated<number>;
+  grant_started_at: NullableTimestamp;
+  grant_finished_at: NullableTimestamp;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 

@@ -1,0 +1,25 @@
+// GET /api/access/:customerId — one customer's access row (relationships, roles, consent, last error), own tenant only.
+import { NextResponse, type NextRequest } from 'next/server';
+import { loadAccessDetail } from '@/lib/access/access-view';
+import { accessJsonError } from '@/lib/access/to-json-error';
+import { requireUserForApi } from '@/lib/auth';
+import { withLogContext } from '@/lib/log';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(
+  request: NextRequest,
+  context: { params: Promise<{ customerId: string }> },
+): Promise<NextResponse> {
+  return withLogContext(async () => {
+    try {
+      const user = await requireUserForApi();
+      const { customerId } = await context.params;
+      return NextResponse.json(await loadAccessDetail(user, customerId), {
+        headers: { 'Cache-Control': 'private, no-store' },
+      });
+    } catch (e) {
+      return accessJsonError(e);
+    }
+  }, request.headers.get('x-correlation-id'));
+}

@@ -1,0 +1,22 @@
+// GET /api/access/progress — the access sync's progress for the user's own tenant.
+import { NextResponse, type NextRequest } from 'next/server';
+import { loadAccessProgress } from '@/lib/access/access-view';
+import { accessJsonError } from '@/lib/access/to-json-error';
+import { requireUserForApi } from '@/lib/auth';
+import { withLogContext } from '@/lib/log';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: NextRequest): Promise<NextResponse> {
+  return withLogContext(async () => {
+    try {
+      const user = await requireUserForApi();
+      return NextResponse.json(
+        { sync: await loadAccessProgress(user) },
+        { headers: { 'Cache-Control': 'private, no-store' } },
+      );
+    } catch (e) {
+      return accessJsonError(e);
+    }
+  }, request.headers.get('x-correlation-id'));
+}

@@ -1,0 +1,136 @@
+import 'server-only';
+import type { SessionUser } from '@/lib/auth';
+import { isTenantConnected } from '@/lib/auth/is-tenant-connected';
+import { getConfig } from '@/lib/config';
+import { toDatabaseError } from '@/lib/db/database-error';
+import { AppError } from '@/lib/errors/app-error';
+import { log } from '@/lib/log';
+import { accessCsvLine, ACCESS_CSV_HEADER } from './access-csv';
+import type { AccessCounts, AccessQuery } from './access-query';
+import type { AccessRow, AccessSyncState } from './access-row';
+import { checkCustomerNow } from './check-customer-now';
+import { csvCell } from '@/lib/customers/stream-customers-csv';
+import { getAccessRepository } from './get-access-repository';
+import { triggerAccessSync } from './jobs';
+import { liveSyncDeps } from './live-sync-deps';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface AccessPage {
+  query: AccessQuery;
+  rows: AccessRow[];
+  total: number;
+  pageCount: number;
+  counts: AccessCounts;
+  sync: AccessSyncState | null;
+  expiryDays: number;
+}
+
+/**
+ * The partner tenant whose access rows `user` may read: their own, from the session only, and
+ * only if it is a connected partner (operators of the home tenant see no customer data).
+ */
+async function partnerOf(user: SessionUser): Promise<string> {
+  if (!GUID.test(user.tid)) throw new AppError('forbidden', 'No partner tenant.', 403);
+  if (!(await isTenantConnected(user.tid)))
+    throw new AppError(
+      'tenant_not_connected',
+      'Your organization is not connected to the portal.',
+      404,
+    );
+  return user.tid.toLowerCase();
+}
+
+async function db<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toDatabaseError(e);
+  }
+}
+
+/** One page of the signed-in user's own tenant's access view, with the counts and the sync's progress. */
+export async function loadAccessPage(user: SessionUser, query: AccessQuery): Promise<AccessPage> {
+  const partner = await partnerOf(user);
+  const repo = getAccessRepository();
+  const now = new Date();
+  const expiryDays = getConfig().ACCESS_EXPIRY_WARNING_DAYS;
+  const [{ rows, total }, counts, sync] = await db(() =>
+    Promise.all([
+      repo.queryRows(partner, query, now, expiryDays),
+      repo.counts(partner, now, expiryDays),
+      repo.readSyncState(partner),
+    ]),
+  );
+  // First visit of a partner never synced: start its first pass now rather than at the next slot.
+  if (!sync)
+    await triggerAccessSync(partner).catch((e: unknown) =>
+      log.warn(
+        { event: 'access_sync_trigger_failed', tenantId: partner, error: e },
+        'could not queue the access sync',
+      ),
+    );
+  return {
+    query,
+    rows,
+    total,
+    pageCount: Math.max(1, Math.ceil(total / query.size)),
+    counts,
+    sync,
+    expiryDays,
+  };
+}
+
+/** The sync's progress only (the page polls it while a pass runs). */
+export async function loadAccessProgress(user: SessionUser): Promise<AccessSyncState | null> {
+  const partner = await partnerOf(user);
+  return db(() => getAccessRepository().readSyncState(partner));
+}
+
+/** One customer's access row (with its relationships), of the user's own tenant only. */
+export async function loadAccessDetail(user: SessionUser, customerId: string): Promise<AccessRow> {
+  const partner = await partnerOf(user);
+  if (!GUID.test(customerId))
+    throw new AppError('access_customer_not_found', 'No such customer in your access list.', 404);
+  const row = await db(() => getAccessRepository().getRow(partner, customerId));
+  if (!row)
+    throw new AppError('access_customer_not_found', 'No such customer in your access list.', 404);
+  return row;
+}
+
+/** "Check now" for one customer of the user's own tenant. */
+export async function checkNow(user: SessionUser, customerId: string): Promise<AccessRow> {
+  const partner = await partnerOf(user);
+  return checkCustomerNow(partner, customerId, liveSyncDeps({ concurrency: 1 }));
+}
+
+/** Every row of the user's tenant matching the query's filter and search, as a CSV stream. */
+export async function exportAccessCsv(
+  user: SessionUser,
+  query: AccessQuery,
+): Promise<ReadableStream<Uint8Array>> {
+  const partner = await partnerOf(user);
+  const repo = getAccessRepository();
+  const now = new Date();
+  const expiryDays = getConfig().ACCESS_EXPIRY_WARNING_DAYS;
+  const encoder = new TextEncoder();
+  let page = 1;
+  // The first page is read before the response starts, so a database outage is a JSON error, not a cut file.
+  let next: AccessRow[] | undefined = (
+    await db(() => repo.queryRows(partner, { ...query, page, size: 200 }, now, expiryDays))
+  ).rows;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`\uFEFF${ACCESS_CSV_HEADER.map(csvCell).join(',')}\r\n`));
+    },
+    async pull(controller) {
+      const rows =
+        next ??
+        (await repo.queryRows(partner, { ...query, page, size: 200 }, now, expiryDays)).rows;
+      next = undefined;
+      if (rows.length) controller.enqueue(encoder.encode(rows.map(accessCsvLine).join('')));
+      page++;
+      if (rows.length < 200) controller.close();
+    },
+  });
+}

@@ -1,0 +1,79 @@
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { isEntraError } from '@/lib/entra/entra-error';
+import { AppError } from '@/lib/errors/app-error';
+import { classifyConsent } from './classify-consent';
+import type { AccessRow } from './access-row';
+import { GRAPH_PERMISSION_MISSING, partnerWideFailure } from './partner-wide-failure';
+import { checkConsent, mergeRows, type SyncDeps } from './sync-partner';
+import { nextCheckAt } from './sync-plan';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * "Check now" for one customer: its GDAP relationships (`$filter` on customer/tenantId), then its
+ * consent check, written to its row at once. The partner tenant comes from the caller's session
+ * (the data function checks it), never from the request.
+ */
+export async function checkCustomerNow(
+  partnerTenantId: string,
+  customerTenantId: string,
+  deps: SyncDeps,
+): Promise<AccessRow> {
+  if (!GUID.test(customerTenantId))
+    throw new AppError('invalid_customer_id', 'That is not a customer id.', 400);
+  const customer = customerTenantId.toLowerCase();
+  const existing = await deps.repo.getRow(partnerTenantId, customer);
+  if (!existing)
+    throw new AppError('access_customer_not_found', 'No such customer in your access list.', 404);
+
+  let relationships;
+  try {
+    relationships = await deps
+      .partnerGraph(partnerTenantId, deps.budget)
+      .listAllRelationships({ filter: { customerTenantId: customer } });
+  } catch (e) {
+    if (isEntraError(e) && e.aadsts === 65001)
+      throw new AppError(GRAPH_PERMISSION_MISSING.code, GRAPH_PERMISSION_MISSING.title, 409);
+    const wide = partnerWideFailure(e);
+    if (wide) throw new AppError('connection_needs_reconnect', wide.title, 409);
+    throw e;
+  }
+  const now = deps.now();
+  const [row] = mergeRows(
+    existing.inDirectory
+      ? [{ tenantId: customer, name: existing.name, domain: existing.domain }]
+      : [],
+    relationships,
+    now,
+    false,
+  );
+  await deps.repo.upsertDerived(partnerTenantId, [
+    row ?? {
+      customerTenantId: customer,
+      name: existing.name,
+      domain: existing.domain,
+      inDirectory: existing.inDirectory,
+      access: 'none',
+      relationships: [],
+      autoExtend: false,
+      globalAdmin: false,
+    },
+  ]);
+  if ((row?.access ?? 'none') === 'gdap') {
+    const outcome = await checkConsent(partnerTenantId, customer, deps);
+    if ('partnerWide' in outcome)
+      throw new AppError('connection_needs_reconnect', outcome.partnerWide.title, 409);
+    const result = classifyConsent(outcome, getConfig().ACCESS_CONSENT_GRAPH_SCOPES);
+    const checkedAt = deps.now();
+    await deps.repo.recordCheck(partnerTenantId, customer, {
+      ...result,
+      checkedAt,
+      nextCheckAt: nextCheckAt(checkedAt, result.consent === 'error', deps.cadence),
+    });
+  }
+  const updated = await deps.repo.getRow(partnerTenantId, customer);
+  if (!updated)
+    throw new AppError('access_customer_not_found', 'No such customer in your access list.', 404);
+  return updated;
+}

@@ -1,0 +1,140 @@
+import 'server-only';
+import type { SessionUser } from '@/lib/auth';
+import { AppError } from '@/lib/errors/app-error';
+import { getRefreshTokenStore } from '@/lib/vault';
+import type { AccessRow } from './access-row';
+import { checkCustomerNow } from './check-customer-now';
+import { recordConsentActivity } from './consent-activity';
+import { assertAdmin, grantCustomerConsent, removeCustomerConsent } from './consent-grant';
+import { getAccessRepository } from './get-access-repository';
+import { triggerGrantAllMissing } from './jobs';
+import { liveSyncDeps } from './live-sync-deps';
+import { getJobRunner } from '@/lib/jobs';
+
+export interface ConsentActionResult {
+  outcome: 'created' | 'exists' | 'deleted' | 'absent';
+  row: AccessRow;
+}
+
+/** The connected account whose GDAP rights a grant uses (recorded beside the clicking admin). */
+export async function connectedAccountOf(partnerTenantId: string): Promise<string> {
+  const record = await getRefreshTokenStore().get(partnerTenantId);
+  return record?.tags.connectedByUpn ?? '';
+}
+
+async function gdapRow(partner: string, customer: string): Promise<AccessRow> {
+  const row = await getAccessRepository().getRow(partner, customer);
+  if (!row)
+    throw new AppError('access_customer_not_found', 'No such customer in your access list.', 404);
+  if (row.access !== 'gdap')
+    throw new AppError(
+      'access_no_gdap',
+      'The app can be consented only through an active GDAP relationship with this customer.',
+      409,
+    );
+  return row;
+}
+
+/**
+ * Grants the portal app's consent in one customer tenant (admins of the customer's own partner
+ * only), records it in the activity log with the admin and the connected account, then checks
+ * the customer again so its row shows the result. A 409 counts as done.
+ */
+export async function grantConsentAsAdmin(
+  user: SessionUser,
+  customer: string,
+): Promise<ConsentActionResult> {
+  assertAdmin(user);
+  const partner = user.tid.toLowerCase();
+  await gdapRow(partner, customer);
+  const via = await connectedAccountOf(partner);
+  try {
+    const outcome = await grantCustomerConsent(partner, customer);
+    await recordConsentActivity({
+      kind: 'consent_grant',
+      result: 'success',
+      user,
+      partner,
+      customer,
+      via,
+    });
+    const row = await checkCustomerNow(partner, customer, liveSyncDeps({ concurrency: 1 }));
+    return { outcome, row };
+  } catch (e) {
+    await recordConsentActivity({
+      kind: 'consent_grant',
+      result: 'failed',
+      user,
+      partner,
+      customer,
+      via,
+      error: e,
+    });
+    throw e;
+  }
+}
+
+/**
+ * Removes the app's consent from one customer tenant: Partner Center deletes the app's service
+ * principal there. Needs the confirmation box ticked.
+ */
+export async function removeConsentAsAdmin(
+  user: SessionUser,
+  customer: string,
+  confirmed: boolean,
+): Promise<ConsentActionResult> {
+  assertAdmin(user);
+  if (!confirmed)
+    throw new AppError(
+      'confirmation_required',
+      "Tick the box to confirm: removing the consent deletes the app's service principal from the customer's tenant.",
+      400,
+    );
+  const partner = user.tid.toLowerCase();
+  await gdapRow(partner, customer);
+  const via = await connectedAccountOf(partner);
+  try {
+    const outcome = await removeCustomerConsent(partner, customer);
+    await recordConsentActivity({
+      kind: 'consent_remove',
+      result: 'success',
+      user,
+      partner,
+      customer,
+      via,
+    });
+    const row = await checkCustomerNow(partner, customer, liveSyncDeps({ concurrency: 1 }));
+    return { outcome, row };
+  } catch (e) {
+    await recordConsentActivity({
+      kind: 'consent_remove',
+      result: 'failed',
+      user,
+      partner,
+      customer,
+      via,
+      error: e,
+    });
+    throw e;
+  }
+}
+
+/** Starts "grant all missing" for the admin's own tenant, as a job with progress on the page. */
+export async function startGrantAllMissing(user: SessionUser): Promise<{ queued: boolean }> {
+  assertAdmin(user);
+  const partner = user.tid.toLowerCase();
+  const state = await getAccessRepository().readSyncState(partner);
+  if (state?.grant.status === 'running') return { queued: false };
+  const queued = await triggerGrantAllMissing(partner, {
+    upn: user.upn,
+    oid: user.oid,
+    tid: user.tid,
+  });
+  if (!queued && !getJobRunner())
+    throw new AppError(
+      'jobs_unavailable',
+      'Background jobs are not running on this server. Try again shortly.',
+      503,
+    );
+  return { queued };
+}

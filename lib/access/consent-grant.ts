@@ -1,0 +1,86 @@
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { AppError } from '@/lib/errors/app-error';
+import { createPartnerCenterClient, type ApplicationConsentRequest } from '@/lib/partner-center';
+import { getCustomerTokenBroker, getTokenBroker } from '@/lib/tokens';
+import { processSingleton } from '@/lib/tokens/process-singleton';
+import { RateBudget } from './rate-budget';
+
+/** Microsoft Graph's application id, the resource of the consent's one grant. */
+export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+
+/**
+ * Partner Center limits application consents to 50 requests per second per application id
+ * (across every partner); the portal stays under that with margin.
+ */
+const CONSENT_REQUESTS_PER_SECOND = 40;
+
+/** What the grant asks for, shown to the admin before granting (least privilege, from settings). */
+export function consentRequest(): ApplicationConsentRequest {
+  const config = getConfig();
+  return {
+    applicationId: config.ENTRA_CLIENT_ID,
+    displayName: 'Partner Portal',
+    applicationGrants: [
+      {
+        enterpriseApplicationId: MICROSOFT_GRAPH_APP_ID,
+        scope: config.ACCESS_CONSENT_GRAPH_SCOPES.join(','),
+      },
+    ],
+  };
+}
+
+function consentBudget(): RateBudget {
+  return processSingleton(
+    'access.consent-budget',
+    () => new RateBudget({ ratePerSecond: CONSENT_REQUESTS_PER_SECOND }),
+  );
+}
+
+function partnerCenterFor(partnerTenantId: string) {
+  const budget = consentBudget();
+  return createPartnerCenterClient(async () => {
+    // Counted per attempt: the token call is cached, the budget is for Partner Center.
+    await budget.take();
+    return getTokenBroker().getAccessToken(partnerTenantId);
+  });
+}
+
+/**
+ * The CPV step for one customer, through Partner Center with the connected account's GDAP
+ * rights: `created`, or `exists` when the consent was already there (409, counted as done).
+ * Cached tokens for that customer are dropped, so the next check sees the new scopes.
+ */
+export async function grantCustomerConsent(
+  partnerTenantId: string,
+  customerTenantId: string,
+): Promise<'created' | 'exists'> {
+  const outcome = await partnerCenterFor(partnerTenantId).createApplicationConsent(
+    customerTenantId,
+    consentRequest(),
+  );
+  await getCustomerTokenBroker().forget(partnerTenantId, customerTenantId);
+  return outcome;
+}
+
+/** Removes the app's consent: Partner Center deletes its service principal from the customer tenant. */
+export async function removeCustomerConsent(
+  partnerTenantId: string,
+  customerTenantId: string,
+): Promise<'deleted' | 'absent'> {
+  const outcome = await partnerCenterFor(partnerTenantId).deleteApplicationConsent(
+    customerTenantId,
+    getConfig().ENTRA_CLIENT_ID,
+  );
+  await getCustomerTokenBroker().forget(partnerTenantId, customerTenantId);
+  return outcome;
+}
+
+export function assertAdmin(user: { isPartnerAdmin: boolean }): void {
+  if (!user.isPartnerAdmin)
+    throw new AppError(
+      'forbidden_not_admin',
+      'Only an administrator of your organization can do this.',
+      403,
+    );
+}

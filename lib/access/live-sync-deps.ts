@@ -1,0 +1,66 @@
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { getCustomerListCache } from '@/lib/customers/get-customer-list-cache';
+import { createGraphClient } from '@/lib/graph';
+import { getCustomerTokenBroker, getTokenBroker } from '@/lib/tokens';
+import { AppError } from '@/lib/errors/app-error';
+import { getAccessRepository } from './get-access-repository';
+import { RateBudget } from './rate-budget';
+import { cadenceFromHours } from './sync-plan';
+import type { DirectoryCustomer, SyncDeps } from './sync-partner';
+
+/** Consent checks in flight at once per partner; the budget, not this, sets the pace. */
+const CONCURRENCY = 8;
+/** One run's length; the next run resumes where it stopped (stalest first). */
+const MAX_RUN_MS = 10 * 60 * 1000;
+
+/**
+ * The sync's dependencies in the portal: the database repository, the partner's customer
+ * directory, Graph through the token brokers (partner token for GDAP, customer tokens for the
+ * consent check), and one request budget for the run.
+ */
+export function liveSyncDeps(overrides: Partial<SyncDeps> = {}): SyncDeps {
+  const config = getConfig();
+  const graph = config.GRAPH_RESOURCE;
+  const budget = new RateBudget({ ratePerSecond: config.ACCESS_SYNC_REQUESTS_PER_SECOND });
+  return {
+    repo: getAccessRepository(),
+    listDirectory,
+    partnerGraph: (partner, b) =>
+      createGraphClient(() => getTokenBroker().getAccessToken(partner, graph), {
+        budget: b,
+        priority: 'low',
+      }),
+    customerGraph: (partner, customer, b) =>
+      createGraphClient(() => getCustomerTokenBroker().getAccessToken(partner, customer, graph), {
+        budget: b,
+        priority: 'low',
+      }),
+    customerToken: (partner, customer) =>
+      getCustomerTokenBroker().getAccessToken(partner, customer, graph),
+    appId: config.ENTRA_CLIENT_ID,
+    requiredScopes: config.ACCESS_CONSENT_GRAPH_SCOPES,
+    cadence: cadenceFromHours(
+      config.ACCESS_RECHECK_FAILED_HOURS,
+      config.ACCESS_RECHECK_HEALTHY_HOURS,
+    ),
+    budget,
+    now: () => new Date(),
+    concurrency: CONCURRENCY,
+    maxRunMs: MAX_RUN_MS,
+    ...overrides,
+  };
+}
+
+/** The partner's whole customer directory (every page of Partner Center's list, shared cache). */
+async function listDirectory(partnerTenantId: string): Promise<DirectoryCustomer[]> {
+  const entry = await getCustomerListCache().get(partnerTenantId);
+  await entry.settled;
+  if (entry.status === 'error')
+    throw new AppError(
+      entry.error?.code ?? 'customer_list_failed',
+      entry.error?.message ?? 'The customer list could not be loaded.',
+      502,
+    );
+  return entry.items.map((c) => ({ tenantId: c.id, name: c.companyName, domain: c.domain }));
+}
