@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { registerAccessCommand } from './commands/access';
 import { registerConnectionsCommand } from './commands/connections';
+import { registerConsentCommand } from './commands/consent';
 import { registerCustomerCommand } from './commands/customer';
 import { registerCustomersCommand } from './commands/customers';
 import { registerKeepaliveCommand } from './commands/keepalive';
@@ -13,6 +15,8 @@ Examples:
   csp customers --tenant contoso.onmicrosoft.com --search fab --csv > customers.csv
   csp customer 0b5f6a7e-1c2d-4e3f-8a9b-0c1d2e3f4a5b --tenant contoso.onmicrosoft.com
   csp keepalive --all
+  csp access --tenant contoso.onmicrosoft.com --state not-consented --csv > missing.csv
+  csp consent grant --tenant contoso.onmicrosoft.com --all-missing
   csp --settings /etc/partner-portal.env keepalive`;
 
 /**
@@ -39,5 +43,7 @@ export function buildProgram(): Command {
   registerCustomersCommand(program);
   registerCustomerCommand(program);
   registerKeepaliveCommand(program);
+  registerAccessCommand(program);
+  registerConsentCommand(program);
   return program;
 }

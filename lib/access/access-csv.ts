@@ -43,3 +43,25 @@ export function accessCsvLine(r: AccessRow): string {
     .map(csvCell)
     .join(',')}\r\n`;
 }
+
+/**
+ * The access rows as a CSV byte stream (UTF-8 with a BOM for Excel). The first page is read
+ * before the stream is returned, so a database failure is an error response, not a cut file.
+ */
+export async function accessCsvStream(
+  pages: AsyncGenerator<AccessRow[]>,
+): Promise<ReadableStream<Uint8Array>> {
+  const encoder = new TextEncoder();
+  let first: IteratorResult<AccessRow[]> | undefined = await pages.next();
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`\uFEFF${ACCESS_CSV_HEADER.map(csvCell).join(',')}\r\n`));
+    },
+    async pull(controller) {
+      const next = first ?? (await pages.next());
+      first = undefined;
+      if (next.done) return controller.close();
+      controller.enqueue(encoder.encode(next.value.map(accessCsvLine).join('')));
+    },
+  });
+}

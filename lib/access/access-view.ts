@@ -5,11 +5,11 @@ import { getConfig } from '@/lib/config';
 import { toDatabaseError } from '@/lib/db/database-error';
 import { AppError } from '@/lib/errors/app-error';
 import { log } from '@/lib/log';
-import { accessCsvLine, ACCESS_CSV_HEADER } from './access-csv';
+import { accessCsvStream } from './access-csv';
+import { readAllRows } from './read-all-rows';
 import type { AccessCounts, AccessQuery } from './access-query';
 import type { AccessRow, AccessSyncState } from './access-row';
 import { checkCustomerNow } from './check-customer-now';
-import { csvCell } from '@/lib/customers/stream-customers-csv';
 import { getAccessRepository } from './get-access-repository';
 import { triggerAccessSync } from './jobs';
 import { liveSyncDeps } from './live-sync-deps';
@@ -110,27 +110,12 @@ export async function exportAccessCsv(
   query: AccessQuery,
 ): Promise<ReadableStream<Uint8Array>> {
   const partner = await partnerOf(user);
-  const repo = getAccessRepository();
-  const now = new Date();
-  const expiryDays = getConfig().ACCESS_EXPIRY_WARNING_DAYS;
-  const encoder = new TextEncoder();
-  let page = 1;
-  // The first page is read before the response starts, so a database outage is a JSON error, not a cut file.
-  let next: AccessRow[] | undefined = (
-    await db(() => repo.queryRows(partner, { ...query, page, size: 200 }, now, expiryDays))
-  ).rows;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(`\uFEFF${ACCESS_CSV_HEADER.map(csvCell).join(',')}\r\n`));
-    },
-    async pull(controller) {
-      const rows =
-        next ??
-        (await repo.queryRows(partner, { ...query, page, size: 200 }, now, expiryDays)).rows;
-      next = undefined;
-      if (rows.length) controller.enqueue(encoder.encode(rows.map(accessCsvLine).join('')));
-      page++;
-      if (rows.length < 200) controller.close();
-    },
-  });
+  const pages = readAllRows(
+    getAccessRepository(),
+    partner,
+    query,
+    new Date(),
+    getConfig().ACCESS_EXPIRY_WARNING_DAYS,
+  );
+  return db(() => accessCsvStream(pages));
 }
