@@ -1,0 +1,186 @@
+/**
+ * The access repository against PostgreSQL: what the sync writes and the view reads, and tenant
+ * isolation by mechanism. Every exported query is run as partner A over a database holding both
+ * A's and B's rows, and must never return, count, change or delete a row of B; writes naming B's
+ * rows while scoped to A are refused by row-level security, and a query that is not scoped at
+ * all sees nothing.
+ */
+import { sql } from 'kysely';
+import { parseAccessQuery } from '@/lib/access/access-query';
+import { createAccessRepository, type DerivedRowInput } from '@/lib/access/repository';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+const A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
+const B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+const NOW = new Date('2026-11-30T00:00:00Z');
+const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString();
+const cust = (prefix: 'a' | 'b', i: number) =>
+  `${prefix.repeat(8)}-0000-4000-8000-${String(i).padStart(12, '0')}`;
+
+function derived(id: string, over: Partial<DerivedRowInput> = {}): DerivedRowInput {
+  return {
+    customerTenantId: id,
+    name: `Customer ${id.slice(-4)}`,
+    domain: `c${id.slice(-4)}.onmicrosoft.com`,
+    inDirectory: true,
+    access: 'gdap',
+    relationships: [],
+    endDate: day(200),
+    autoExtend: false,
+    globalAdmin: false,
+    ...over,
+  };
+}
+
+let t: TestDatabase;
+let repo: ReturnType<typeof createAccessRepository>;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  repo = createAccessRepository(t.db);
+});
+afterAll(() => t.drop());
+
+beforeEach(async () => {
+  // Both partners hold the same kinds of rows; B's names all contain "Secret-B".
+  await repo.replaceDerived(A, [
+    derived(cust('a', 1), { name: 'Alpha Granted' }),
+    derived(cust('a', 2), { name: 'Alpha Expiring', endDate: day(10) }),
+    derived(cust('a', 3), { name: 'Alpha None', access: 'none', endDate: undefined }),
+    derived(cust('a', 4), { name: 'Alpha GA', globalAdmin: true }),
+    derived(cust('a', 5), { name: 'Alpha Orphan', inDirectory: false }),
+  ]);
+  await repo.replaceDerived(B, [
+    derived(cust('b', 1), { name: 'Secret-B One' }),
+    derived(cust('b', 2), { name: 'Secret-B Expiring', endDate: day(5), globalAdmin: true }),
+    derived(cust('b', 3), { name: 'Secret-B None', access: 'none' }),
+  ]);
+  await repo.recordCheck(A, cust('a', 1), {
+    consent: 'granted',
+    missingScopes: [],
+    checkedAt: NOW,
+    nextCheckAt: new Date(NOW.getTime() + 7 * 86_400_000),
+  });
+  await repo.recordCheck(B, cust('b', 1), {
+    consent: 'error',
+    missingScopes: [],
+    error: { code: 'AADSTS50020', title: 't', fix: 'f' },
+    checkedAt: NOW,
+    nextCheckAt: new Date(NOW.getTime() + 86_400_000),
+  });
+  await repo.writeSyncState(A, { status: 'idle', relationshipCount: 5 });
+  await repo.writeSyncState(B, {
+    status: 'failed',
+    relationshipCount: 3,
+    error: { code: 'X', title: 'B', fix: 'B', at: NOW },
+  });
+});
+
+describe('the access repository', () => {
+  it('counts overlapping filters for one partner', async () => {
+    expect(await repo.counts(A, NOW, 30)).toEqual({
+      total: 5,
+      canManage: 1,
+      expiring: 1,
+      expiredOrNone: 1,
+      notConsented: 0,
+      globalAdmin: 1,
+      error: 0,
+    });
+  });
+
+  it('filters, searches (LIKE wildcards are literal), sorts by end date and pages', async () => {
+    const q = (s: string) => parseAccessQuery(new URLSearchParams(s));
+    const names = async (s: string) =>
+      (await repo.queryRows(A, q(s), NOW, 30)).rows.map((r) => r.name);
+    expect(await names('filter=expiring')).toEqual(['Alpha Expiring']);
+    expect(await names('filter=not-in-directory')).toEqual(['Alpha Orphan']);
+    expect(await names('q=granted')).toEqual(['Alpha Granted']);
+    expect(await names('q=%25')).toEqual([]);
+    expect((await names('sort=end-date')).at(0)).toBe('Alpha Expiring');
+    expect((await names('sort=end-date')).at(-1)).toBe('Alpha None'); // no end date: last
+    const page2 = await repo.queryRows(A, q('size=25&page=2'), NOW, 30);
+    expect(page2).toEqual({ rows: [], total: 5 });
+  });
+
+  it('keeps consent while GDAP stays, drops it when GDAP ends, and makes a customer due when it gains GDAP', async () => {
+    await repo.replaceDerived(A, [
+      derived(cust('a', 1), { name: 'Alpha Granted' }),
+      derived(cust('a', 3), { name: 'Alpha None' }), // gained GDAP
+    ]);
+    expect((await repo.getRow(A, cust('a', 1)))?.consent).toBe('granted');
+    expect(await repo.nextDue(A, NOW, 10)).toEqual([cust('a', 3)]);
+    await repo.replaceDerived(A, [derived(cust('a', 1), { access: 'none' })]);
+    expect(await repo.getRow(A, cust('a', 1))).toMatchObject({
+      consent: 'unknown',
+      access: 'none',
+    });
+    expect(await repo.getRow(A, cust('a', 3))).toBeNull(); // gone from both lists: removed
+  });
+});
+
+describe('tenant isolation (row-level security)', () => {
+  it("no read as A ever returns one of B's rows", async () => {
+    const all = await repo.queryRows(A, parseAccessQuery(new URLSearchParams('size=200')), NOW, 30);
+    expect(all.rows.map((r) => r.customerTenantId).every((id) => id.startsWith('aaaaaaaa'))).toBe(
+      true,
+    );
+    expect(all.total).toBe(5);
+    expect(
+      (await repo.queryRows(A, parseAccessQuery(new URLSearchParams('q=Secret-B')), NOW, 30)).total,
+    ).toBe(0);
+    expect(await repo.getRow(A, cust('b', 1))).toBeNull();
+    expect((await repo.nextDue(A, NOW, 100)).some((id) => id.startsWith('bbbbbbbb'))).toBe(false);
+    expect(await repo.countDue(A, NOW)).toBe(3);
+    expect(await repo.listNotConsented(A)).toEqual([]);
+    expect((await repo.readSyncState(A))?.error).toBeUndefined();
+    expect((await repo.counts(A, NOW, 30)).total).toBe(5);
+  });
+
+  it('no write as A touches B: update, mark due, record, replace (delete)', async () => {
+    await repo.recordCheck(A, cust('b', 1), {
+      consent: 'granted',
+      missingScopes: [],
+      checkedAt: NOW,
+      nextCheckAt: null,
+    });
+    await repo.markDue(A, cust('b', 1));
+    await repo.replaceDerived(A, [derived(cust('a', 1))]); // deletes A's others, never B's
+    await repo.writeSyncState(A, { status: 'running' });
+    expect(await repo.getRow(B, cust('b', 1))).toMatchObject({
+      consent: 'error',
+      lastError: { code: 'AADSTS50020' },
+    });
+    expect(await repo.countDue(B, NOW)).toBe(1);
+    expect((await repo.counts(B, NOW, 30)).total).toBe(3);
+    expect((await repo.readSyncState(B))?.status).toBe('failed');
+  });
+
+  it('refuses, by policy, to insert a row for B while scoped to A', async () => {
+    // An upsert naming B's customer writes under A's partner id (the row is A's), never B's row.
+    await repo.upsertDerived(A, [derived(cust('b', 1), { name: 'Injected' })]);
+    expect((await repo.getRow(B, cust('b', 1)))?.name).toBe('Secret-B One');
+    // Below the repository: a raw insert of a B row inside an A-scoped transaction fails.
+    const attempt = t.db.transaction().execute(async (trx) => {
+      await sql`set local role portal_access_tenant`.execute(trx);
+      await sql`select set_config('portal.partner_tenant_id', ${A}, true)`.execute(trx);
+      await sql`insert into access_customers (partner_tenant_id, customer_tenant_id, in_directory, access)
+                values (${B}, ${cust('b', 9)}, true, 'gdap')`.execute(trx);
+    });
+    await expect(attempt).rejects.toThrow(/row-level security/);
+  });
+
+  it('shows nothing to a query that is not scoped to a partner', async () => {
+    const rows = await t.db.transaction().execute(async (trx) => {
+      await sql`set local role portal_access_tenant`.execute(trx);
+      return trx.selectFrom('access_customers').selectAll().execute();
+    });
+    expect(rows).toEqual([]);
+  });
+
+  it('refuses a partner id that is not a GUID before any query', async () => {
+    await expect(repo.counts("' or 1=1 --", NOW, 30)).rejects.toMatchObject({
+      code: 'invalid_tenant_id',
+    });
+  });
+});

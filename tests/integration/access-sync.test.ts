@@ -1,0 +1,225 @@
+/**
+ * The access sync for partner B (120 customers) against a private local cloud (Entra, Key Vault,
+ * Partner Center and Graph as separate HTTPS services) and an isolated PostgreSQL database: the
+ * real token brokers, msal-node, the Graph and Partner Center clients, the RLS repository.
+ * Private, because the file changes consents, relationships, group membership and throttling.
+ */
+import { getAccessRepository } from '@/lib/access/get-access-repository';
+import { liveSyncDeps } from '@/lib/access/live-sync-deps';
+import { RateBudget } from '@/lib/access/rate-budget';
+import { checkCustomerNow } from '@/lib/access/check-customer-now';
+import { grantCustomerConsent, removeCustomerConsent } from '@/lib/access/consent-grant';
+import { syncPartner } from '@/lib/access/sync-partner';
+import { getConfig, resetConfigForTests } from '@/lib/config';
+import { createGraphClient } from '@/lib/graph';
+import { getTokenBroker } from '@/lib/tokens';
+import { getRefreshTokenStore } from '@/lib/vault';
+import { resetSecretClientForTests } from '@/lib/vault/get-secret-client';
+import { connectPartner } from '../support/connect-partner';
+import { seededTenants, seededUser } from '../support/manifest';
+import { startPrivateCloud, type PrivateCloud } from '../support/private-cloud';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+let cloud: PrivateCloud;
+let t: TestDatabase;
+let partner: string;
+const savedEnv = { ...process.env };
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- control API answers are read field by field */
+async function controlCall(method: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${cloud.manifest.control.url}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`control ${method} ${path} → ${res.status}`);
+  return res.json();
+}
+
+/** Graph and token requests the emulator saw, from its request counters. */
+async function upstreamCalls(): Promise<number> {
+  const { counts } = (await controlCall('GET', '/stats')) as { counts: Record<string, number> };
+  return Object.entries(counts)
+    .filter(([k]) => k.startsWith('graph ') || (k.startsWith('entra POST') && k.includes('/token')))
+    .reduce((n, [, v]) => n + v, 0);
+}
+
+beforeAll(async () => {
+  cloud = await startPrivateCloud();
+  Object.assign(process.env, cloud.env);
+  t = await createTestDatabase();
+  t.useForLib();
+  resetConfigForTests();
+  resetSecretClientForTests();
+  partner = await connectPartner('partnerB');
+}, 180_000);
+
+afterAll(async () => {
+  await t?.drop();
+  await cloud?.stop();
+  process.env = savedEnv;
+  resetConfigForTests();
+});
+
+const deps = (over: Parameters<typeof liveSyncDeps>[0] = {}) =>
+  liveSyncDeps({ maxRunMs: undefined, ...over });
+
+describe('the access sync for partner B', () => {
+  it('reads every relationship page by page, and filters on status and customer', async () => {
+    const graph = createGraphClient(() =>
+      getTokenBroker().getAccessToken(partner, getConfig().GRAPH_RESOURCE),
+    );
+    const summary = await controlCall('GET', '/graph/summary');
+    const b = summary.partners.find((p: any) => p.tenantId === partner);
+    const first = await graph.listRelationshipsPage({ top: 7 });
+    expect(first.items).toHaveLength(7);
+    expect(first.nextLink).toBeDefined();
+    const all = await graph.listAllRelationships();
+    expect(all).toHaveLength(b.relationships);
+    const active = await graph.listAllRelationships({ filter: { status: 'active' } });
+    expect(active.every((r) => r.status === 'active')).toBe(true);
+    expect(active).toHaveLength(b.relationshipsByStatus.active);
+    const one = all[0]!;
+    const mine = await graph.listAllRelationships({
+      filter: { customerTenantId: one.customerTenantId },
+    });
+    expect(mine.every((r) => r.customerTenantId === one.customerTenantId)).toBe(true);
+  }, 60_000);
+
+  it('makes a first full pass: one row per customer, states as seeded, within the budget', async () => {
+    const budget = new RateBudget({ ratePerSecond: 40 });
+    await controlCall('DELETE', '/stats');
+    const started = Date.now();
+    const summary = await syncPartner(partner, deps({ budget }));
+    const seconds = (Date.now() - started) / 1000;
+    expect(summary.outcome).toBe('completed');
+    expect(summary.customers).toBeGreaterThanOrEqual(120);
+    const repo = getAccessRepository();
+    const counts = await repo.counts(partner, new Date(), 30);
+    expect(counts.total).toBe(summary.customers);
+    expect(counts.canManage).toBeGreaterThan(0);
+    expect(counts.notConsented).toBeGreaterThan(0);
+    expect(counts.globalAdmin).toBeGreaterThan(0);
+    // The emulator's observed rate of Graph and token requests never went above the budget.
+    const calls = await upstreamCalls();
+    expect(calls / seconds).toBeLessThanOrEqual(40);
+    expect(budget.stats.taken).toBeGreaterThanOrEqual(calls - 2); // discovery and the partner token are not budgeted
+    const state = await repo.readSyncState(partner);
+    expect(state).toMatchObject({ status: 'idle', relationshipsEmpty: false });
+    expect(state?.lastFullPassAt).toBeDefined();
+  }, 120_000);
+
+  it("keeps a customer-authority error on that customer's row only; the connection stays healthy", async () => {
+    const repo = getAccessRepository();
+    const granted = (
+      await repo.queryRows(
+        partner,
+        { filter: 'can-manage', q: '', sort: 'name', dir: 'asc', page: 1, size: 25 },
+        new Date(),
+        30,
+      )
+    ).rows;
+    const victim = granted[0]!.customerTenantId;
+    await controlCall('PUT', `/entra/tenants/${victim}/delegated-token-block`, { code: 53003 });
+    try {
+      const row = await checkCustomerNow(partner, victim, deps());
+      expect(row).toMatchObject({ consent: 'error', lastError: { code: 'AADSTS53003' } });
+      const other = await checkCustomerNow(partner, granted[1]!.customerTenantId, deps());
+      expect(other.consent).toBe('granted');
+      const record = await getRefreshTokenStore().get(partner);
+      expect(record?.tags.status).toBe('ok');
+    } finally {
+      await controlCall('PUT', `/entra/tenants/${victim}/delegated-token-block`, { code: null });
+    }
+  }, 60_000);
+
+  it("grants the app's consent to a customer missing it (409 when repeated), and removes it", async () => {
+    const repo = getAccessRepository();
+    const missing = await repo.listNotConsented(partner);
+    let target: string | undefined;
+    for (const c of missing) {
+      const row = await repo.getRow(partner, c);
+      if (row?.consent === 'missing' && !row.lastError) {
+        target = c;
+        break;
+      }
+    }
+    expect(target).toBeDefined();
+    await expect(grantCustomerConsent(partner, target!)).resolves.toBe('created');
+    await expect(grantCustomerConsent(partner, target!)).resolves.toBe('exists');
+    expect((await checkCustomerNow(partner, target!, deps())).consent).toBe('granted');
+    await expect(removeCustomerConsent(partner, target!)).resolves.toBe('deleted');
+    expect((await checkCustomerNow(partner, target!, deps())).consent).toBe('missing');
+  }, 60_000);
+
+  it('resumes after a restart in the middle of a pass, checking each due customer once', async () => {
+    const repo = getAccessRepository();
+    await controlCall('POST', '/clock/advance', { days: 8 }); // every healthy row is due again
+    const due = await repo.countDue(partner, new Date(Date.now() + 8 * 86_400_000));
+    expect(due).toBeGreaterThan(20);
+    const now = () => new Date(Date.now() + 8 * 86_400_000);
+    const first = await syncPartner(
+      partner,
+      deps({ now, maxRunMs: 1500, budget: new RateBudget({ ratePerSecond: 10 }) }),
+    );
+    expect(first.outcome).toBe('partial');
+    // "Restart": a new run, new budget and brokers' caches as they are; it picks up the rest.
+    const second = await syncPartner(partner, deps({ now }));
+    expect(second.outcome).toBe('completed');
+    expect(first.checked + second.checked).toBe(due);
+    await controlCall('POST', '/clock/reset');
+  }, 120_000);
+
+  it('slows down on 429 and still finishes', async () => {
+    await controlCall('PUT', '/graph/throttle', { identityUnitsPer10s: 20 });
+    try {
+      const repo = getAccessRepository();
+      const ids = (
+        await repo.queryRows(
+          partner,
+          { filter: 'can-manage', q: '', sort: 'name', dir: 'asc', page: 1, size: 25 },
+          new Date(),
+          30,
+        )
+      ).rows.slice(0, 15);
+      const budget = new RateBudget({ ratePerSecond: 50, recoverAfterMs: 60_000 });
+      for (const r of ids) await repo.markDue(partner, r.customerTenantId);
+      const summary = await syncPartner(partner, deps({ budget }));
+      expect(summary.outcome).toBe('completed');
+      expect(budget.stats.throttles).toBeGreaterThan(0);
+      expect(budget.currentRatePerSecond).toBeLessThan(50);
+    } finally {
+      await controlCall('POST', '/graph/reset');
+    }
+  }, 120_000);
+
+  it('says "unknown" with the Admin Agents advice when the connected account is outside Admin Agents', async () => {
+    const admin = seededUser(seededTenants(cloud.manifest).partnerB, 'admin');
+    const before = await controlCall('GET', `/entra/users/${encodeURIComponent(admin.upn)}`).catch(
+      () => undefined,
+    );
+    await controlCall('PUT', `/entra/users/${encodeURIComponent(admin.upn)}/groups`, {
+      groups: [],
+    });
+    try {
+      await getTokenBroker().forget(partner);
+      const summary = await syncPartner(partner, deps());
+      expect(summary.relationships).toBe(0);
+      const repo = getAccessRepository();
+      const counts = await repo.counts(partner, new Date(), 30);
+      const unknown = await repo.queryRows(
+        partner,
+        { filter: 'unknown', q: '', sort: 'name', dir: 'asc', page: 1, size: 25 },
+        new Date(),
+        30,
+      );
+      expect(unknown.total).toBe(counts.total);
+      expect((await repo.readSyncState(partner))?.error?.code).toBe('gdap_list_empty');
+    } finally {
+      if (before?.groups)
+        await controlCall('PUT', `/entra/users/${encodeURIComponent(admin.upn)}/groups`, {
+          groups: before.groups,
+        });
+    }
+  }, 60_000);
+});
