@@ -91,6 +91,7 @@ export type SyncStatePatch = Partial<{
   startedAt: Date | null;
   finishedAt: Date | null;
   lastFullPassAt: Date | null;
+  lastDigestAt: Date | null;
   relationshipsAt: Date | null;
   relationshipCount: number;
   relationshipsEmpty: boolean;
@@ -151,6 +152,8 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
         await trx
           .updateTable('access_customers')
           .set({
+            // A consent seen granted by an earlier check and now gone is news for the digest.
+            consent_lost_at: sql`case when consent = 'granted' and ${r.consent} in ('missing', 'partial') then ${r.checkedAt} else consent_lost_at end`,
             consent: r.consent,
             missing_scopes: r.missingScopes,
             last_error_code: r.error?.code ?? null,
@@ -296,6 +299,7 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
           ...(patch.startedAt !== undefined && { started_at: patch.startedAt }),
           ...(patch.finishedAt !== undefined && { finished_at: patch.finishedAt }),
           ...(patch.lastFullPassAt !== undefined && { last_full_pass_at: patch.lastFullPassAt }),
+          ...(patch.lastDigestAt !== undefined && { last_digest_at: patch.lastDigestAt }),
           ...(patch.relationshipsAt !== undefined && { relationships_at: patch.relationshipsAt }),
           ...(patch.relationshipCount !== undefined && {
             relationship_count: patch.relationshipCount,
@@ -323,8 +327,22 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
         };
         await trx
           .insertInto('access_sync_state')
-          .values({ partner_tenant_id: partner.toLowerCase(), ...values })
-          .onConflict((oc) => oc.column('partner_tenant_id').doUpdateSet(values))
+          .values({
+            partner_tenant_id: partner.toLowerCase(),
+            ...values,
+            ...(patch.lastFullPassAt ? { baseline_at: patch.lastFullPassAt } : {}),
+          })
+          .onConflict((oc) =>
+            oc.column('partner_tenant_id').doUpdateSet({
+              ...values,
+              // The first full pass is the digest's baseline; later passes never move it.
+              ...(patch.lastFullPassAt
+                ? {
+                    baseline_at: sql`coalesce(access_sync_state.baseline_at, excluded.baseline_at)`,
+                  }
+                : {}),
+            }),
+          )
           .execute();
       }),
   };

@@ -37,6 +37,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_error_title', 'text')
     .addColumn('last_error_fix', 'text')
     .addColumn('last_error_at', 'timestamptz')
+    // When a check found the consent gone that an earlier check had seen granted (the digest).
+    .addColumn('consent_lost_at', 'timestamptz')
     .addColumn('checked_at', 'timestamptz')
     .addColumn('next_check_at', 'timestamptz')
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -71,6 +73,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('started_at', 'timestamptz')
     .addColumn('finished_at', 'timestamptz')
     .addColumn('last_full_pass_at', 'timestamptz')
+    // The first full pass: states known then are the baseline, never alerted (the digest).
+    .addColumn('baseline_at', 'timestamptz')
+    .addColumn('last_digest_at', 'timestamptz')
     .addColumn('relationships_at', 'timestamptz')
     .addColumn('relationship_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('relationships_empty', 'boolean', (c) => c.notNull().defaultTo(false))

@@ -21,6 +21,7 @@ export interface AccessCustomersTable {
   last_error_title: string | null;
   last_error_fix: string | null;
   last_error_at: NullableTimestamp;
+  consent_lost_at: NullableTimestamp;
   checked_at: NullableTimestamp;
   next_check_at: NullableTimestamp;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -32,6 +33,8 @@ export interface AccessSyncStateTable {
   started_at: NullableTimestamp;
   finished_at: NullableTimestamp;
   last_full_pass_at: NullableTimestamp;
+  baseline_at: NullableTimestamp;
+  last_digest_at: NullableTimestamp;
   relationships_at: NullableTimestamp;
   relationship_count: Generated<number>;
   relationships_empty: Generated<boolean>;
