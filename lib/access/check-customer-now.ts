@@ -61,6 +61,8 @@ export async function checkCustomerNow(
     },
   ]);
   if ((row?.access ?? 'none') === 'gdap') {
+    // A person asking wants today's answer, not a token cached from the last pass.
+    await deps.forgetCustomerToken?.(partnerTenantId, customer);
     const outcome = await checkConsent(partnerTenantId, customer, deps);
     if ('partnerWide' in outcome)
       throw new AppError('connection_needs_reconnect', outcome.partnerWide.title, 409);

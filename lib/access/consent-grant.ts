@@ -1,7 +1,11 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors/app-error';
-import { createPartnerCenterClient, type ApplicationConsentRequest } from '@/lib/partner-center';
+import {
+  createPartnerCenterClient,
+  isPartnerCenterError,
+  type ApplicationConsentRequest,
+} from '@/lib/partner-center';
 import { getCustomerTokenBroker, getTokenBroker } from '@/lib/tokens';
 import { processSingleton } from '@/lib/tokens/process-singleton';
 import { RateBudget } from './rate-budget';
@@ -55,10 +59,9 @@ export async function grantCustomerConsent(
   partnerTenantId: string,
   customerTenantId: string,
 ): Promise<'created' | 'exists'> {
-  const outcome = await partnerCenterFor(partnerTenantId).createApplicationConsent(
-    customerTenantId,
-    consentRequest(),
-  );
+  const outcome = await partnerCenterFor(partnerTenantId)
+    .createApplicationConsent(customerTenantId, consentRequest())
+    .catch(explainForbidden);
   await getCustomerTokenBroker().forget(partnerTenantId, customerTenantId);
   return outcome;
 }
@@ -68,10 +71,9 @@ export async function removeCustomerConsent(
   partnerTenantId: string,
   customerTenantId: string,
 ): Promise<'deleted' | 'absent'> {
-  const outcome = await partnerCenterFor(partnerTenantId).deleteApplicationConsent(
-    customerTenantId,
-    getConfig().ENTRA_CLIENT_ID,
-  );
+  const outcome = await partnerCenterFor(partnerTenantId)
+    .deleteApplicationConsent(customerTenantId, getConfig().ENTRA_CLIENT_ID)
+    .catch(explainForbidden);
   await getCustomerTokenBroker().forget(partnerTenantId, customerTenantId);
   return outcome;
 }
@@ -83,4 +85,16 @@ export function assertAdmin(user: { isPartnerAdmin: boolean }): void {
       'Only an administrator of your organization can do this.',
       403,
     );
+}
+
+/** Partner Center's 403 here means the connected account lacks a consent-capable GDAP role there. */
+function explainForbidden(e: unknown): never {
+  if (isPartnerCenterError(e) && e.code === 'partner_center_forbidden')
+    throw new AppError(
+      'consent_role_missing',
+      'The connected account has no GDAP role in this customer that may consent apps: it needs Application Administrator, Cloud Application Administrator or Global Administrator through an active relationship.',
+      403,
+      { cause: e },
+    );
+  throw e;
 }

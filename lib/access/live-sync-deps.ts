@@ -38,6 +38,7 @@ export function liveSyncDeps(overrides: Partial<SyncDeps> = {}): SyncDeps {
       }),
     customerToken: (partner, customer) =>
       getCustomerTokenBroker().getAccessToken(partner, customer, graph),
+    forgetCustomerToken: (partner, customer) => getCustomerTokenBroker().forget(partner, customer),
     appId: config.ENTRA_CLIENT_ID,
     requiredScopes: config.ACCESS_CONSENT_GRAPH_SCOPES,
     cadence: cadenceFromHours(

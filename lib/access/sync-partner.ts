@@ -29,6 +29,8 @@ export interface SyncDeps {
   customerGraph(partnerTenantId: string, customerTenantId: string, budget: SyncBudget): GraphClient;
   /** Fetches (and caches) the customer token; called before the Graph calls so its errors are the token's. */
   customerToken(partnerTenantId: string, customerTenantId: string): Promise<unknown>;
+  /** Drops a customer's cached tokens ("check now" and a consent change want a fresh answer). */
+  forgetCustomerToken?(partnerTenantId: string, customerTenantId: string): Promise<void>;
   /** The portal app's client id (its service principal is what the check looks for). */
   appId: string;
   requiredScopes: readonly string[];

@@ -12,6 +12,13 @@ import { sql, type Kysely } from 'kysely';
  * sees no rows and can write none.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // A consent grant or removal names its customer and the connected account whose GDAP rights
+  // Partner Center used, beside the clicking admin (the actor).
+  await db.schema
+    .alterTable('activity_log')
+    .addColumn('customer_tenant_id', 'uuid')
+    .addColumn('via_upn', 'text')
+    .execute();
   await db.schema
     .createTable('access_customers')
     .addColumn('partner_tenant_id', 'uuid', (c) => c.notNull())
@@ -126,4 +133,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('access_sync_state').ifExists().execute();
   await db.schema.dropTable('access_customers').ifExists().execute();
+  await db.schema.alterTable('activity_log').dropColumn('via_upn').dropColumn('customer_tenant_id').execute();
 }
