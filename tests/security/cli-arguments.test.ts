@@ -171,3 +171,33 @@ describe('csp --settings <file>', () => {
     expect(Object.keys(portalEnv()).length).toBeGreaterThan(0);
   });
 });
+// The access view's console commands: a hostile --tenant, --state or customer id is refused
+// (64) or, for a tenant without access data or connection, needs a person (1).
+cliTable(
+  'csp access --tenant',
+  HOSTILE_TENANTS,
+  (v) => ['access', '--tenant', v],
+  USAGE_OR_REFUSED,
+  connectA,
+);
+cliTable(
+  'csp access --state',
+  HOSTILE_TEXT,
+  (v) => ['access', '--tenant', '385ecd4d-9b53-42c5-afa6-4fd1d0685c2e', '--state', v],
+  USAGE_OR_REFUSED,
+  connectA,
+);
+cliTable(
+  'csp consent grant --tenant',
+  HOSTILE_TENANTS,
+  (v) => ['consent', 'grant', '--tenant', v, '--customer', '00000000-0000-0000-0000-000000000000'],
+  USAGE_OR_REFUSED,
+  connectA,
+);
+cliTable(
+  'csp consent grant --customer',
+  HOSTILE_IDS,
+  (v) => ['consent', 'grant', '--tenant', '385ecd4d-9b53-42c5-afa6-4fd1d0685c2e', '--customer', v],
+  USAGE_OR_REFUSED,
+  connectA,
+);
