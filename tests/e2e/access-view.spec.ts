@@ -1,6 +1,8 @@
+import { ClientSecretCredential } from '@azure/identity';
+import { SecretClient } from '@azure/keyvault-secrets';
 import { expect, test, type Page } from '@playwright/test';
 import { control } from '../support/control';
-import { seededTenants, seededUser } from '../support/manifest';
+import { loadManifest, seededTenants, seededUser } from '../support/manifest';
 import { expectAccessible } from './support/expect-accessible';
 import { connectTenantViaUi, signInStaff } from './support/portal-journeys';
 
@@ -69,9 +71,15 @@ test('partner B admin grants the app to a customer lacking it, and the row turns
 
 test("partner B never sees A's rows: page, API and CSV", async ({ page, request }) => {
   await signInStaff(page, staffA, '/dashboard/access');
+  // A's first visit queued its sync; its rows appear once the relationships are read.
+  await expect(async () => {
+    await page.goto('/dashboard/access');
+    await expect(page.getByTestId('access-row').first()).toBeVisible();
+  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
   const aIds = await page
     .getByTestId('access-row')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-customer-id')));
+  expect(aIds.length).toBeGreaterThan(0);
   await page.context().clearCookies();
   await signInStaff(page, staffB, '/dashboard/access?size=200');
   const html = await page.content();
@@ -89,4 +97,34 @@ test("partner B never sees A's rows: page, API and CSV", async ({ page, request 
   const foreign = await page.request.get(`/api/access/${aIds[0]}`);
   expect(foreign.status()).toBe(404);
   void request;
+});
+
+test('a connection made before the Graph permission shows "reconnect to grant", not broken', async ({
+  page,
+}) => {
+  // As an older portal stored it: the grant's scopes name Partner Center only.
+  const m = loadManifest();
+  const vault = new SecretClient(
+    process.env.KEY_VAULT_URL!,
+    new ClientSecretCredential(
+      m.portalApp.tenantId,
+      m.portalApp.clientId,
+      m.portalApp.clientSecret,
+      {
+        authorityHost: m.entra.authorityHost,
+        disableInstanceDiscovery: true,
+      },
+    ),
+    { disableChallengeResourceVerification: true },
+  );
+  const secret = await vault.getSecret(partnerB.id);
+  await vault.updateSecretProperties(partnerB.id, secret.properties.version!, {
+    tags: { ...secret.properties.tags, scopes: 'user_impersonation' },
+  });
+  await signInStaff(page, adminB, '/connections');
+  await expect(page.getByTestId('connection-health')).toHaveAttribute('data-status', 'healthy');
+  await expect(page.getByTestId('health-permission-needed')).toContainText(
+    'Reconnect to grant the new permission',
+  );
+  await expect(page.getByTestId('health-permission-needed')).toContainText('AADSTS65001');
 });
