@@ -133,5 +133,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('access_sync_state').ifExists().execute();
   await db.schema.dropTable('access_customers').ifExists().execute();
-  await db.schema.alterTable('activity_log').dropColumn('via_upn').dropColumn('customer_tenant_id').execute();
+  await db.schema
+    .alterTable('activity_log')
+    .dropColumn('via_upn')
+    .dropColumn('customer_tenant_id')
+    .execute();
 }
