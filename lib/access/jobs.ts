@@ -4,7 +4,9 @@ import { getJobRunner } from '@/lib/jobs';
 import { log } from '@/lib/log';
 import { getRefreshTokenStore } from '@/lib/vault';
 import { liveSyncDeps } from './live-sync-deps';
+import { getAccessRepository } from './get-access-repository';
 import { grantAllMissing } from './grant-all-missing';
+import { sendAccessDigest } from './send-digest';
 import { syncPartner } from './sync-partner';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -12,6 +14,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const SYNC_ALL_JOB = 'access.sync-all';
 export const SYNC_PARTNER_JOB = 'access.sync';
 export const GRANT_MISSING_JOB = 'access.grant-missing';
+export const DIGEST_JOB = 'access.digest';
 
 /**
  * The access sync on the job system: every 30 minutes `access.sync-all` queues one
@@ -50,6 +53,23 @@ export const jobs = [
         'access sync run',
       );
       if (summary.outcome === 'partial') await triggerAccessSync(partner);
+    },
+  }),
+  defineJob({
+    name: DIGEST_JOB,
+    // Daily, once across the fleet (pg-boss's cron slot).
+    cron: '0 7 * * *',
+    async handler() {
+      const repo = getAccessRepository();
+      for (const c of await getRefreshTokenStore().list()) {
+        if (c.tags.status === 'disconnected') continue;
+        await sendAccessDigest(repo, c.tenantId).catch((e: unknown) =>
+          log.warn(
+            { event: 'access_digest_failed', tenantId: c.tenantId, error: e },
+            'access digest failed',
+          ),
+        );
+      }
     },
   }),
   defineJob<{ partnerTenantId?: string; actor?: { upn: string; oid: string; tid: string } }>({

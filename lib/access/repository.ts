@@ -83,7 +83,27 @@ export interface AccessRepository {
   /** Customers whose consent is missing or partial (the "grant all missing" job). */
   listNotConsented(partnerTenantId: string): Promise<string[]>;
   readSyncState(partnerTenantId: string): Promise<AccessSyncState | null>;
+  /**
+   * What the daily digest reports: GDAP that entered the expiry window, and consents lost, after
+   * `since` (the last digest, or the baseline: states known at the first full pass are never news).
+   */
+  digestItems(
+    partnerTenantId: string,
+    since: Date,
+    now: Date,
+    expiryDays: number,
+  ): Promise<DigestItem[]>;
+  /** The digest's baseline (the first full pass) and when the last digest went out. */
+  digestMarks(partnerTenantId: string): Promise<{ baselineAt?: Date; lastDigestAt?: Date }>;
   writeSyncState(partnerTenantId: string, patch: SyncStatePatch): Promise<void>;
+}
+
+export interface DigestItem {
+  customerTenantId: string;
+  name: string;
+  kind: 'expiring' | 'consent_lost';
+  /** The GDAP end date (expiring) or when the loss was seen (consent lost). */
+  at: string;
 }
 
 export type SyncStatePatch = Partial<{
@@ -289,6 +309,60 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
                 at: iso(row.error_at),
               }
             : undefined,
+        };
+      }),
+
+    digestItems: (partner, since, now, expiryDays) =>
+      scoped(db, partner, async (trx) => {
+        const window = sql`make_interval(days => ${expiryDays})`;
+        const rows = await trx
+          .selectFrom('access_customers')
+          .select(['customer_tenant_id', 'name', 'end_date', 'consent_lost_at'])
+          .where((eb) =>
+            eb.or([
+              // Entered the window [end - N days] after `since`, and has by now.
+              sql<boolean>`(access = 'gdap' and not auto_extend and end_date is not null
+                and end_date - ${window} > ${since} and end_date - ${window} <= ${now})`,
+              sql<boolean>`(consent_lost_at is not null and consent_lost_at > ${since})`,
+            ]),
+          )
+          .orderBy('end_date')
+          .orderBy('customer_tenant_id')
+          .execute();
+        return rows.flatMap((r): DigestItem[] => {
+          const items: DigestItem[] = [];
+          const end = r.end_date ? new Date(r.end_date) : undefined;
+          if (
+            end &&
+            end.getTime() - expiryDays * DAY_MS > since.getTime() &&
+            end.getTime() - expiryDays * DAY_MS <= now.getTime()
+          )
+            items.push({
+              customerTenantId: r.customer_tenant_id,
+              name: r.name,
+              kind: 'expiring',
+              at: end.toISOString(),
+            });
+          if (r.consent_lost_at && new Date(r.consent_lost_at) > since)
+            items.push({
+              customerTenantId: r.customer_tenant_id,
+              name: r.name,
+              kind: 'consent_lost',
+              at: new Date(r.consent_lost_at).toISOString(),
+            });
+          return items;
+        });
+      }),
+
+    digestMarks: (partner) =>
+      scoped(db, partner, async (trx) => {
+        const row = await trx
+          .selectFrom('access_sync_state')
+          .select(['baseline_at', 'last_digest_at'])
+          .executeTakeFirst();
+        return {
+          baselineAt: row?.baseline_at ? new Date(row.baseline_at) : undefined,
+          lastDigestAt: row?.last_digest_at ? new Date(row.last_digest_at) : undefined,
         };
       }),
 

@@ -184,3 +184,44 @@ describe('tenant isolation (row-level security)', () => {
     });
   });
 });
+
+describe('the daily digest', () => {
+  it('reports GDAP that entered the expiry window and consents lost after `since`, never older news', async () => {
+    const since = new Date(NOW.getTime() - 86_400_000); // the last digest, a day ago
+    await repo.replaceDerived(A, [
+      derived(cust('a', 1), { name: 'Entered today', endDate: day(29.5) }),
+      derived(cust('a', 2), { name: 'Known before', endDate: day(10) }),
+      derived(cust('a', 3), { name: 'Auto-extends', endDate: day(29.5), autoExtend: true }),
+      derived(cust('a', 4), { name: 'Lost consent' }),
+    ]);
+    await repo.recordCheck(A, cust('a', 4), {
+      consent: 'granted',
+      missingScopes: [],
+      checkedAt: NOW,
+      nextCheckAt: null,
+    });
+    await repo.recordCheck(A, cust('a', 4), {
+      consent: 'missing',
+      missingScopes: ['x'],
+      checkedAt: NOW,
+      nextCheckAt: null,
+    });
+    const items = await repo.digestItems(A, since, NOW, 30);
+    expect(items.map((i) => [i.name, i.kind])).toEqual([
+      ['Entered today', 'expiring'],
+      ['Lost consent', 'consent_lost'],
+    ]);
+    // B's news never reaches A's digest.
+    expect(
+      (await repo.digestItems(A, new Date(0), NOW, 30)).some((i) =>
+        i.customerTenantId.startsWith('bbbbbbbb'),
+      ),
+    ).toBe(false);
+  });
+
+  it('takes the first full pass as the baseline, which later passes never move', async () => {
+    await repo.writeSyncState(A, { lastFullPassAt: NOW });
+    await repo.writeSyncState(A, { lastFullPassAt: new Date(NOW.getTime() + 3_600_000) });
+    expect((await repo.digestMarks(A)).baselineAt?.toISOString()).toBe(NOW.toISOString());
+  });
+});
