@@ -5,6 +5,7 @@ import type { AccessRow } from '@/lib/access/access-row';
 import { getAccessRepository } from '@/lib/access/get-access-repository';
 import { readAllRows } from '@/lib/access/read-all-rows';
 import { getConfig } from '@/lib/config';
+import { getRefreshTokenStore } from '@/lib/vault';
 import { CliError } from '../cli-error';
 import { EXIT } from '../exit-codes';
 import { formatTable, type Column } from '../output/format-table';
@@ -41,6 +42,12 @@ export function registerAccessCommand(program: Command): void {
     .action(
       async (opts: { tenant: string; state: AccessFilter; json?: boolean; csv?: boolean }) => {
         const tenantId = await resolveTenant(opts.tenant);
+        if (!(await getRefreshTokenStore().get(tenantId)))
+          throw new CliError(
+            'connection_not_found',
+            'This partner tenant is not connected.',
+            'Connect it in the portal first; its access sync starts on its own.',
+          );
         const repo = getAccessRepository();
         const query = accessQuerySchema.parse({ filter: opts.state, sort: 'name' });
         const pages = readAllRows(
