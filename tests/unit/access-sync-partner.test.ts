@@ -83,6 +83,12 @@ function memoryRepo() {
     async listNotConsented() {
       return [];
     },
+    async digestItems() {
+      return [];
+    },
+    async digestMarks() {
+      return {};
+    },
     async readSyncState() {
       return state;
     },
