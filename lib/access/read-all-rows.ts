@@ -1,6 +1,6 @@
 import type { AccessQuery } from './access-query';
 import type { AccessRow } from './access-row';
-import type { AccessRepository } from './repository';
+import type { AccessRepository } from './access-repository';
 
 const PAGE = 200;
 

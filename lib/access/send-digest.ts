@@ -7,7 +7,7 @@ import { webhookPolicyFromConfig } from '@/lib/alerts/webhook-policy-from-config
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
 import { getRefreshTokenStore } from '@/lib/vault';
-import type { AccessRepository, DigestItem } from './repository';
+import type { AccessRepository, DigestItem } from './access-repository';
 
 const LISTED = 10;
 

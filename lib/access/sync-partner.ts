@@ -5,7 +5,7 @@ import { classifyConsent, type ConsentCheckOutcome } from './classify-consent';
 import { ACCESS_UNKNOWN_ADVICE, type CustomerAdvice } from './customer-advice';
 import { deriveAccess, groupByCustomer } from './derive-access';
 import { GRAPH_PERMISSION_MISSING, partnerWideFailure } from './partner-wide-failure';
-import type { AccessRepository, DerivedRowInput } from './repository';
+import type { AccessRepository, DerivedRowInput } from './access-repository';
 import { nextCheckAt, type Cadence } from './sync-plan';
 
 export interface DirectoryCustomer {

@@ -1,5 +1,9 @@
 import type { AccessRow, AccessSyncState } from '@/lib/access/access-row';
-import type { AccessRepository, DerivedRowInput, SyncStatePatch } from '@/lib/access/repository';
+import type {
+  AccessRepository,
+  DerivedRowInput,
+  SyncStatePatch,
+} from '@/lib/access/access-repository';
 import { syncPartner, type SyncDeps } from '@/lib/access/sync-partner';
 import { DEFAULT_CADENCE } from '@/lib/access/sync-plan';
 import { EntraError } from '@/lib/entra/entra-error';

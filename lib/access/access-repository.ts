@@ -1,0 +1,98 @@
+// Types only (no Kysely, no Next): the sync, the pages and the tests share this contract, and
+// repository.ts implements it over PostgreSQL with row-level security.
+import type { AccessRow, AccessSyncState } from './access-row';
+import type { AccessCounts, AccessQuery } from './access-query';
+import type { CustomerAdvice } from './customer-advice';
+import type { AccessState, ConsentState, RelationshipSummary } from './types';
+
+/** What the sync writes for one customer from the relationship list and the directory. */
+export interface DerivedRowInput {
+  customerTenantId: string;
+  name: string;
+  domain?: string;
+  inDirectory: boolean;
+  access: AccessState;
+  relationships: RelationshipSummary[];
+  endDate?: string;
+  autoExtend: boolean;
+  globalAdmin: boolean;
+}
+
+export interface CheckResultInput {
+  consent: ConsentState;
+  missingScopes: string[];
+  error?: CustomerAdvice;
+  checkedAt: Date;
+  nextCheckAt: Date | null;
+}
+
+export interface AccessRepository {
+  /** Writes the relationship-derived columns of every row, and removes rows no longer known. */
+  replaceDerived(partnerTenantId: string, rows: readonly DerivedRowInput[]): Promise<void>;
+  /** Writes the relationship-derived columns of these rows only ("check now" for one customer). */
+  upsertDerived(partnerTenantId: string, rows: readonly DerivedRowInput[]): Promise<void>;
+  /** Customers whose consent check is due, stalest first (never-checked first). */
+  nextDue(partnerTenantId: string, now: Date, limit: number): Promise<string[]>;
+  countDue(partnerTenantId: string, now: Date): Promise<number>;
+  recordCheck(
+    partnerTenantId: string,
+    customerTenantId: string,
+    r: CheckResultInput,
+  ): Promise<void>;
+  /** Makes a customer due now (after a grant, or "check now"). */
+  markDue(partnerTenantId: string, customerTenantId: string): Promise<void>;
+  getRow(partnerTenantId: string, customerTenantId: string): Promise<AccessRow | null>;
+  queryRows(
+    partnerTenantId: string,
+    query: AccessQuery,
+    now: Date,
+    expiryDays: number,
+  ): Promise<{ rows: AccessRow[]; total: number }>;
+  counts(partnerTenantId: string, now: Date, expiryDays: number): Promise<AccessCounts>;
+  /** Customers whose consent is missing or partial (the "grant all missing" job). */
+  listNotConsented(partnerTenantId: string): Promise<string[]>;
+  readSyncState(partnerTenantId: string): Promise<AccessSyncState | null>;
+  /**
+   * What the daily digest reports: GDAP that entered the expiry window, and consents lost, after
+   * `since` (the last digest, or the baseline: states known at the first full pass are never news).
+   */
+  digestItems(
+    partnerTenantId: string,
+    since: Date,
+    now: Date,
+    expiryDays: number,
+  ): Promise<DigestItem[]>;
+  /** The digest's baseline (the first full pass) and when the last digest went out. */
+  digestMarks(partnerTenantId: string): Promise<{ baselineAt?: Date; lastDigestAt?: Date }>;
+  writeSyncState(partnerTenantId: string, patch: SyncStatePatch): Promise<void>;
+}
+
+export interface DigestItem {
+  customerTenantId: string;
+  name: string;
+  kind: 'expiring' | 'consent_lost';
+  /** The GDAP end date (expiring) or when the loss was seen (consent lost). */
+  at: string;
+}
+
+export type SyncStatePatch = Partial<{
+  status: AccessSyncState['status'];
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  lastFullPassAt: Date | null;
+  lastDigestAt: Date | null;
+  relationshipsAt: Date | null;
+  relationshipCount: number;
+  relationshipsEmpty: boolean;
+  checkedInRun: number;
+  dueAtStart: number;
+  error: { code: string; title: string; fix: string; at: Date } | null;
+  grant: Partial<{
+    status: AccessSyncState['grant']['status'];
+    total: number;
+    done: number;
+    failed: number;
+    startedAt: Date | null;
+    finishedAt: Date | null;
+  }>;
+}>;
