@@ -22,8 +22,8 @@ const users = {
 };
 type Role = keyof typeof users;
 const EXPECTED_LINKS: Record<Role, string[]> = {
-  staff: ['Customers'],
-  'partner-admin': ['Customers', 'Connections'],
+  staff: ['Customers', 'Access'],
+  'partner-admin': ['Customers', 'Access', 'Connections'],
   operator: ['Connections'],
 };
 

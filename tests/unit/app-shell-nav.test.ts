@@ -8,8 +8,8 @@ import { portalRole } from '@/lib/auth/portal-role';
 describe('the nav definition', () => {
   test('each role gets exactly its links', () => {
     const hrefs = (r: Parameters<typeof navLinksFor>[0]) => navLinksFor(r).map((l) => l.label);
-    expect(hrefs('staff')).toEqual(['Customers']);
-    expect(hrefs('partner-admin')).toEqual(['Customers', 'Connections']);
+    expect(hrefs('staff')).toEqual(['Customers', 'Access']);
+    expect(hrefs('partner-admin')).toEqual(['Customers', 'Access', 'Connections']);
     expect(hrefs('operator')).toEqual(['Connections']);
     expect(new Set(NAV_LINKS.map((l) => l.id)).size).toBe(NAV_LINKS.length);
   });
