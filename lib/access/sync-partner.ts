@@ -135,38 +135,35 @@ export async function syncPartner(partnerTenantId: string, deps: SyncDeps): Prom
           deps.now(),
           Math.max(deps.concurrency * 4, 20),
         );
-        // Rows in flight are not yet written back, so they can come again: skip them.
-        const fresh = batch.filter((id) => !inFlight.has(id));
+        // A row taken in this run may come back before its result is committed (the query's
+        // snapshot can predate it): never check one customer twice in a run.
+        const fresh = batch.filter((id) => !taken.has(id));
+        fresh.forEach((id) => taken.add(id));
         if (fresh.length === 0) exhausted = true;
         queue.push(...fresh);
       })().finally(() => (refill = undefined));
       await refill;
     }
   };
-  const inFlight = new Set<string>();
+  const taken = new Set<string>();
 
   const worker = async () => {
     for (let customer = await take(); customer; customer = await take()) {
-      inFlight.add(customer);
-      try {
-        const outcome = await checkConsent(partnerTenantId, customer, deps);
-        if ('partnerWide' in outcome) {
-          partnerError = outcome.partnerWide;
-          return;
-        }
-        const result = classifyConsent(outcome, deps.requiredScopes);
-        const checkedAt = deps.now();
-        await deps.repo.recordCheck(partnerTenantId, customer, {
-          ...result,
-          checkedAt,
-          nextCheckAt: nextCheckAt(checkedAt, result.consent === 'error', deps.cadence),
-        });
-        checked++;
-        if (checked % progressEvery === 0)
-          await deps.repo.writeSyncState(partnerTenantId, { checkedInRun: checked });
-      } finally {
-        inFlight.delete(customer);
+      const outcome = await checkConsent(partnerTenantId, customer, deps);
+      if ('partnerWide' in outcome) {
+        partnerError = outcome.partnerWide;
+        return;
       }
+      const result = classifyConsent(outcome, deps.requiredScopes);
+      const checkedAt = deps.now();
+      await deps.repo.recordCheck(partnerTenantId, customer, {
+        ...result,
+        checkedAt,
+        nextCheckAt: nextCheckAt(checkedAt, result.consent === 'error', deps.cadence),
+      });
+      checked++;
+      if (checked % progressEvery === 0)
+        await deps.repo.writeSyncState(partnerTenantId, { checkedInRun: checked });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, worker));
