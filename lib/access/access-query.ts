@@ -31,7 +31,8 @@ export const accessQuerySchema = z.object({
     .max(100)
     .catch('')
     .default('')
-    .transform((s) => s.trim()),
+    // Control characters (NUL above all, which PostgreSQL refuses in text) never reach a query.
+    .transform((s) => s.replace(/[\u0000-\u001f\u007f]/g, '').trim()),
   sort: z.enum(ACCESS_SORTS).catch('name').default('name'),
   dir: z.enum(['asc', 'desc']).catch('asc').default('asc'),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

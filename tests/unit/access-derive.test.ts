@@ -1,3 +1,4 @@
+import { parseAccessQuery } from '@/lib/access/access-query';
 import { classifyConsent } from '@/lib/access/classify-consent';
 import { deriveAccess, groupByCustomer, isExpiringWithin } from '@/lib/access/derive-access';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '@/lib/access/roles';
@@ -193,5 +194,14 @@ describe('app consent from a check outcome', () => {
       consent: 'unknown',
       missingScopes: [],
     });
+  });
+});
+
+describe('the access query', () => {
+  it('falls back to defaults for hostile values and strips control characters from the search', () => {
+    const q = parseAccessQuery(
+      new URLSearchParams('filter=x&sort=__proto__&dir=up&page=-1&size=7&q=%00ab%01c'),
+    );
+    expect(q).toEqual({ filter: 'all', q: 'abc', sort: 'name', dir: 'asc', page: 1, size: 50 });
   });
 });
