@@ -109,6 +109,26 @@ async function main(): Promise<void> {
       cookie,
     });
     const view = await benchConnectionsView(portal.url, cloud.manifest, control, SECONDS);
+    // 4. The access view: partner A's rows seeded straight into the database (the view is a
+    // query over them), then the warm page against the same trivial page.
+    const seeded = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--conditions=react-server',
+        'bench/access-seed-rows.ts',
+        partnerA.id,
+        String(CUSTOMERS),
+      ],
+      { env, stdio: 'inherit' },
+    );
+    if (seeded.status !== 0) throw new Error('seeding the access rows failed');
+    const access = await load(`${portal.url}/dashboard/access`, {
+      connections: 16,
+      seconds: SECONDS,
+      cookie,
+    });
     const rss = portal.rssMiB();
 
     console.log(
@@ -148,6 +168,16 @@ async function main(): Promise<void> {
       `   Key Vault list pages while warm ${view.warmListPages} (target 0); throughput ratio connections / trivial = ${(view.warm.rps / trivial.rps).toFixed(2)}`,
     );
     console.log(`\n4. memory: portal RSS after the run ${rss.toFixed(0)} MiB`);
+    console.log(
+      `\n5. access view (${CUSTOMERS.toLocaleString('en-US')} rows), warm, concurrency 16, ${SECONDS} s`,
+    );
+    console.log(
+      `   access page    ${access.rps.toFixed(0).padStart(6)} req/s  p50 ${access.p50.toFixed(1)} ms  p95 ${access.p95.toFixed(1)} ms  non-2xx ${access.non2xx}`,
+    );
+    console.log(
+      `   throughput ratio access / trivial = ${(access.rps / trivial.rps).toFixed(2)}  (target ≥ 0.5)`,
+    );
+    console.log('   the first full sync: npx tsx bench/access-sync.ts [--customers 50000]');
   } finally {
     portal.stop();
     cloud.stop();

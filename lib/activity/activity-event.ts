@@ -14,6 +14,8 @@ export const ACTIVITY_KINDS = [
   'alert_sent',
   'alert_resolved',
   'csv_export',
+  'consent_grant',
+  'consent_remove',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
@@ -42,4 +44,8 @@ export interface ActivityEvent {
   correlationId?: string | null;
   /** `customer`: the row names customer data (a CSV export) and is for that partner's admins only. */
   audience?: 'partner' | 'customer';
+  /** The customer tenant an event is about (an app-consent grant or removal). */
+  customerTenantId?: string | null;
+  /** The connected account whose rights were used on the user's behalf (GDAP, for a consent grant). */
+  viaUpn?: string | null;
 }

@@ -18,6 +18,8 @@ export interface ActivityRowInsert {
   error_code: string | null;
   correlation_id: string | null;
   audience: string;
+  customer_tenant_id: string | null;
+  via_upn: string | null;
 }
 
 const guid = (v: string | null | undefined) => (v && GUID.test(v) ? v.toLowerCase() : null);
@@ -53,5 +55,7 @@ export function toActivityRow(
     error_code: match(CODE, event.errorCode),
     correlation_id: match(CORRELATION, event.correlationId ?? fallbackCorrelationId),
     audience: event.audience === 'customer' ? 'customer' : 'partner',
+    customer_tenant_id: guid(event.customerTenantId),
+    via_upn: match(UPN, event.viaUpn?.toLowerCase()),
   };
 }

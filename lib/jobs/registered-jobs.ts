@@ -8,6 +8,7 @@ export const jobModules: ReadonlyArray<() => Promise<{ jobs: readonly AnyJob[] }
   () => import('@/lib/activity/jobs'),
   () => import('@/lib/keepalive/jobs'),
   () => import('@/lib/alerts/jobs'),
+  () => import('@/lib/access/jobs'),
 ];
 
 export async function loadRegisteredJobs(): Promise<AnyJob[]> {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as dbActivityLog from './202611300130_db_activity_log';
 import * as alertsState from './202611300140_alerts_state';
 import * as keepaliveResults from './202611300141_keepalive_results';
+import * as accessCustomers from './202611300200_access_customers';
 
 /**
  * Every migration, in order, as a static list: Next bundles the server, so a folder scan at run
@@ -14,4 +15,5 @@ export const migrationFiles: ReadonlyArray<readonly [string, Migration]> = [
   ['202611300130_db_activity_log', dbActivityLog],
   ['202611300140_alerts_state', alertsState],
   ['202611300141_keepalive_results', keepaliveResults],
+  ['202611300200_access_customers', accessCustomers],
 ];

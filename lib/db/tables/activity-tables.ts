@@ -17,6 +17,9 @@ export interface ActivityLogTable {
   correlation_id: string | null;
   /** `partner`: any admin of the partner and operators; `customer`: that partner's admins only. */
   audience: string;
+  /** Added by 202611300200_access_customers: the customer of a consent grant, and the account used. */
+  customer_tenant_id: string | null;
+  via_upn: string | null;
 }
 
 export interface ActivityTables {
