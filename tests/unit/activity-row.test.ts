@@ -30,6 +30,8 @@ describe('toActivityRow', () => {
       error_code: 'AADSTS50076',
       correlation_id: 'c0ffee00-0000-4000-8000-000000000000',
       audience: 'partner',
+      customer_tenant_id: null,
+      via_upn: null,
     });
   });
 
