@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { AppError } from '@/lib/errors/app-error';
 import type { CustomerListEntry } from '@/lib/customers/customer-list-entry';
 import { getCustomerListCache } from '@/lib/customers/get-customer-list-cache';
@@ -14,7 +15,7 @@ const POLL_MS = 200;
  * cache entry (as the dashboard's progress bar does) and reported whenever a page lands.
  */
 export async function loadCustomerList(
-  tenantId: string,
+  tenantId: TenantId,
   onProgress: (p: Progress) => void,
 ): Promise<CustomerListEntry> {
   try {
@@ -36,7 +37,7 @@ export async function loadCustomerList(
 }
 
 /** A load that stopped after the first page: the cache keeps only a safe code and message. */
-function errorOf(tenantId: string, entry: CustomerListEntry): Error {
+function errorOf(tenantId: TenantId, entry: CustomerListEntry): Error {
   const error = entry.error ?? {
     code: 'customers_unavailable',
     message: 'The customer list could not be loaded.',

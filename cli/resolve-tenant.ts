@@ -1,12 +1,12 @@
 import { getConfig } from '@/lib/config';
 import { unreachableAdvice } from '@/lib/entra/aadsts-advice';
 import { EntraError } from '@/lib/entra/entra-error';
+import { findGuid } from '@/lib/ids/guid';
+import { parseTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { redactString } from '@/lib/log/redact';
 import { CliError } from './cli-error';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-const GUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /**
  * `--tenant <id|domain>` → the partner tenant id (lower case). A GUID is taken as is; a verified
@@ -14,9 +14,10 @@ const GUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * the tenant's OpenID discovery document, whose issuer names the tenant id. Works the same on
  * login.microsoftonline.com, a national cloud and the emulator.
  */
-export async function resolveTenant(input: string): Promise<string> {
+export async function resolveTenant(input: string): Promise<TenantId> {
   const value = input.trim();
-  if (GUID.test(value)) return value.toLowerCase();
+  const id = parseTenantId(value);
+  if (id) return id;
   if (!DOMAIN.test(value)) {
     throw new CliError(
       'invalid_tenant',
@@ -27,7 +28,7 @@ export async function resolveTenant(input: string): Promise<string> {
   return tenantIdOfDomain(value.toLowerCase());
 }
 
-async function tenantIdOfDomain(domain: string): Promise<string> {
+async function tenantIdOfDomain(domain: string): Promise<TenantId> {
   const url = `${getConfig().ENTRA_AUTHORITY_HOST}/${encodeURIComponent(domain)}/v2.0/.well-known/openid-configuration`;
   let res: Response;
   try {
@@ -46,10 +47,10 @@ async function tenantIdOfDomain(domain: string): Promise<string> {
   if (!res.ok)
     throw new EntraError({ error: `discovery_status_${res.status}`, advice: unreachableAdvice() });
   const { issuer } = (await res.json().catch(() => ({}))) as { issuer?: unknown };
-  const tenantId = typeof issuer === 'string' ? GUID_IN_TEXT.exec(issuer)?.[0] : undefined;
+  const tenantId = parseTenantId(typeof issuer === 'string' ? findGuid(issuer) : undefined);
   if (!tenantId)
     throw new EntraError({ error: 'discovery_without_tenant', advice: unreachableAdvice() });
-  return tenantId.toLowerCase();
+  return tenantId;
 }
 
 /** Echoing user input into an error: nothing token-shaped, no control characters, bounded length. */

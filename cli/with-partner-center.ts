@@ -1,9 +1,10 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { createPartnerCenterClient, type PartnerCenterClient } from '@/lib/partner-center';
 import { getTokenBroker } from '@/lib/tokens';
 import { resolveTenant } from './resolve-tenant';
 
 export interface PartnerCenterSession {
-  tenantId: string;
+  tenantId: TenantId;
   client: PartnerCenterClient;
 }
 

@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import type { CustomerDetail, Subscription } from '@/lib/partner-center';
+import { isGuid } from '@/lib/ids/guid';
 import { CliError } from '../cli-error';
 import { formatAddress } from '../output/format-address';
 import { shortDate } from '../output/format-date';
 import { formatFields, formatTable, type Column } from '../output/format-table';
 import { writeJson, writeStdout } from '../output/write-stdout';
 import { withPartnerCenter } from '../with-partner-center';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SUBSCRIPTION_COLUMNS: ReadonlyArray<Column<Subscription>> = [
   { header: 'SUBSCRIPTION', value: (s) => s.id },
@@ -46,7 +45,7 @@ export function registerCustomerCommand(program: Command): void {
     )
     .option('--json', 'print { customer, subscriptions } as JSON')
     .action(async (customerId: string, opts: { tenant: string; json?: boolean }) => {
-      if (!GUID.test(customerId.trim())) {
+      if (!isGuid(customerId.trim())) {
         throw new CliError(
           'invalid_customer_id',
           "The customer id must be a GUID (the customer's Microsoft ID).",

@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { Option, type Command } from 'commander';
 import type { Advice } from '@/lib/entra/aadsts-advice';
 import type {
@@ -15,7 +16,7 @@ import { resolveTenant } from '../resolve-tenant';
 type Outcome = KeepaliveOutcome;
 
 interface KeepaliveResult {
-  tenantId: string;
+  tenantId: TenantId;
   orgName?: string;
   outcome: Outcome;
   /** When the newest refresh token was written back. */

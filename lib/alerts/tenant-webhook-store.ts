@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { getSecretClient } from '@/lib/vault/get-secret-client';
 import { secretNameFor } from '@/lib/vault/secret-name';
 import { setSecretRevivingDeleted } from '@/lib/vault/set-secret-reviving-deleted';
@@ -29,11 +30,11 @@ const CONTENT_TYPE = 'application/vnd.partner-portal.alert-webhook+json';
  * or an activity row. The secret's tags hold only the format, host and date. The refresh-token
  * store ignores these secrets (their names are not tenant ids).
  */
-export function webhookSecretName(tenantId: string): string {
+export function webhookSecretName(tenantId: TenantId): string {
   return `alert-webhook-${secretNameFor(tenantId)}`;
 }
 
-export async function getTenantWebhook(tenantId: string): Promise<TenantWebhook | null> {
+export async function getTenantWebhook(tenantId: TenantId): Promise<TenantWebhook | null> {
   const secret = await readSecret(tenantId);
   if (!secret?.value) return null;
   try {
@@ -51,7 +52,7 @@ export async function getTenantWebhook(tenantId: string): Promise<TenantWebhook 
 }
 
 export async function getTenantWebhookSummary(
-  tenantId: string,
+  tenantId: TenantId,
 ): Promise<TenantWebhookSummary | null> {
   const secret = await readSecret(tenantId);
   if (!secret?.value) return null;
@@ -64,7 +65,7 @@ export async function getTenantWebhookSummary(
 }
 
 export async function saveTenantWebhook(
-  tenantId: string,
+  tenantId: TenantId,
   webhook: TenantWebhook,
   by: { oid: string },
 ): Promise<TenantWebhookSummary> {
@@ -87,7 +88,7 @@ export async function saveTenantWebhook(
 }
 
 /** Soft-deletes the secret (recoverable by the vault's owner, like a disconnect). */
-export async function removeTenantWebhook(tenantId: string): Promise<void> {
+export async function removeTenantWebhook(tenantId: TenantId): Promise<void> {
   try {
     await getSecretClient().beginDeleteSecret(webhookSecretName(tenantId));
   } catch (e) {
@@ -96,7 +97,7 @@ export async function removeTenantWebhook(tenantId: string): Promise<void> {
   }
 }
 
-async function readSecret(tenantId: string) {
+async function readSecret(tenantId: TenantId) {
   try {
     const secret = await getSecretClient().getSecret(webhookSecretName(tenantId));
     return secret.properties.enabled === false ? null : secret;

@@ -2,7 +2,7 @@ import 'server-only';
 import { redirect } from 'next/navigation';
 import { AppError } from '@/lib/errors/app-error';
 import { getSessionUser } from './get-session-user';
-import { sameTenant } from './roles';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import type { SessionUser } from './session-user';
 
 /**
@@ -47,6 +47,6 @@ export async function requireOperator(returnTo?: string): Promise<SessionUser> {
  * Whether `user` may act on the connection of `tenantId`: only an admin of that very tenant.
  * Operators see health but do not act on other partners' connections.
  */
-export function canAdministerTenant(user: SessionUser, tenantId: string): boolean {
-  return user.isPartnerAdmin && sameTenant(user.tid, tenantId);
+export function canAdministerTenant(user: SessionUser, tenantId: TenantId): boolean {
+  return user.isPartnerAdmin && user.tid === tenantId;
 }

@@ -12,6 +12,6 @@ export {
 export { buildSignOutUrl } from './build-sign-out-url';
 export { sessionCookieName } from './session-cookie';
 export { isSameOrigin } from './is-same-origin';
-export { GLOBAL_ADMIN_WID, APP_ROLES, sameTenant } from './roles';
+export { GLOBAL_ADMIN_WID, APP_ROLES } from './roles';
 export { portalRole, type PortalRole } from './portal-role';
 export type { SessionUser } from './session-user';

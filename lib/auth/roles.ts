@@ -1,3 +1,5 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
+
 /** Role template id of Global Administrator, as Entra puts it in `wids`. */
 export const GLOBAL_ADMIN_WID = '62e90394-69f5-4237-9190-012177145e10';
 
@@ -19,12 +21,8 @@ export function isPartnerAdminClaims(claims: { roles: string[]; wids: string[] }
 
 /** Operator: a user of the portal owner's home tenant holding Portal.Operator. */
 export function isOperatorClaims(
-  claims: { tid: string; roles: string[] },
-  homeTenantId: string,
+  claims: { tid: TenantId; roles: string[] },
+  homeTenantId: TenantId,
 ): boolean {
-  return sameTenant(claims.tid, homeTenantId) && claims.roles.includes(APP_ROLES.operator);
-}
-
-export function sameTenant(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+  return claims.tid === homeTenantId && claims.roles.includes(APP_ROLES.operator);
 }

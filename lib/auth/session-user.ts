@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tenantIdSchema, type TenantId } from '@/lib/ids/tenant-id';
 
 /**
  * Who is signed in, as every page and data function sees it. Built from the validated ID token
@@ -6,7 +7,7 @@ import { z } from 'zod';
  */
 export interface SessionUser {
   /** The user's tenant: the partner tenant whose data they may see (or the home tenant). */
-  tid: string;
+  tid: TenantId;
   oid: string;
   name: string;
   upn: string;
@@ -18,7 +19,7 @@ export interface SessionUser {
 
 /** The fields sign-in writes into the session JWT (see auth-options.ts). */
 export const sessionClaimsSchema = z.object({
-  tid: z.string().min(1),
+  tid: tenantIdSchema,
   oid: z.string().min(1),
   name: z.string(),
   upn: z.string(),

@@ -1,4 +1,4 @@
-import { sameTenant } from './roles';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import type { SessionUser } from './session-user';
 
 export type SignInDecision =
@@ -6,9 +6,9 @@ export type SignInDecision =
   | { allowed: false; reason: 'tenant_not_connected' | 'home_tenant_not_operator' };
 
 export interface SignInPolicyDeps {
-  homeTenantId: string;
+  homeTenantId: TenantId;
   /** Whether the tenant has a stored connection (a refresh token in Key Vault). */
-  isTenantConnected: (tenantId: string) => Promise<boolean>;
+  isTenantConnected: (tenantId: TenantId) => Promise<boolean>;
 }
 
 /**
@@ -24,9 +24,7 @@ export async function decideSignIn(
   if (await deps.isTenantConnected(user.tid)) return { allowed: true };
   return {
     allowed: false,
-    reason: sameTenant(user.tid, deps.homeTenantId)
-      ? 'home_tenant_not_operator'
-      : 'tenant_not_connected',
+    reason: user.tid === deps.homeTenantId ? 'home_tenant_not_operator' : 'tenant_not_connected',
   };
 }
 

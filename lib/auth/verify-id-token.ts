@@ -1,10 +1,9 @@
 import { errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { AppError } from '@/lib/errors/app-error';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { parseTenantId, type TenantId } from '@/lib/ids/tenant-id';
 
 export interface VerifiedIdToken {
-  tid: string;
+  tid: TenantId;
   oid: string;
   name: string;
   upn: string;
@@ -50,9 +49,11 @@ export async function verifyIdToken(
     throw invalid(describeJoseError(cause), cause);
   }
 
-  const { tid, iss, oid, nonce } = payload;
-  if (typeof tid !== 'string' || !GUID.test(tid)) throw invalid('tid is not a tenant GUID');
-  const expectedIssuer = `${opts.authorityHost.replace(/\/+$/, '')}/${tid}/v2.0`;
+  const { tid: rawTid, iss, oid, nonce } = payload;
+  const tid = parseTenantId(rawTid);
+  if (!tid) throw invalid('tid is not a tenant GUID');
+  // Entra writes the tid in the issuer exactly as in the claim (lower case).
+  const expectedIssuer = `${opts.authorityHost.replace(/\/+$/, '')}/${String(rawTid)}/v2.0`;
   if (iss !== expectedIssuer)
     throw invalid(`issuer ${String(iss)} does not match ${expectedIssuer}`);
   if (opts.nonce !== undefined && nonce !== opts.nonce) throw invalid('nonce mismatch');
@@ -64,8 +65,10 @@ export async function verifyIdToken(
 
 /** The identity fields of ID-token claims (already verified by the caller). */
 export function readIdentity(payload: Record<string, unknown>): VerifiedIdToken {
+  const tid = parseTenantId(payload.tid);
+  if (!tid) throw invalid('tid is not a tenant GUID');
   return {
-    tid: String(payload.tid).toLowerCase(),
+    tid,
     oid: String(payload.oid),
     name: str(payload.name) ?? '',
     upn: str(payload.preferred_username) ?? str(payload.upn) ?? str(payload.email) ?? '',

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isGuid } from '@/lib/ids/guid';
+import { tenantIdSchema } from '@/lib/ids/tenant-id';
 
 /** Comma-separated list → array of trimmed, non-empty entries. */
 const csv = z
@@ -16,9 +18,7 @@ const bool = z
   .optional()
   .transform((v) => v === 'true' || v === '1');
 
-const guid = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
+const guid = z.string().refine(isGuid, 'must be a GUID');
 
 /** An origin-style URL without a trailing slash, so callers can append paths safely. */
 const baseUrl = z
@@ -64,9 +64,9 @@ export const envSchema = z
     /** PEM file holding the app's certificate and private key, instead of a secret. */
     ENTRA_CLIENT_CERTIFICATE_PATH: z.string().min(1).optional(),
     /** The tenant that owns the app registration; its users with Portal.Operator are operators. */
-    ENTRA_HOME_TENANT_ID: guid,
+    ENTRA_HOME_TENANT_ID: tenantIdSchema,
     /** Optional: only these partner tenant ids may connect. Empty means any partner tenant. */
-    PARTNER_TENANT_ALLOWLIST: csv.pipe(z.array(guid)),
+    PARTNER_TENANT_ALLOWLIST: csv.pipe(z.array(tenantIdSchema)),
 
     /** Vault that stores one refresh token per partner tenant, e.g. https://myvault.vault.azure.net. */
     KEY_VAULT_URL: baseUrl,

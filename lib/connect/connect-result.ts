@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { resultCookie, type CookieSpec } from './connect-cookies';
 import { seal, unseal } from './seal';
 
@@ -6,7 +7,7 @@ const PURPOSE = 'result';
 
 /** What the success page shows. No token; it travels in a sealed cookie, never in the URL. */
 export interface ConnectResult {
-  tenantId: string;
+  tenantId: TenantId;
   orgName: string;
   connectedByOid: string;
   connectedByUpn: string;
@@ -21,9 +22,10 @@ export async function sealConnectResult(result: ConnectResult): Promise<CookieSp
 /** The result of this browser's last connection, or null (absent, tampered or over 10 minutes old). */
 export async function readConnectResult(sealed: string | undefined): Promise<ConnectResult | null> {
   const p = await unseal(PURPOSE, sealed);
-  if (!p || typeof p.tenantId !== 'string' || typeof p.orgName !== 'string') return null;
+  const tenantId = parseTenantId(p?.tenantId);
+  if (!p || !tenantId || typeof p.orgName !== 'string') return null;
   return {
-    tenantId: p.tenantId,
+    tenantId,
     orgName: p.orgName,
     connectedByOid: String(p.connectedByOid ?? ''),
     connectedByUpn: String(p.connectedByUpn ?? ''),

@@ -94,8 +94,8 @@ async function runCallback({
   }
 
   const profile = await provePartnerTenant(redeemed.accessToken, claims.tid);
-  const allowList = getConfig().PARTNER_TENANT_ALLOWLIST.map((t) => t.toLowerCase());
-  if (allowList.length > 0 && !allowList.includes(claims.tid.toLowerCase())) {
+  const allowList = getConfig().PARTNER_TENANT_ALLOWLIST;
+  if (allowList.length > 0 && !allowList.includes(claims.tid)) {
     throw new ConnectFailure('tenant_not_allowed', 'allowlist', { tenantId: claims.tid });
   }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import {
   createPartnerCenterClient,
   isPartnerCenterError,
@@ -12,7 +13,7 @@ import { ConnectFailure } from './connect-failure';
  */
 export async function provePartnerTenant(
   accessToken: string,
-  tenantId: string,
+  tenantId: TenantId,
 ): Promise<OrganizationProfile> {
   let profile: OrganizationProfile;
   try {
@@ -36,7 +37,7 @@ export async function provePartnerTenant(
       });
     throw new ConnectFailure('partner_center_unavailable', 'partner_center', details, { cause: e });
   }
-  if (profile.tenantId && profile.tenantId.toLowerCase() !== tenantId.toLowerCase()) {
+  if (profile.tenantId && parseTenantId(profile.tenantId) !== tenantId) {
     throw new ConnectFailure('tenant_not_partner', 'partner_center', {
       reason: 'profile_tenant_mismatch',
     });

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { SessionUser } from '@/lib/auth';
 import { getConfig } from '@/lib/config';
@@ -23,17 +24,17 @@ function actionKey(): Buffer {
  */
 export function createActionToken(
   user: SessionUser,
-  tenantId: string,
+  tenantId: TenantId,
   action: ConnectionAction,
 ): string {
   return createHmac('sha256', actionKey())
-    .update(`${user.tid}|${user.oid}|${tenantId.toLowerCase()}|${action}`)
+    .update(`${user.tid}|${user.oid}|${tenantId}|${action}`)
     .digest('base64url');
 }
 
 export function verifyActionToken(
   user: SessionUser,
-  tenantId: string,
+  tenantId: TenantId,
   action: ConnectionAction,
   token: string | null | undefined,
 ): boolean {

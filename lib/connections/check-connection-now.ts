@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import type { SessionUser } from '@/lib/auth';
 import { log } from '@/lib/log';
 import { isConnectionError } from '@/lib/tokens';
@@ -13,7 +14,7 @@ export type { CheckOutcome } from './check-connection';
  */
 export async function checkConnectionNow(
   user: SessionUser,
-  tenantId: string,
+  tenantId: TenantId,
   now = Date.now,
 ): Promise<CheckOutcome> {
   assertCanAdminister(user, tenantId);

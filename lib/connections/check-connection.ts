@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { grantEffectOf } from '@/lib/entra/aadsts-advice';
 import { isEntraError } from '@/lib/entra/entra-error';
 import { isAppError } from '@/lib/errors/app-error';
@@ -26,7 +27,7 @@ export interface CheckOutcome {
  * @throws ConnectionError `connection_missing` when the tenant has no stored connection.
  */
 export async function checkConnection(
-  tenantId: string,
+  tenantId: TenantId,
   now = Date.now,
 ): Promise<CheckOutcome & { error?: unknown }> {
   let failure: string | undefined;
@@ -53,7 +54,7 @@ export async function checkConnection(
 }
 
 async function recordFailure(
-  tenantId: string,
+  tenantId: TenantId,
   aadsts: number | undefined,
   code: string,
   at: number,

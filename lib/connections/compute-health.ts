@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { adviceForCode, healthEffectOfCode } from '@/lib/entra/aadsts-advice';
 import { GDAP_READ_PERMISSION } from '@/lib/entra/partner-center-scopes';
 import type { ConnectionTags } from '@/lib/vault';
@@ -17,7 +18,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * last check decides the status until a later check succeeds (status `ok`).
  */
 export function computeHealth(
-  input: { tenantId: string; tags: ConnectionTags; updatedOn: Date },
+  input: { tenantId: TenantId; tags: ConnectionTags; updatedOn: Date },
   now: number,
 ): ConnectionHealth {
   const { tags } = input;

@@ -1,9 +1,10 @@
 import 'server-only';
+import { parseTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { canAdministerTenant, type SessionUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors/app-error';
 
 /** Operators see every connection's health; a partner admin sees only their own tenant's. */
-export function canViewConnection(user: SessionUser, tenantId: string): boolean {
+export function canViewConnection(user: SessionUser, tenantId: TenantId): boolean {
   return user.isOperator || canAdministerTenant(user, tenantId);
 }
 
@@ -11,12 +12,12 @@ export function canViewConnection(user: SessionUser, tenantId: string): boolean 
  * Refuses with 404, not 403, so that nobody learns whether another partner's tenant is
  * connected by probing ids.
  */
-export function assertCanView(user: SessionUser, tenantId: string): void {
+export function assertCanView(user: SessionUser, tenantId: TenantId): void {
   if (!canViewConnection(user, tenantId)) throw connectionNotFound();
 }
 
 /** Only an admin of the tenant itself acts on its connection (operators included: they only look). */
-export function assertCanAdminister(user: SessionUser, tenantId: string): void {
+export function assertCanAdminister(user: SessionUser, tenantId: TenantId): void {
   if (!canAdministerTenant(user, tenantId)) throw connectionNotFound();
 }
 
@@ -29,6 +30,13 @@ export function assertCanSeeConnections(user: SessionUser): void {
       403,
     );
   }
+}
+
+/** A `[tenantId]` route parameter; anything that is not a tenant id is "no such connection" (404). */
+export function tenantIdFromParam(value: string): TenantId {
+  const tenantId = parseTenantId(value);
+  if (!tenantId) throw connectionNotFound();
+  return tenantId;
 }
 
 export function connectionNotFound(): AppError {

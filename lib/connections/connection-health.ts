@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import type { CodeAdvice } from '@/lib/entra/aadsts-advice';
 
 export type HealthStatus = 'healthy' | 'expiring' | 'expired' | 'revoked' | 'mfa_missing' | 'error';
@@ -8,7 +9,7 @@ export type HealthAdvice = CodeAdvice;
 
 /** One connection's health, as the page and the JSON route show it. Holds no token. */
 export interface ConnectionHealth {
-  tenantId: string;
+  tenantId: TenantId;
   orgName?: string;
   status: HealthStatus;
   /** `confirmed`: `mfa` was in the token's amr; `unknown`: a secret written by another tool. */

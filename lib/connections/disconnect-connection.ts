@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import type { SessionUser } from '@/lib/auth';
 import { log } from '@/lib/log';
 import { getTokenBroker } from '@/lib/tokens';
@@ -9,7 +10,7 @@ import { assertCanAdminister } from './connection-access';
  * Disconnects a partner tenant: the secret is marked and soft-deleted (recoverable, history
  * kept, and a later reconnect just works). Emits an audit event naming who did it.
  */
-export async function disconnectConnection(user: SessionUser, tenantId: string): Promise<void> {
+export async function disconnectConnection(user: SessionUser, tenantId: TenantId): Promise<void> {
   assertCanAdminister(user, tenantId);
   await getRefreshTokenStore().disconnect(tenantId, { oid: user.oid });
   // Access tokens cached from the old grant must not outlive the connection.
@@ -18,7 +19,7 @@ export async function disconnectConnection(user: SessionUser, tenantId: string):
     {
       event: 'connection_disconnected',
       audit: true,
-      tenantId: tenantId.toLowerCase(),
+      tenantId: tenantId,
       actor: { oid: user.oid, tid: user.tid, upn: user.upn },
     },
     'partner tenant disconnected',

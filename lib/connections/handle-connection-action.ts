@@ -1,8 +1,10 @@
 import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { NextResponse, type NextRequest } from 'next/server';
 import { requireUserForApi, type SessionUser } from '@/lib/auth';
 import { withLogContext } from '@/lib/log';
 import type { ConnectionAction } from './action-token';
+import { tenantIdFromParam } from './connection-access';
 import { connectionsPageUrl } from './connections-page-url';
 import { errorCodeOf, jsonError } from './json-error';
 import { readActionRequest, type ActionRequest } from './read-action-request';
@@ -21,7 +23,7 @@ export function handleConnectionAction(
   action: ConnectionAction,
   run: (
     user: SessionUser,
-    tenantId: string,
+    tenantId: TenantId,
     req: ActionRequest,
   ) => Promise<{ json: unknown; notice: Notice }>,
 ): Promise<NextResponse> {
@@ -29,7 +31,7 @@ export function handleConnectionAction(
   return withLogContext(async () => {
     try {
       const user = await requireUserForApi();
-      const { tenantId } = await params;
+      const tenantId = tenantIdFromParam((await params).tenantId);
       const result = await run(
         user,
         tenantId,

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import type { SessionUser } from '@/lib/auth';
 import { getConnectionListing } from '@/lib/vault';
 import { computeHealth } from './compute-health';
@@ -37,7 +38,7 @@ export async function listConnectionHealth(
 /** One connection's health for `user`; 404 when they may not see it or it does not exist. */
 export async function getConnectionHealth(
   user: SessionUser,
-  tenantId: string,
+  tenantId: TenantId,
   now = Date.now(),
 ): Promise<ConnectionHealth> {
   assertCanView(user, tenantId);

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import type { SessionUser } from '@/lib/auth';
 import { isSameOrigin } from '@/lib/auth/is-same-origin';
 import { AppError } from '@/lib/errors/app-error';
@@ -20,7 +21,7 @@ export interface ActionRequest {
 export async function readActionRequest(
   request: Request,
   user: SessionUser,
-  tenantId: string,
+  tenantId: TenantId,
   action: ConnectionAction,
 ): Promise<ActionRequest> {
   const fields = await readFields(request);

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { getRefreshTokenStore } from '@/lib/vault';
 import { computeHealth } from './compute-health';
 import type { ConnectionHealth } from './connection-health';
@@ -9,7 +10,7 @@ import type { ConnectionHealth } from './connection-health';
  * the tenant its own sealed result cookie names.
  */
 export async function readConnectionHealth(
-  tenantId: string,
+  tenantId: TenantId,
   now = Date.now(),
 ): Promise<ConnectionHealth | null> {
   const record = await getRefreshTokenStore().get(tenantId);

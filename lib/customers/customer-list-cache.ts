@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import type { CustomerSummary } from '@/lib/partner-center/types';
 import { CustomerListEntry } from './customer-list-entry';
 import { toListError } from './to-list-error';
@@ -13,9 +14,9 @@ export interface CustomerListCacheOptions {
   /** How long a complete list is served before it is fetched again. */
   ttlMs: number;
   /** The Partner Center client for a tenant (it asks the token broker for that tenant's token). */
-  sourceFor: (tenantId: string) => CustomerSource;
+  sourceFor: (tenantId: TenantId) => CustomerSource;
   now?: () => number;
-  onBackgroundError?: (error: unknown, tenantId: string) => void;
+  onBackgroundError?: (error: unknown, tenantId: TenantId) => void;
 }
 
 /**
@@ -25,8 +26,8 @@ export interface CustomerListCacheOptions {
  * a cold start costs exactly one pass over Partner Center's pages.
  */
 export class CustomerListCache {
-  private readonly entries = new Map<string, CustomerListEntry>();
-  private readonly firstPages = new Map<string, Promise<CustomerListEntry>>();
+  private readonly entries = new Map<TenantId, CustomerListEntry>();
+  private readonly firstPages = new Map<TenantId, Promise<CustomerListEntry>>();
   private readonly now: () => number;
 
   constructor(private readonly opts: CustomerListCacheOptions) {
@@ -34,34 +35,32 @@ export class CustomerListCache {
   }
 
   /** The tenant's list: cached if fresh, else a new load once its first page is in. */
-  async get(tenantId: string): Promise<CustomerListEntry> {
-    const key = tenantId.toLowerCase();
-    const entry = this.entries.get(key);
+  async get(tenantId: TenantId): Promise<CustomerListEntry> {
+    const entry = this.entries.get(tenantId);
     if (entry && this.isFresh(entry)) return entry;
-    return this.load(key);
+    return this.load(tenantId);
   }
 
   /** Drops the tenant's list and starts loading it again. */
-  async refresh(tenantId: string): Promise<CustomerListEntry> {
-    const key = tenantId.toLowerCase();
-    this.entries.delete(key);
-    return this.load(key);
+  async refresh(tenantId: TenantId): Promise<CustomerListEntry> {
+    this.entries.delete(tenantId);
+    return this.load(tenantId);
   }
 
   /** The tenant's list once fully loaded (or failed), for the CSV export. */
-  async getComplete(tenantId: string): Promise<CustomerListEntry> {
+  async getComplete(tenantId: TenantId): Promise<CustomerListEntry> {
     const entry = await this.get(tenantId);
     await entry.settled;
     return entry;
   }
 
   /** What is cached now, without starting a load (progress polling). */
-  peek(tenantId: string): CustomerListEntry | undefined {
-    return this.entries.get(tenantId.toLowerCase());
+  peek(tenantId: TenantId): CustomerListEntry | undefined {
+    return this.entries.get(tenantId);
   }
 
-  forget(tenantId: string): void {
-    this.entries.delete(tenantId.toLowerCase());
+  forget(tenantId: TenantId): void {
+    this.entries.delete(tenantId);
   }
 
   private isFresh(entry: CustomerListEntry): boolean {
@@ -70,7 +69,7 @@ export class CustomerListCache {
     return entry.status === 'complete' && this.now() - (entry.completedAt ?? 0) < this.opts.ttlMs;
   }
 
-  private load(key: string): Promise<CustomerListEntry> {
+  private load(key: TenantId): Promise<CustomerListEntry> {
     const pending = this.firstPages.get(key);
     if (pending) return pending;
     const started = this.loadFirstPage(key).finally(() => this.firstPages.delete(key));
@@ -78,7 +77,7 @@ export class CustomerListCache {
     return started;
   }
 
-  private async loadFirstPage(key: string): Promise<CustomerListEntry> {
+  private async loadFirstPage(key: TenantId): Promise<CustomerListEntry> {
     const source = this.opts.sourceFor(key);
     const entry = new CustomerListEntry(key, this.now());
     // Errors on the first page reach the caller (the page shows the error state); nothing is cached.

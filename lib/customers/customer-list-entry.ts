@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import type { CustomerSummary } from '@/lib/partner-center/types';
 
 export type ListStatus = 'loading' | 'complete' | 'error';
@@ -29,7 +30,7 @@ export class CustomerListEntry {
   private settle!: () => void;
 
   constructor(
-    readonly tenantId: string,
+    readonly tenantId: TenantId,
     readonly startedAt: number,
   ) {
     this.settled = new Promise((resolve) => (this.settle = resolve));

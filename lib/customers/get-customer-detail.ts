@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors/app-error';
+import { isGuid } from '@/lib/ids/guid';
 import {
   createPartnerCenterClient,
   isPartnerCenterError,
@@ -9,8 +10,6 @@ import {
 } from '@/lib/partner-center';
 import { getTokenBroker } from '@/lib/tokens';
 import { getCustomerListCache } from './get-customer-list-cache';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class CustomerNotFoundError extends AppError {
   constructor() {
@@ -27,7 +26,7 @@ export async function getCustomerDetail(
   user: SessionUser,
   customerId: string,
 ): Promise<{ customer: CustomerDetail; subscriptions: Subscription[] }> {
-  if (!GUID.test(customerId)) throw new CustomerNotFoundError();
+  if (!isGuid(customerId)) throw new CustomerNotFoundError();
   const cached = getCustomerListCache().peek(user.tid);
   if (cached?.status === 'complete' && !cached.has(customerId)) throw new CustomerNotFoundError();
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { adviceForCode } from '@/lib/entra/aadsts-advice';
 import { isEntraError } from '@/lib/entra/entra-error';
 import { createPartnerCenterClient, isPartnerCenterError } from '@/lib/partner-center';
@@ -12,7 +13,7 @@ import { describeError } from './describe-error';
  * broker turns the stored refresh token into an access token (writing the rotated one back when
  * due, as any use does), then the organization profile is fetched.
  */
-export async function checkPartnerCenter(tenantId: string): Promise<CheckResult> {
+export async function checkPartnerCenter(tenantId: TenantId): Promise<CheckResult> {
   const name = `partner-center:${tenantId}`;
   const broker = getTokenBroker();
   try {

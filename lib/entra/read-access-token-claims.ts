@@ -1,9 +1,10 @@
 import 'server-only';
 import { decodeJwt } from 'jose';
+import { parseTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { EntraError } from './entra-error';
 
 export interface AccessTokenClaims {
-  tid: string;
+  tid: TenantId;
   oid: string;
   upn?: string;
   /** Authentication methods (v1 tokens only, such as Partner Center's); empty when absent. */
@@ -32,11 +33,12 @@ export function readAccessTokenClaims(accessToken: string): AccessTokenClaims {
     amr,
     scp,
   } = payload;
-  if (typeof tid !== 'string' || typeof oid !== 'string') {
+  const tenantId = parseTenantId(tid);
+  if (!tenantId || typeof oid !== 'string') {
     throw new EntraError({ error: 'access_token_without_tid_or_oid' });
   }
   return {
-    tid,
+    tid: tenantId,
     oid,
     upn: firstString(upn, uniqueName, preferred),
     amr: Array.isArray(amr) ? amr.filter((a): a is string => typeof a === 'string') : [],

@@ -1,4 +1,5 @@
 import 'server-only';
+import { parseTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { createMsalClient } from './create-msal-client';
 import { EntraError } from './entra-error';
 import { readAccessTokenClaims, type AccessTokenClaims } from './read-access-token-claims';
@@ -13,8 +14,6 @@ export interface RedeemedTokens {
   claims: AccessTokenClaims;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Redeems a stored refresh token against the partner's own tenant for `scopes` (one resource).
  * Entra rotates the refresh token on every use and keeps the old one valid, so callers store
@@ -23,11 +22,13 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * @throws EntraError with advice; `grantIsDead` says whether only a reconnect can help.
  */
 export async function redeemRefreshToken(input: {
-  tenantId: string;
+  tenantId: TenantId;
   refreshToken: string;
   scopes: string[];
 }): Promise<RedeemedTokens> {
-  if (!GUID.test(input.tenantId)) throw new EntraError({ error: 'invalid_tenant_id' });
+  // The authority URL is built from it: a value cast past the type never reaches Entra.
+  if (parseTenantId(input.tenantId) !== input.tenantId)
+    throw new EntraError({ error: 'invalid_tenant_id' });
   const client = createMsalClient(input.tenantId);
   let result;
   try {
@@ -44,8 +45,7 @@ export async function redeemRefreshToken(input: {
   if (!result?.accessToken) throw new EntraError({ error: 'no_access_token' });
   const claims = readAccessTokenClaims(result.accessToken);
   // Tenant isolation: a token for another tenant must never be used as this tenant's.
-  if (claims.tid.toLowerCase() !== input.tenantId.toLowerCase())
-    throw new EntraError({ error: 'tenant_mismatch' });
+  if (claims.tid !== input.tenantId) throw new EntraError({ error: 'tenant_mismatch' });
   const rotated = readRefreshTokenFromCache(client, result.account?.homeAccountId);
   return {
     accessToken: result.accessToken,

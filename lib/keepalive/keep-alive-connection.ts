@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { checkConnection } from '@/lib/connections/check-connection';
 import type { ConnectionHealth } from '@/lib/connections/connection-health';
 import { isConnectionError } from '@/lib/tokens/connection-error';
@@ -11,7 +12,7 @@ import { isConnectionError } from '@/lib/tokens/connection-error';
 export type KeepaliveOutcome = 'ok' | 'needs_human' | 'failed';
 
 export interface KeepaliveResult {
-  tenantId: string;
+  tenantId: TenantId;
   orgName?: string;
   outcome: KeepaliveOutcome;
   /** The failure's stable code (an AADSTS advice code or an error code). */
@@ -39,7 +40,7 @@ const NEEDS_PERSON: ReadonlySet<ConnectionHealth['status']> = new Set([
  * failure needs a person is read from the recorded health (lib/connections classifies the codes).
  */
 export async function keepAliveConnection(
-  tenantId: string,
+  tenantId: TenantId,
   now: () => number = Date.now,
 ): Promise<KeepaliveResult> {
   try {

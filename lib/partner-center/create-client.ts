@@ -1,4 +1,5 @@
 import 'server-only';
+import { isGuid } from '@/lib/ids/guid';
 import type { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
@@ -89,8 +90,6 @@ export interface ApplicationConsentRequest {
   /** One entry per resource API: its appId and the comma-separated delegated scope names. */
   applicationGrants: Array<{ enterpriseApplicationId: string; scope: string }>;
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A typed Partner Center client for one partner tenant. `getToken` supplies the App+User access
@@ -222,7 +221,7 @@ function nextToken(page: z.output<typeof customerCollectionSchema>): string | un
 
 /** Customer ids are tenant GUIDs; anything else never reaches Partner Center (no path injection). */
 function customerPath(customerId: string): string {
-  if (!GUID.test(customerId)) {
+  if (!isGuid(customerId)) {
     throw new PartnerCenterError('partner_center_not_found', {
       requestId: '',
       correlationId: '',

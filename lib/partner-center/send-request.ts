@@ -1,3 +1,4 @@
+import { isGuid } from '@/lib/ids/guid';
 import { randomUUID } from 'node:crypto';
 import { currentLogContext, log } from '@/lib/log';
 import { codeForStatus, PartnerCenterError } from './partner-center-error';
@@ -204,8 +205,8 @@ function toError(result: Attempt, ids: CallIds, retryAfterMs?: number): PartnerC
 
 /** `/v1/customers/<guid>/subscriptions` → `/v1/customers/{id}/subscriptions`: a stable log key that the redactor leaves alone. */
 export function routeTemplate(path: string): string {
-  return (path.split('?')[0] ?? '').replace(
-    /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi,
-    '{id}',
-  );
+  return (path.split('?')[0] ?? '')
+    .split('/')
+    .map((segment) => (isGuid(segment) ? '{id}' : segment))
+    .join('/');
 }

@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import type { BrokerStore } from './token-broker-deps';
 import { ConnectionError } from './connection-error';
 import { adviceForStoredCode, isDeadStatus } from './dead-grant-status';
@@ -50,7 +51,7 @@ export class CustomerTokenBroker {
   }
 
   async getAccessToken(
-    partnerTenantId: string,
+    partnerTenantId: TenantId,
     customerTenantId: string,
     resource: string,
   ): Promise<string> {
@@ -80,7 +81,7 @@ export class CustomerTokenBroker {
    * Drops cached tokens of one customer (after its consent changed: the next token must carry
    * the new scopes), or of every customer of the partner, and the reused refresh token.
    */
-  async forget(partnerTenantId: string, customerTenantId?: string): Promise<void> {
+  async forget(partnerTenantId: TenantId, customerTenantId?: string): Promise<void> {
     const partner = partnerTenantId.toLowerCase();
     if (!customerTenantId) this.refreshTokens.delete(partner);
     await this.deps.cache.deletePrefix(
@@ -95,7 +96,7 @@ export class CustomerTokenBroker {
       : undefined;
   }
 
-  private refreshTokenOf(partnerTenantId: string): Promise<string> {
+  private refreshTokenOf(partnerTenantId: TenantId): Promise<string> {
     const partner = partnerTenantId.toLowerCase();
     const memo = this.refreshTokens.get(partner);
     if (memo && memo.until > this.deps.now()) return Promise.resolve(memo.token);

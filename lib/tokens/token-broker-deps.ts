@@ -1,4 +1,5 @@
 import type { GrantResource } from '@/lib/entra/aadsts-advice';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import type { DeadGrant } from './dead-grant-status';
 import type { ConnectionTags } from '@/lib/vault/connection-tags';
 import type { SingleFlight } from './single-flight';
@@ -6,19 +7,19 @@ import type { TokenCache } from './token-cache';
 
 /** The slice of the refresh-token store the broker uses (lib/vault's RefreshTokenStore fits). */
 export interface BrokerStore {
-  get(tenantId: string): Promise<{
+  get(tenantId: TenantId): Promise<{
     refreshToken: string;
     version: string;
     tags: ConnectionTags;
     updatedOn: Date;
   } | null>;
-  save(tenantId: string, refreshToken: string, tags: ConnectionTags): Promise<unknown>;
-  updateTags(tenantId: string, patch: Partial<ConnectionTags>): Promise<void>;
+  save(tenantId: TenantId, refreshToken: string, tags: ConnectionTags): Promise<unknown>;
+  updateTags(tenantId: TenantId, patch: Partial<ConnectionTags>): Promise<void>;
 }
 
 /** lib/entra's redeemRefreshToken, or a fake in tests. */
 export type Redeem = (input: {
-  tenantId: string;
+  tenantId: TenantId;
   refreshToken: string;
   scopes: string[];
 }) => Promise<{
@@ -43,7 +44,7 @@ export interface TokenBrokerDeps {
   /** Treat cached access tokens as expired this long before they really are. */
   expiryMarginMs?: number;
   /** Where background write-back failures go (they never fail the request). */
-  onBackgroundError?: (error: unknown, context: { tenantId: string; operation: string }) => void;
+  onBackgroundError?: (error: unknown, context: { tenantId: TenantId; operation: string }) => void;
   /**
    * Dead-grant errors are recognised by this (lib/entra's EntraError.grantIsDead), for the
    * resource that was asked for: only a dead Partner Center grant changes the connection.

@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import type { ConnectionTags } from '@/lib/vault/connection-tags';
 import { ConnectionError } from './connection-error';
 import { adviceForStoredCode, isDeadStatus } from './dead-grant-status';
@@ -6,7 +7,7 @@ import type { TokenBrokerDeps } from './token-broker-deps';
 export type { BrokerStore, Redeem, TokenBrokerDeps } from './token-broker-deps';
 
 export interface RedeemNowResult {
-  tenantId: string;
+  tenantId: TenantId;
   expiresOn: Date;
   rotatedAt: Date;
   amr: string[];
@@ -36,7 +37,7 @@ export class TokenBroker {
 
   /** An access token for `tenantId`'s stored connection. Throws ConnectionError or the redemption's error. */
   async getAccessToken(
-    tenantId: string,
+    tenantId: TenantId,
     resource: string = this.deps.defaultResource,
   ): Promise<string> {
     const key = cacheKey(tenantId, resource);
@@ -67,8 +68,8 @@ export class TokenBroker {
    * health tags. "Check now" and `csp keepalive` use it; it also tries connections marked dead,
    * because a person asking to check wants the real answer.
    */
-  async redeemNow(tenantId: string): Promise<RedeemNowResult> {
-    return this.deps.flight.run(`redeem-now:${tenantId.toLowerCase()}`, async () => {
+  async redeemNow(tenantId: TenantId): Promise<RedeemNowResult> {
+    return this.deps.flight.run(`redeem-now:${tenantId}`, async () => {
       const record = await this.readConnection(tenantId);
       const resource = this.deps.defaultResource;
       const redeemed = await this.redeemOrMark(tenantId, record.refreshToken, resource);
@@ -84,8 +85,8 @@ export class TokenBroker {
   }
 
   /** Drops every cached token of a tenant (after a disconnect or reconnect). */
-  async forget(tenantId: string): Promise<void> {
-    await this.deps.cache.deletePrefix(`${tenantId.toLowerCase()}|`);
+  async forget(tenantId: TenantId): Promise<void> {
+    await this.deps.cache.deletePrefix(`${tenantId}|`);
   }
 
   /** Resolves when background write-backs have finished (tests, graceful shutdown). */
@@ -112,13 +113,13 @@ export class TokenBroker {
     );
   }
 
-  private async readConnection(tenantId: string) {
+  private async readConnection(tenantId: TenantId) {
     const record = await this.deps.store.get(tenantId);
     if (!record) throw new ConnectionError('connection_missing', tenantId);
     return record;
   }
 
-  private async redeemOrMark(tenantId: string, refreshToken: string, resource: string) {
+  private async redeemOrMark(tenantId: TenantId, refreshToken: string, resource: string) {
     try {
       return await this.deps.redeem({
         tenantId,
@@ -161,7 +162,7 @@ export class TokenBroker {
    * it (a reconnect, a disconnect, or another instance's rotation): theirs is newer, keep it.
    */
   private async rotate(
-    tenantId: string,
+    tenantId: TenantId,
     read: { version: string },
     redeemed: { refreshToken: string; claims: { amr: string[] } },
   ): Promise<void> {
@@ -174,8 +175,8 @@ export class TokenBroker {
     );
   }
 
-  private inBackground(tenantId: string, operation: string, work: () => Promise<void>): void {
-    const key = `${operation}:${tenantId.toLowerCase()}`;
+  private inBackground(tenantId: TenantId, operation: string, work: () => Promise<void>): void {
+    const key = `${operation}:${tenantId}`;
     const running = this.deps.flight
       .run(key, work)
       .catch((e: unknown) => this.deps.onBackgroundError?.(e, { tenantId, operation }));
@@ -184,8 +185,8 @@ export class TokenBroker {
   }
 }
 
-function cacheKey(tenantId: string, resource: string): string {
-  return `${tenantId.toLowerCase()}|${resource}`;
+function cacheKey(tenantId: TenantId, resource: string): string {
+  return `${tenantId}|${resource}`;
 }
 
 /**

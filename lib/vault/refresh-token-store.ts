@@ -2,12 +2,13 @@ import 'server-only';
 import type { SecretClient } from '@azure/keyvault-secrets';
 import type { ConnectionChangeFeed } from './connection-change-feed';
 import { fromVaultTags, toVaultTags, type ConnectionTags } from './connection-tags';
-import { isTenantSecretName, secretNameFor } from './secret-name';
+import type { TenantId } from '@/lib/ids/tenant-id';
+import { secretNameFor, tenantOfSecretName } from './secret-name';
 import { setSecretRevivingDeleted } from './set-secret-reviving-deleted';
 import { toVaultError } from './to-vault-error';
 
 export interface ConnectionRecord {
-  tenantId: string;
+  tenantId: TenantId;
   refreshToken: string;
   version: string;
   tags: ConnectionTags;
@@ -15,22 +16,22 @@ export interface ConnectionRecord {
 }
 
 export interface ConnectionSummary {
-  tenantId: string;
+  tenantId: TenantId;
   tags: ConnectionTags;
   updatedOn: Date;
 }
 
 export interface RefreshTokenStore {
   /** Latest version; null when absent, deleted or marked disconnected. */
-  get(tenantId: string): Promise<ConnectionRecord | null>;
+  get(tenantId: TenantId): Promise<ConnectionRecord | null>;
   /** Writes a new version (earlier ones stay in the vault's history). */
-  save(tenantId: string, refreshToken: string, tags: ConnectionTags): Promise<ConnectionRecord>;
+  save(tenantId: TenantId, refreshToken: string, tags: ConnectionTags): Promise<ConnectionRecord>;
   /** Merges `patch` into the latest version's tags; the value is unchanged. */
-  updateTags(tenantId: string, patch: Partial<ConnectionTags>): Promise<void>;
+  updateTags(tenantId: TenantId, patch: Partial<ConnectionTags>): Promise<void>;
   /** Every connected tenant, from secret properties only: values are never read. */
   list(): Promise<ConnectionSummary[]>;
   /** Marks the latest version disconnected, then soft-deletes the secret (recoverable). */
-  disconnect(tenantId: string, by?: { oid: string }): Promise<void>;
+  disconnect(tenantId: TenantId, by?: { oid: string }): Promise<void>;
 }
 
 const CONTENT_TYPE = 'application/vnd.partner-portal.refresh-token';
@@ -46,7 +47,7 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
     private readonly feed?: ConnectionChangeFeed,
   ) {}
 
-  async get(tenantId: string): Promise<ConnectionRecord | null> {
+  async get(tenantId: TenantId): Promise<ConnectionRecord | null> {
     const name = secretNameFor(tenantId);
     try {
       const secret = await this.client.getSecret(name);
@@ -54,7 +55,7 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
       if (!secret.value || secret.properties.enabled === false || tags.status === 'disconnected')
         return null;
       return {
-        tenantId: name,
+        tenantId,
         refreshToken: secret.value,
         version: secret.properties.version ?? '',
         tags,
@@ -67,7 +68,7 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
   }
 
   async save(
-    tenantId: string,
+    tenantId: TenantId,
     refreshToken: string,
     tags: ConnectionTags,
   ): Promise<ConnectionRecord> {
@@ -79,20 +80,20 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
         contentType: CONTENT_TYPE,
       });
       const record = {
-        tenantId: name,
+        tenantId,
         refreshToken,
         version: secret.properties.version ?? '',
         tags: fromVaultTags(secret.properties.tags),
         updatedOn: secret.properties.updatedOn ?? new Date(),
       };
-      this.announce(name, record.tags, record.updatedOn);
+      this.announce(tenantId, record.tags, record.updatedOn);
       return record;
     } catch (e) {
       throw toVaultError(e);
     }
   }
 
-  async updateTags(tenantId: string, patch: Partial<ConnectionTags>): Promise<void> {
+  async updateTags(tenantId: TenantId, patch: Partial<ConnectionTags>): Promise<void> {
     const name = secretNameFor(tenantId);
     try {
       const latest = await this.client.getSecret(name);
@@ -102,7 +103,7 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
         latest.properties.version ?? '',
         { tags: toVaultTags(merged) },
       );
-      this.announce(name, fromVaultTags(updated.tags), updated.updatedOn ?? new Date());
+      this.announce(tenantId, fromVaultTags(updated.tags), updated.updatedOn ?? new Date());
     } catch (e) {
       throw toVaultError(e);
     }
@@ -113,9 +114,9 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
     try {
       for await (const p of this.client.listPropertiesOfSecrets()) {
         const tags = fromVaultTags(p.tags);
-        if (!isTenantSecretName(p.name) || p.enabled === false || tags.status === 'disconnected')
-          continue;
-        out.push({ tenantId: p.name.toLowerCase(), tags, updatedOn: p.updatedOn ?? new Date(0) });
+        const tenantId = tenantOfSecretName(p.name);
+        if (!tenantId || p.enabled === false || tags.status === 'disconnected') continue;
+        out.push({ tenantId, tags, updatedOn: p.updatedOn ?? new Date(0) });
       }
     } catch (e) {
       throw toVaultError(e);
@@ -123,28 +124,28 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
     return out;
   }
 
-  async disconnect(tenantId: string, by?: { oid: string }): Promise<void> {
+  async disconnect(tenantId: TenantId, by?: { oid: string }): Promise<void> {
     const name = secretNameFor(tenantId);
     try {
       // Mark first: if the secret is ever recovered (a reconnect recovers before writing), the old
       // version still reads as disconnected rather than silently coming back to life.
-      await this.updateTags(name, {
+      await this.updateTags(tenantId, {
         status: 'disconnected',
         disconnectedAt: new Date().toISOString(),
         disconnectedByOid: by?.oid,
       });
       await this.client.beginDeleteSecret(name);
-      this.feed?.publish({ tenantId: name, summary: null });
+      this.feed?.publish({ tenantId, summary: null });
     } catch (e) {
       if (isNotFound(e) || isNotFound((e as { cause?: unknown }).cause)) return;
       throw toVaultError(e);
     }
   }
 
-  private announce(name: string, tags: ConnectionTags, updatedOn: Date): void {
+  private announce(tenantId: TenantId, tags: ConnectionTags, updatedOn: Date): void {
     this.feed?.publish({
-      tenantId: name,
-      summary: tags.status === 'disconnected' ? null : { tenantId: name, tags, updatedOn },
+      tenantId,
+      summary: tags.status === 'disconnected' ? null : { tenantId, tags, updatedOn },
     });
   }
 }

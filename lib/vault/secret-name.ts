@@ -1,18 +1,19 @@
 import 'server-only';
+import { parseTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { VaultError } from './vault-error';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
- * The secret name for a partner tenant: the tenant id itself, as Microsoft's SAM samples name it,
- * so a vault those samples filled keeps working. Lower-cased so one tenant has one name.
+ * The secret name for a partner tenant: the tenant id itself (lower case, as TenantId is), as
+ * Microsoft's SAM samples name it, so a vault those samples filled keeps working.
  */
-export function secretNameFor(tenantId: string): string {
-  if (!GUID.test(tenantId)) throw new VaultError('vault_invalid_name');
-  return tenantId.toLowerCase();
+export function secretNameFor(tenantId: TenantId): string {
+  // The type says it is parsed; a secret name is a path segment, so a value cast past the type
+  // (a test, a future caller) is refused here rather than sent to the vault.
+  if (parseTenantId(tenantId) !== tenantId) throw new VaultError('vault_invalid_name');
+  return tenantId;
 }
 
-/** Whether a secret in the vault is one of ours (other secrets may share the vault). */
-export function isTenantSecretName(name: string): boolean {
-  return GUID.test(name);
+/** The tenant a secret belongs to, or undefined for other secrets sharing the vault. */
+export function tenantOfSecretName(name: string): TenantId | undefined {
+  return parseTenantId(name);
 }

@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { resetConfigForTests } from '@/lib/config';
 import { handleConnectCallback } from '@/lib/connect/handle-connect-callback';
 import { startConnect } from '@/lib/connect/start-connect';
@@ -42,7 +43,7 @@ async function failureCode(p: Promise<unknown>): Promise<string> {
   return 'no failure';
 }
 
-async function expectNothingStored(tenantId: string) {
+async function expectNothingStored(tenantId: TenantId) {
   await expect(store.get(tenantId)).resolves.toBeNull();
 }
 

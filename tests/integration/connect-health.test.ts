@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import type { SessionUser } from '@/lib/auth';
 import {
   checkConnectionNow,
@@ -27,7 +28,7 @@ const { home, partnerA, partnerB } = seededTenants(m);
 const adminA = seededUser(partnerA, 'admin');
 const store = getRefreshTokenStore();
 
-const userOf = (tid: string, oid: string, roles: Partial<SessionUser> = {}): SessionUser => ({
+const userOf = (tid: TenantId, oid: string, roles: Partial<SessionUser> = {}): SessionUser => ({
   tid,
   oid,
   name: 'x',

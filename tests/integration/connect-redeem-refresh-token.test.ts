@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { EntraError } from '@/lib/entra/entra-error';
 import { partnerCenterScopes } from '@/lib/entra/partner-center-scopes';
 import { redeemRefreshToken } from '@/lib/entra/redeem-refresh-token';
@@ -59,7 +60,11 @@ test('never returns a token for another tenant than the one asked for', async ()
 
 test('a malformed tenant id is refused before any request; a garbage token gets Entra’s invalid_grant', async () => {
   await expect(
-    redeemRefreshToken({ tenantId: 'common', refreshToken: stored, scopes: partnerCenterScopes() }),
+    redeemRefreshToken({
+      tenantId: 'common' as TenantId,
+      refreshToken: stored,
+      scopes: partnerCenterScopes(),
+    }),
   ).rejects.toMatchObject({ error: 'invalid_tenant_id' });
   await expect(
     redeemRefreshToken({

@@ -1,3 +1,4 @@
+import { toTenantId } from '@/lib/ids/tenant-id';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,7 +83,7 @@ describe("the portal's lib/vault with KEY_VAULT_CREDENTIAL=app and only a certif
     });
     expect(getConfig().ENTRA_CLIENT_SECRET).toBeUndefined();
     await control.resetStats();
-    const tenant = randomUUID();
+    const tenant = toTenantId(randomUUID());
     const tags: ConnectionTags = {
       connectedByOid: randomUUID(),
       connectedByUpn: 'admin@contoso.example',

@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import {
   createPartnerCenterClient,
   type CustomerSummary,
@@ -14,9 +15,9 @@ import { connectPartner } from '../support/connect-partner';
  * from the broker (stored refresh token → msal-node → emulated Entra), including injected faults.
  */
 const { partnerA, partnerB } = seededTenants();
-let tenantA: string;
-let tenantB: string;
-const clientFor = (tenantId: string, opts = {}) =>
+let tenantA: TenantId;
+let tenantB: TenantId;
+const clientFor = (tenantId: TenantId, opts = {}) =>
   createPartnerCenterClient(() => getTokenBroker().getAccessToken(tenantId), opts);
 const fastRetries = { retry: { baseDelayMs: 50 } };
 

@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { getConfig } from '@/lib/config';
 import { isEntraError } from '@/lib/entra/entra-error';
 import { partnerCenterScopes } from '@/lib/entra/partner-center-scopes';
@@ -46,7 +47,7 @@ function countingBroker(opts: { rotationIntervalMs?: number } = {}) {
   return { broker, counts };
 }
 
-let tenantA: string;
+let tenantA: TenantId;
 
 beforeAll(async () => {
   await control.reset();

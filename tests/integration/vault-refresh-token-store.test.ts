@@ -1,3 +1,4 @@
+import { toTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { resetConfigForTests } from '@/lib/config';
 import { getRefreshTokenStore, type ConnectionTags } from '@/lib/vault';
 import { KeyVaultRefreshTokenStore } from '@/lib/vault/refresh-token-store';
@@ -11,7 +12,7 @@ import { loadManifest } from '../support/manifest';
  * the Key Vault emulator (401 challenge, app credential for the home tenant, soft delete).
  */
 const m = loadManifest();
-const TENANT = '0f0e0d0c-0b0a-4909-8807-060504030201';
+const TENANT = toTenantId('0f0e0d0c-0b0a-4909-8807-060504030201');
 const tags: ConnectionTags = {
   connectedByOid: '11111111-2222-4333-8444-555555555555',
   connectedByUpn: 'admin@contoso.example',
@@ -40,7 +41,7 @@ describe('KeyVaultRefreshTokenStore against the Key Vault emulator', () => {
       orgName: 'Contoso',
     });
 
-    const got = await store.get(TENANT.toUpperCase());
+    const got = await store.get(toTenantId(TENANT.toUpperCase()));
     expect(got).toMatchObject({
       tenantId: TENANT,
       refreshToken: 'refresh-token-two',
@@ -87,7 +88,9 @@ describe('KeyVaultRefreshTokenStore against the Key Vault emulator', () => {
 
   test('absent tenant → null; malformed id refused before any request', async () => {
     await expect(store.get(TENANT)).resolves.toBeNull();
-    await expect(store.get('not-a-guid')).rejects.toMatchObject({ code: 'vault_invalid_name' });
+    await expect(store.get('not-a-guid' as TenantId)).rejects.toMatchObject({
+      code: 'vault_invalid_name',
+    });
   });
 
   test('no role on the vault → vault_forbidden', async () => {

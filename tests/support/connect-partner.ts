@@ -1,3 +1,4 @@
+import { toTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { handleConnectCallback } from '@/lib/connect/handle-connect-callback';
 import { startConnect } from '@/lib/connect/start-connect';
 import { driveSignIn } from '../integration/entra-sign-in-driver';
@@ -8,7 +9,7 @@ import { seededTenants, seededUser } from './manifest';
  * emulator's sign-in pages with TOTP and consent, handleConnectCallback), so a refresh token is
  * stored in the emulated Key Vault exactly as in production. Returns the tenant id.
  */
-export async function connectPartner(which: 'partnerA' | 'partnerB'): Promise<string> {
+export async function connectPartner(which: 'partnerA' | 'partnerB'): Promise<TenantId> {
   const tenant = seededTenants()[which];
   const { authorizeUrl, cookie } = await startConnect();
   const signIn = await driveSignIn(authorizeUrl, seededUser(tenant, 'admin'), {
@@ -20,7 +21,7 @@ export async function connectPartner(which: 'partnerA' | 'partnerB'): Promise<st
     query: signIn.redirect.searchParams,
     stateCookie: cookie.value,
   });
-  return result.tenantId;
+  return toTenantId(result.tenantId);
 }
 
 // As a child process in a private cloud's portal env (the doctor and CLI tests need a stored

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { toTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import type { Manifest } from '../../emulator/core/manifest';
 
 export type { Manifest };
@@ -20,7 +21,9 @@ export function seededTenants(m: Manifest = loadManifest()) {
   const partners = m.tenants.filter((t) => t.kind === 'partner' && t.userConsent !== 'off');
   if (!home || partners.length < 2)
     throw new Error('manifest lacks the seeded home tenant and two partner tenants');
-  return { home, partnerA: partners[0]!, partnerB: partners[1]! };
+  // Ids as the portal's lib/ takes them: parsed once, here, where they enter the tests.
+  const parsed = (t: Manifest['tenants'][number]) => ({ ...t, id: toTenantId(t.id) as TenantId });
+  return { home: parsed(home), partnerA: parsed(partners[0]!), partnerB: parsed(partners[1]!) };
 }
 
 /** The seeded partner tenant whose users may not consent to apps (only an admin, for everyone). */

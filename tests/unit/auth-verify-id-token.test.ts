@@ -1,3 +1,4 @@
+import { toTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { verifyIdToken } from '@/lib/auth/verify-id-token';
 import { decideSignIn, notConnectedUrl } from '@/lib/auth/sign-in-policy';
@@ -5,10 +6,10 @@ import { GLOBAL_ADMIN_WID, isOperatorClaims, isPartnerAdminClaims } from '@/lib/
 import type { SessionUser } from '@/lib/auth/session-user';
 
 const HOST = 'https://login.example.test';
-const CLIENT_ID = '11111111-1111-4111-8111-111111111111';
-const TENANT_A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
-const TENANT_B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
-const HOME = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
+const CLIENT_ID = toTenantId('11111111-1111-4111-8111-111111111111');
+const TENANT_A = toTenantId('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
+const TENANT_B = toTenantId('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb');
+const HOME = toTenantId('cccccccc-cccc-4ccc-8ccc-cccccccccccc');
 
 let keys: ReturnType<typeof createLocalJWKSet>;
 let sign: (
@@ -151,9 +152,9 @@ describe('roles', () => {
 
   it('makes operators only of home-tenant users with Portal.Operator', () => {
     expect(isOperatorClaims({ tid: HOME, roles: ['Portal.Operator'] }, HOME)).toBe(true);
-    expect(isOperatorClaims({ tid: HOME.toUpperCase(), roles: ['Portal.Operator'] }, HOME)).toBe(
-      true,
-    );
+    expect(
+      isOperatorClaims({ tid: toTenantId(HOME.toUpperCase()), roles: ['Portal.Operator'] }, HOME),
+    ).toBe(true);
     expect(isOperatorClaims({ tid: TENANT_A, roles: ['Portal.Operator'] }, HOME)).toBe(false);
     expect(isOperatorClaims({ tid: HOME, roles: [] }, HOME)).toBe(false);
   });
@@ -171,7 +172,7 @@ describe('sign-in policy: tid must be a connected tenant, or home for operators'
     ...over,
   });
   const connected = new Set([TENANT_A]);
-  const deps = { homeTenantId: HOME, isTenantConnected: async (t: string) => connected.has(t) };
+  const deps = { homeTenantId: HOME, isTenantConnected: async (t: TenantId) => connected.has(t) };
 
   it('admits staff of a connected tenant', async () => {
     expect(await decideSignIn(user(), deps)).toEqual({ allowed: true });

@@ -1,3 +1,4 @@
+import { toTenantId } from '@/lib/ids/tenant-id';
 import type { SessionUser } from '@/lib/auth';
 import { resetConfigForTests } from '@/lib/config';
 import { createActionToken, verifyActionToken } from '@/lib/connections/action-token';
@@ -16,7 +17,7 @@ beforeAll(() => {
 });
 
 const user: SessionUser = {
-  tid: 'tenant-a',
+  tid: toTenantId('cccccccc-1111-4222-8333-444444444444'),
   oid: 'oid-a',
   name: 'A',
   upn: 'a@a',
@@ -24,20 +25,19 @@ const user: SessionUser = {
   isPartnerAdmin: true,
   isOperator: false,
 };
-const TENANT = 'AAAAAAAA-1111-4222-8333-444444444444';
+const TENANT = toTenantId('AAAAAAAA-1111-4222-8333-444444444444');
 
 describe('CSRF action tokens', () => {
-  it('verifies for the same user, tenant (any case) and action only', () => {
+  it('verifies for the same user, tenant and action only', () => {
     const token = createActionToken(user, TENANT, 'disconnect');
-    expect(verifyActionToken(user, TENANT.toLowerCase(), 'disconnect', token)).toBe(true);
+    expect(verifyActionToken(user, TENANT, 'disconnect', token)).toBe(true);
     expect(verifyActionToken(user, TENANT, 'check', token)).toBe(false);
     expect(verifyActionToken({ ...user, oid: 'oid-b' }, TENANT, 'disconnect', token)).toBe(false);
-    expect(verifyActionToken({ ...user, tid: 'tenant-b' }, TENANT, 'disconnect', token)).toBe(
+    const otherTenant = toTenantId('bbbbbbbb-1111-4222-8333-444444444444');
+    expect(verifyActionToken({ ...user, tid: otherTenant }, TENANT, 'disconnect', token)).toBe(
       false,
     );
-    expect(
-      verifyActionToken(user, 'bbbbbbbb-1111-4222-8333-444444444444', 'disconnect', token),
-    ).toBe(false);
+    expect(verifyActionToken(user, otherTenant, 'disconnect', token)).toBe(false);
     expect(verifyActionToken(user, TENANT, 'disconnect', undefined)).toBe(false);
     expect(verifyActionToken(user, TENANT, 'disconnect', `${token}x`)).toBe(false);
   });

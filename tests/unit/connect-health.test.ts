@@ -1,3 +1,4 @@
+import { toTenantId } from '@/lib/ids/tenant-id';
 import { computeHealth } from '@/lib/connections/compute-health';
 import type { ConnectionTags } from '@/lib/vault';
 
@@ -18,7 +19,11 @@ const base: ConnectionTags = {
 
 function health(tags: Partial<ConnectionTags>, now: number) {
   return computeHealth(
-    { tenantId: 't-a', tags: { ...base, ...tags }, updatedOn: new Date(T0) },
+    {
+      tenantId: toTenantId('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'),
+      tags: { ...base, ...tags },
+      updatedOn: new Date(T0),
+    },
     now,
   );
 }
@@ -100,7 +105,7 @@ describe('computeHealth (clock-driven)', () => {
   it('falls back to the secret’s update time for secrets written by Microsoft’s samples (no tags)', () => {
     const h = computeHealth(
       {
-        tenantId: 't',
+        tenantId: toTenantId('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'),
         tags: {
           connectedByOid: '',
           connectedByUpn: '',

@@ -1,3 +1,4 @@
+import { toTenantId } from '@/lib/ids/tenant-id';
 import { resetConfigForTests } from '@/lib/config';
 import { hashState, STATE_PURPOSE } from '@/lib/connect/start-connect';
 import { seal, resetSealKeysForTests } from '@/lib/connect/seal';
@@ -95,7 +96,7 @@ describe('validateConnectState', () => {
     ).toBe('state_missing');
     const resultCookie = (
       await sealConnectResult({
-        tenantId: 't',
+        tenantId: toTenantId('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'),
         orgName: 'o',
         connectedByOid: '',
         connectedByUpn: '',
@@ -161,7 +162,7 @@ describe('consumed states', () => {
 describe('connect result cookie', () => {
   it('round-trips and rejects anything altered', async () => {
     const result = {
-      tenantId: 'a-tenant',
+      tenantId: toTenantId('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'),
       orgName: 'Contoso',
       connectedByOid: 'oid',
       connectedByUpn: 'admin@contoso',

@@ -1,3 +1,4 @@
+import { toTenantId } from '@/lib/ids/tenant-id';
 /**
  * "Check now" records a failure the broker does not (MFA demanded, Entra unreachable ...), so the
  * connection's health shows it. Regression: `isEntraError` used `instanceof`, and an EntraError
@@ -7,7 +8,7 @@
 import type * as EntraErrors from '@/lib/entra/entra-error';
 import type { ConnectionTags } from '@/lib/vault/connection-tags';
 
-const TENANT = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
+const TENANT = toTenantId('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
 const NOW = Date.parse('2026-03-01T00:00:00Z');
 
 const tags: ConnectionTags = {

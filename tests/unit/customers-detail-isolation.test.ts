@@ -1,3 +1,4 @@
+import { toTenantId } from '@/lib/ids/tenant-id';
 import { CustomerListEntry } from '@/lib/customers/customer-list-entry';
 import { getCustomerDetail } from '@/lib/customers/get-customer-detail';
 import { PartnerCenterError } from '@/lib/partner-center/partner-center-error';
@@ -30,7 +31,7 @@ jest.mock('@/lib/customers/get-customer-list-cache', () => ({
   getCustomerListCache: () => ({ peek: () => cached }),
 }));
 
-const B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+const B = toTenantId('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb');
 const userB: SessionUser = {
   tid: B,
   oid: 'o',
@@ -40,8 +41,8 @@ const userB: SessionUser = {
   isPartnerAdmin: false,
   isOperator: false,
 };
-const ownId = '11111111-0000-4000-8000-000000000001';
-const foreignId = '22222222-0000-4000-8000-000000000002';
+const ownId = toTenantId('11111111-0000-4000-8000-000000000001');
+const foreignId = toTenantId('22222222-0000-4000-8000-000000000002');
 const summary = {
   id: ownId,
   companyName: 'Own',

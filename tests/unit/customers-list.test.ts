@@ -1,3 +1,4 @@
+import { toTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { CustomerListCache, type CustomerSource } from '@/lib/customers/customer-list-cache';
 import { CustomerListEntry } from '@/lib/customers/customer-list-entry';
 import {
@@ -9,8 +10,8 @@ import { queryCustomers } from '@/lib/customers/query-customers';
 import { csvCell, streamCustomersCsv } from '@/lib/customers/stream-customers-csv';
 import type { CustomerSummary, Relationship } from '@/lib/partner-center/types';
 
-const A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
-const B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+const A = toTenantId('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
+const B = toTenantId('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb');
 
 function customers(prefix: string, n: number): CustomerSummary[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -54,7 +55,7 @@ function pagedSource(all: CustomerSummary[], pageSize = 500) {
   return source;
 }
 
-async function settle(cache: CustomerListCache, tenant: string) {
+async function settle(cache: CustomerListCache, tenant: TenantId) {
   await (
     await cache.get(tenant)
   ).settled;
@@ -99,7 +100,7 @@ describe('customer list cache', () => {
     expect(a.items.every((c) => c.id.startsWith('A-'))).toBe(true);
     expect(b.items.every((c) => c.id.startsWith('B-'))).toBe(true);
     expect(sourceFor.mock.calls.map(([t]) => t).sort()).toEqual([A, B]);
-    expect(cache.peek(B.toUpperCase())).toBe(b);
+    expect(cache.peek(toTenantId(B.toUpperCase()))).toBe(b);
   });
 
   it('serves the cached list within the TTL and loads again after it', async () => {

@@ -1,3 +1,4 @@
+import { toTenantId } from '@/lib/ids/tenant-id';
 import { EntraError } from '@/lib/entra/entra-error';
 import {
   ConnectionError,
@@ -9,8 +10,8 @@ import {
 import { deadGrantOf } from '@/lib/tokens/dead-grant-status';
 import type { ConnectionTags } from '@/lib/vault/connection-tags';
 
-const A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
-const B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+const A = toTenantId('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
+const B = toTenantId('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb');
 const PC = 'https://api.partnercenter.microsoft.com';
 const HOUR = 3600_000;
 const T0 = Date.parse('2026-01-10T12:00:00Z');
@@ -307,7 +308,7 @@ describe('token broker: dead grants', () => {
   it('reports a tenant with no stored connection', async () => {
     const { broker, redeem } = setup();
     const error = (await broker
-      .getAccessToken('dddddddd-dddd-4ddd-8ddd-dddddddddddd')
+      .getAccessToken(toTenantId('dddddddd-dddd-4ddd-8ddd-dddddddddddd'))
       .catch((e: unknown) => e)) as ConnectionError;
     expect(error.code).toBe('connection_missing');
     expect(redeem).not.toHaveBeenCalled();

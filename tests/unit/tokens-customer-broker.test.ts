@@ -1,9 +1,10 @@
 import { EntraError } from '@/lib/entra/entra-error';
 import { CustomerTokenBroker, MemorySingleFlight, MemoryTokenCache } from '@/lib/tokens';
 import type { ConnectionTags } from '@/lib/vault/connection-tags';
+import { toTenantId } from '@/lib/ids/tenant-id';
 
-const PARTNER = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
-const OTHER_PARTNER = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+const PARTNER = toTenantId('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
+const OTHER_PARTNER = toTenantId('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb');
 const C1 = '11111111-1111-4111-8111-111111111111';
 const C2 = '22222222-2222-4222-8222-222222222222';
 const GRAPH = 'https://graph.microsoft.com';
@@ -124,7 +125,7 @@ describe('customer-tenant tokens', () => {
   it('says connection_missing for a partner that is not connected', async () => {
     const { broker } = setup();
     await expect(
-      broker.getAccessToken('cccccccc-cccc-4ccc-8ccc-cccccccccccc', C1, GRAPH),
+      broker.getAccessToken(toTenantId('cccccccc-cccc-4ccc-8ccc-cccccccccccc'), C1, GRAPH),
     ).rejects.toMatchObject({
       code: 'connection_missing',
     });

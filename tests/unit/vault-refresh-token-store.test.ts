@@ -1,11 +1,12 @@
+import { toTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import type { SecretClient } from '@azure/keyvault-secrets';
 import { KeyVaultRefreshTokenStore } from '@/lib/vault/refresh-token-store';
 import { fromVaultTags, toVaultTags, type ConnectionTags } from '@/lib/vault/connection-tags';
 import { VaultError } from '@/lib/vault/vault-error';
 import { toVaultError } from '@/lib/vault/to-vault-error';
 
-const TENANT = 'AAAAAAAA-1111-4222-8333-444444444444';
-const NAME = TENANT.toLowerCase();
+const TENANT = toTenantId('AAAAAAAA-1111-4222-8333-444444444444');
+const NAME: string = TENANT;
 
 const tags: ConnectionTags = {
   connectedByOid: 'oid-1',
@@ -122,7 +123,9 @@ describe('KeyVaultRefreshTokenStore', () => {
   it('returns null for an absent tenant and refuses a malformed id before calling Key Vault', async () => {
     const { store, client } = fakeVault();
     await expect(store.get(TENANT)).resolves.toBeNull();
-    await expect(store.get('../secrets/x')).rejects.toMatchObject({ code: 'vault_invalid_name' });
+    await expect(store.get('../secrets/x' as TenantId)).rejects.toMatchObject({
+      code: 'vault_invalid_name',
+    });
     expect(client.getSecret).toHaveBeenCalledTimes(1);
   });
 

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getSessionUser } from '@/lib/auth';
+import { parseTenantId } from '@/lib/ids/tenant-id';
 
 export const metadata: Metadata = { title: 'Not connected · Partner Portal' };
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Where a user of a tenant without a connection lands. The query only says which tenant and
@@ -17,9 +16,7 @@ export default async function NotConnectedPage({
 }) {
   const params = await searchParams;
   const user = await getSessionUser();
-  const tenant =
-    user?.tid ??
-    (typeof params.tenant === 'string' && GUID.test(params.tenant) ? params.tenant : undefined);
+  const tenant = user?.tid ?? parseTenantId(params.tenant);
   const isAdmin = user ? user.isPartnerAdmin : params.admin === '1';
   const homeTenant = params.reason === 'home_tenant_not_operator';
 

@@ -1,7 +1,7 @@
 // GET /api/connections/:tenantId — one connection's health, as JSON (404 when not visible to the user).
 import { NextResponse, type NextRequest } from 'next/server';
 import { requireUserForApi } from '@/lib/auth';
-import { getConnectionHealth, jsonError } from '@/lib/connections';
+import { getConnectionHealth, jsonError, tenantIdFromParam } from '@/lib/connections';
 import { withLogContext } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +13,7 @@ export function GET(
   return withLogContext(async () => {
     try {
       const user = await requireUserForApi();
-      const { tenantId } = await context.params;
+      const tenantId = tenantIdFromParam((await context.params).tenantId);
       return NextResponse.json(await getConnectionHealth(user, tenantId), {
         headers: { 'Cache-Control': 'no-store' },
       });

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth';
 import { createActionToken, getConnectionHealth } from '@/lib/connections';
-import { assertCanAdminister } from '@/lib/connections/connection-access';
+import { assertCanAdminister, tenantIdFromParam } from '@/lib/connections/connection-access';
 import { isAppError } from '@/lib/errors/app-error';
 
 export const metadata: Metadata = { title: 'Disconnect · Partner Portal' };
@@ -14,9 +14,10 @@ export default async function DisconnectPage({
 }: {
   params: Promise<{ tenantId: string }>;
 }) {
-  const { tenantId } = await params;
-  const user = await requireUser(`/connections/${encodeURIComponent(tenantId)}/disconnect`);
+  const param = (await params).tenantId;
+  const user = await requireUser(`/connections/${encodeURIComponent(param)}/disconnect`);
   const health = await (async () => {
+    const tenantId = tenantIdFromParam(param);
     assertCanAdminister(user, tenantId);
     return getConnectionHealth(user, tenantId);
   })().catch((e: unknown) => (isAppError(e) ? null : Promise.reject(e)));

@@ -16,7 +16,7 @@ export function POST(request: NextRequest, context: { params: Promise<{ tenantId
         throw new AppError('confirmation_required', 'Confirm the disconnect first.', 400);
       await disconnectConnection(user, tenantId);
       return {
-        json: { disconnected: true, tenantId: tenantId.toLowerCase() },
+        json: { disconnected: true, tenantId },
         notice: { disconnected: true },
       };
     },
