@@ -28,6 +28,37 @@ export default tseslint.config(
     },
   },
   {
+    // lib/ is importable without Next: only the adapter folder lib/next may load next, next-auth
+    // or React, and nothing else in lib/ may load the adapter (the CLI and jobs use lib/ too).
+    files: ['lib/**'],
+    ignores: ['lib/next/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'next',
+                'next/*',
+                'next-auth',
+                'next-auth/*',
+                'react',
+                'react/*',
+                'react-dom',
+              ],
+              message: 'lib/ stays free of Next, next-auth and React: put this in lib/next/.',
+            },
+            {
+              group: ['@/lib/next', '@/lib/next/*', '../next', '../next/*'],
+              message: 'Only app/ uses the Next adapter (lib/next); lib/ must not depend on it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The CLI, the emulator and the scripts talk to a terminal on purpose.
     files: ['cli/**', 'emulator/**', 'scripts/**', 'bench/**', 'tests/**'],
     rules: { 'no-console': 'off' },

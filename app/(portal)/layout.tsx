@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { getSessionUser } from '@/lib/auth';
+import { getSessionUser } from '@/lib/next';
 import { AppShell } from '../_shell/app-shell';
 import { PublicHeader } from '../_shell/public-header';
 

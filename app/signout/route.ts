@@ -1,6 +1,7 @@
 // POST /signout — ends the portal session, then Entra's (end_session_endpoint), back to PORTAL_URL/.
 import { NextResponse, type NextRequest } from 'next/server';
-import { buildSignOutUrl, getSessionUser, isSameOrigin, sessionCookieName } from '@/lib/auth';
+import { buildSignOutUrl, isSameOrigin, sessionCookieName } from '@/lib/auth';
+import { getSessionUser } from '@/lib/next';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
 

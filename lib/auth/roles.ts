@@ -26,3 +26,14 @@ export function isOperatorClaims(
 ): boolean {
   return claims.tid === homeTenantId && claims.roles.includes(APP_ROLES.operator);
 }
+
+/**
+ * Whether `user` may act on the connection of `tenantId`: only an admin of that very tenant.
+ * Operators see health but do not act on other partners' connections.
+ */
+export function canAdministerTenant(
+  user: { isPartnerAdmin: boolean; tid: TenantId },
+  tenantId: TenantId,
+): boolean {
+  return user.isPartnerAdmin && user.tid === tenantId;
+}

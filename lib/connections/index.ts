@@ -10,7 +10,6 @@ export { computeHealth } from './compute-health';
 export { createActionToken } from './action-token';
 export { canViewConnection, tenantIdFromParam } from './connection-access';
 export { readActionRequest } from './read-action-request';
-export { jsonError, errorCodeOf } from './json-error';
 export { connectionsPageUrl } from './connections-page-url';
 export type { ConnectionHealth, HealthStatus, HealthAdvice } from './connection-health';
 export {

@@ -17,4 +17,3 @@ export type { CustomerListPage } from './query-customers';
 export type { ListError } from './customer-list-entry';
 export { loadCustomerPage, type CustomerPageResult } from './load-customer-page';
 export { loadCustomerDetail, type CustomerDetailResult } from './load-customer-detail';
-export { toJsonError } from './to-json-error';

@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { custom, generators, Issuer } from 'openid-client';
-import { entraProvider } from '@/lib/auth/entra-provider';
+import { entraProvider } from '@/lib/next/entra-provider';
 import { getConfig } from '@/lib/config';
 import { control } from '../support/control';
 import { withPortalEnv } from '../support/with-portal-env';

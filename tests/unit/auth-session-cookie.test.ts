@@ -1,5 +1,5 @@
 import { encode } from 'next-auth/jwt';
-import { userFromSessionCookie } from '@/lib/auth/decode-session-cookie';
+import { userFromSessionCookie } from '@/lib/next/decode-session-cookie';
 
 const secret = 'unit-test-secret-of-sufficient-length-0123456789';
 const claims = {

@@ -4,7 +4,8 @@ import { HealthDetails } from '@/app/_components/health-details';
 import { Pager } from '@/app/_components/pager';
 import { Forbidden } from '@/app/_shell/forbidden';
 import { isFailure, loadAlertsPageData, type AlertsPageData } from '@/lib/alerts/alerts-page-data';
-import { canAdministerTenant, requireUser } from '@/lib/auth';
+import { canAdministerTenant } from '@/lib/auth';
+import { requireUser } from '@/lib/next';
 import {
   connectionQueryString,
   createActionToken,

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getSessionUser } from '@/lib/auth';
+import { getSessionUser } from '@/lib/next';
 import { parseTenantId } from '@/lib/ids/tenant-id';
 
 export const metadata: Metadata = { title: 'Not connected · Partner Portal' };

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getSessionUser } from '@/lib/auth';
+import { getSessionUser } from '@/lib/next';
 import { SignInButton } from './sign-in-button';
 
 export const metadata: Metadata = { title: 'Sign in · Partner Portal' };

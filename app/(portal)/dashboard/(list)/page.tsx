@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { requireUser } from '@/lib/auth';
 import { formatCount } from '@/lib/format/format-count';
+import { requireUser } from '@/lib/next';
 import { customerQueryString, loadCustomerPage, parseCustomerQuery } from '@/lib/customers';
 import { CustomerFilters } from '../_components/customer-filters';
 import { CustomerTable } from '../_components/customer-table';

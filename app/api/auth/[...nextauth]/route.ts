@@ -1,6 +1,6 @@
 // GET|POST /api/auth/* — next-auth (staff sign-in with Entra; options in lib/auth).
 import NextAuth from 'next-auth';
-import { getAuthOptions } from '@/lib/auth';
+import { getAuthOptions } from '@/lib/next';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

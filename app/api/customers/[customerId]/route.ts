@@ -1,24 +1,12 @@
 // GET /api/customers/:customerId — one customer of the user's own tenant with subscriptions; any other id is 404.
-import { NextResponse, type NextRequest } from 'next/server';
-import { requireUserForApi } from '@/lib/auth';
-import { getCustomerDetail, toJsonError } from '@/lib/customers';
-import { withLogContext } from '@/lib/log';
+import { NextResponse } from 'next/server';
+import { getCustomerDetail } from '@/lib/customers';
+import { signedInRoute } from '@/lib/next';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(
-  request: NextRequest,
-  context: { params: Promise<{ customerId: string }> },
-): Promise<NextResponse> {
-  return withLogContext(async () => {
-    try {
-      const user = await requireUserForApi();
-      const { customerId } = await context.params;
-      return NextResponse.json(await getCustomerDetail(user, customerId), {
-        headers: { 'Cache-Control': 'private, no-store' },
-      });
-    } catch (e) {
-      return toJsonError(e);
-    }
-  }, request.headers.get('x-correlation-id'));
-}
+export const GET = signedInRoute<{ customerId: string }>(async (user, _request, { customerId }) =>
+  NextResponse.json(await getCustomerDetail(user, customerId), {
+    headers: { 'Cache-Control': 'private, no-store' },
+  }),
+);

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireUser } from '@/lib/auth';
+import { requireUser } from '@/lib/next';
 import { createActionToken, getConnectionHealth } from '@/lib/connections';
 import { assertCanAdminister, tenantIdFromParam } from '@/lib/connections/connection-access';
 import { isAppError } from '@/lib/errors/app-error';

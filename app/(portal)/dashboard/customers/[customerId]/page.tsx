@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { requireUser } from '@/lib/auth';
+import { requireUser } from '@/lib/next';
 import { loadCustomerDetail } from '@/lib/customers';
 import { ErrorState } from '../../_components/error-state';
 import { ReconnectBanner } from '../../_components/reconnect-banner';

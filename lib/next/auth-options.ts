@@ -2,11 +2,11 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
+import { isTenantConnected } from '@/lib/auth/is-tenant-connected';
+import { sessionCookieName } from '@/lib/auth/session-cookie';
+import { toSessionUser } from '@/lib/auth/session-user';
+import { decideSignIn, notConnectedUrl } from '@/lib/auth/sign-in-policy';
 import { entraProvider, type EntraProfile } from './entra-provider';
-import { isTenantConnected } from './is-tenant-connected';
-import { sessionCookieName } from './session-cookie';
-import { toSessionUser } from './session-user';
-import { decideSignIn, notConnectedUrl } from './sign-in-policy';
 
 /** Staff sessions last a working day; signing in again is one click while Entra's session lives. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;

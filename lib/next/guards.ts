@@ -1,9 +1,8 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { AppError } from '@/lib/errors/app-error';
+import type { SessionUser } from '@/lib/auth/session-user';
 import { getSessionUser } from './get-session-user';
-import type { TenantId } from '@/lib/ids/tenant-id';
-import type { SessionUser } from './session-user';
 
 /**
  * Guards called at the top of every data function, not only in proxy.ts: authorization lives
@@ -41,12 +40,4 @@ export async function requireOperator(returnTo?: string): Promise<SessionUser> {
   if (!user.isOperator)
     throw new AppError('forbidden_not_operator', 'Only portal operators can see this.', 403);
   return user;
-}
-
-/**
- * Whether `user` may act on the connection of `tenantId`: only an admin of that very tenant.
- * Operators see health but do not act on other partners' connections.
- */
-export function canAdministerTenant(user: SessionUser, tenantId: TenantId): boolean {
-  return user.isPartnerAdmin && user.tid === tenantId;
 }

@@ -4,12 +4,12 @@ import type { OAuthConfig } from 'next-auth/providers/oauth';
 import type { Env } from '@/lib/config';
 import { AppError } from '@/lib/errors/app-error';
 import { loadClientCredential } from '@/lib/entra/load-client-credential';
-import { organizationsWellKnownUrl } from './get-entra-metadata';
-import { getJwks } from './get-jwks';
-import { isOperatorClaims, isPartnerAdminClaims } from './roles';
-import type { SessionUser } from './session-user';
-import { signClientAssertion } from './sign-client-assertion';
-import { readIdentity, verifyIdToken } from './verify-id-token';
+import { organizationsWellKnownUrl } from '@/lib/auth/get-entra-metadata';
+import { getJwks } from '@/lib/auth/get-jwks';
+import { isOperatorClaims, isPartnerAdminClaims } from '@/lib/auth/roles';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { signClientAssertion } from '@/lib/auth/sign-client-assertion';
+import { readIdentity, verifyIdToken } from '@/lib/auth/verify-id-token';
 
 /** What the provider hands to next-auth's callbacks as `profile`: the validated identity. */
 export type EntraProfile = SessionUser & { id: string };

@@ -3,8 +3,8 @@ import { getServerSession } from 'next-auth';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getAuthOptions } from './auth-options';
+import { toSessionUser, type SessionUser } from '@/lib/auth/session-user';
 import { userFromSessionCookie } from './decode-session-cookie';
-import { toSessionUser, type SessionUser } from './session-user';
 
 /**
  * The signed-in user of this request, or null. Reads the session cookie once per request (React

@@ -1,5 +1,5 @@
 import { decode } from 'next-auth/jwt';
-import { toSessionUser, type SessionUser } from './session-user';
+import { toSessionUser, type SessionUser } from '@/lib/auth/session-user';
 
 /**
  * Decoded session cookies, by the cookie's exact (encrypted, authenticated) value, until the
