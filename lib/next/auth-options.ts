@@ -6,6 +6,7 @@ import { isTenantConnected } from '@/lib/auth/is-tenant-connected';
 import { sessionCookieName } from '@/lib/auth/session-cookie';
 import { toSessionUser } from '@/lib/auth/session-user';
 import { decideSignIn, notConnectedUrl } from '@/lib/auth/sign-in-policy';
+import { DEFAULT_RETURN_PATH, parseReturnPath } from '@/lib/security/return-path';
 import { entraProvider, type EntraProfile } from './entra-provider';
 
 /** Staff sessions last a working day; signing in again is one click while Entra's session lives. */
@@ -38,6 +39,12 @@ export function getAuthOptions(): NextAuthOptions {
     },
     pages: { signIn: '/signin', error: '/signin' },
     callbacks: {
+      // next-auth's own callbackUrl goes through the same parser as /signin's: only a plain path
+      // on the portal's origin, anything else to the default page.
+      redirect({ url }) {
+        const path = parseReturnPath(url, config.PORTAL_URL) ?? DEFAULT_RETURN_PATH;
+        return `${config.PORTAL_URL}${path}`;
+      },
       async signIn({ user }) {
         const sessionUser = toSessionUser(user);
         if (!sessionUser) return false;

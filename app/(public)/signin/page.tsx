@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getConfig } from '@/lib/config';
 import { getSessionUser } from '@/lib/next';
+import { DEFAULT_RETURN_PATH, parseReturnPath } from '@/lib/security/return-path';
 import { SignInButton } from './sign-in-button';
 
 export const metadata: Metadata = { title: 'Sign in · Partner Portal' };
@@ -16,23 +18,15 @@ const ERRORS: Record<string, string> = {
   Default: 'Sign-in failed. Try again.',
 };
 
-/** Only same-site paths as the return address: never an absolute URL another site could supply. */
-function safeReturnPath(value: unknown): string {
-  return typeof value === 'string' &&
-    value.startsWith('/') &&
-    !value.startsWith('//') &&
-    !value.startsWith('/\\')
-    ? value
-    : '/dashboard';
-}
-
 export default async function SignInPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeReturnPath(params.callbackUrl);
+  // The one return-path parser (next-auth's redirect callback uses it too); a bad value → default.
+  const callbackUrl =
+    parseReturnPath(params.callbackUrl, getConfig().PORTAL_URL) ?? DEFAULT_RETURN_PATH;
   if (await getSessionUser()) redirect(callbackUrl);
   const errorKey = typeof params.error === 'string' ? params.error : undefined;
   // Own keys only: `?error=__proto__` or `constructor` must not pick up Object's members.
