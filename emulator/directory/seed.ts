@@ -213,6 +213,9 @@ export function seedPortalApp(portalUrl: string): AppRegistration {
       },
     ],
     idTokenImplicitGrant: true,
+    // The portal names partner admins by Global Administrator in `wids` (or Portal.Admin), so its
+    // registration asks Entra to put directory roles in ID tokens (docs/deploy-azure.md).
+    groupMembershipClaims: 'DirectoryRole',
   };
 }
 

@@ -89,6 +89,11 @@ export interface AppRegistration {
   requiredResourceAccess: RequiredResourceAccess[];
   /** "ID tokens" ticked under implicit grant: allows `response_type=code id_token`. */
   idTokenImplicitGrant: boolean;
+  /**
+   * The manifest's `groupMembershipClaims`: `DirectoryRole` or `All` make ID tokens carry `wids`
+   * (the user's directory role template ids). Absent or `None`: no `wids` in ID tokens.
+   */
+  groupMembershipClaims?: 'None' | 'SecurityGroup' | 'DirectoryRole' | 'ApplicationGroup' | 'All';
 }
 
 /**

@@ -3,7 +3,15 @@ import { AppError, isAppErrorOfKind } from '@/lib/errors/app-error';
 
 /** Where in the callback a failure happened; logged, never shown. */
 export type ConnectStage =
-  'start' | 'state' | 'authorize' | 'redeem' | 'mfa' | 'partner_center' | 'allowlist' | 'store';
+  | 'start'
+  | 'state'
+  | 'authorize'
+  | 'redeem'
+  | 'admin'
+  | 'mfa'
+  | 'partner_center'
+  | 'allowlist'
+  | 'store';
 
 /**
  * A connect-flow failure with the stable code its page is found by (see connect-failures.ts for

@@ -74,6 +74,13 @@ const CATALOGUE: Record<string, Entry> = {
     fix: START_AGAIN,
     canRetry: true,
   },
+  not_partner_admin: {
+    title: 'Only a partner admin can connect',
+    cause:
+      'The account that signed in is neither a Global Administrator of the partner tenant nor assigned the Portal.Admin app role, so the portal did not store or replace the connection. Nothing was stored.',
+    fix: 'Sign in as a Global Administrator of the partner tenant, or ask one to assign you the Portal.Admin role on the portal app (Entra admin center → Enterprise applications → the portal → Users and groups).',
+    canRetry: true,
+  },
   no_refresh_token: {
     title: 'Microsoft returned no refresh token',
     cause:

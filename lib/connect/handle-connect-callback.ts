@@ -1,5 +1,7 @@
 import 'server-only';
+import { isPartnerAdminClaims } from '@/lib/auth/roles';
 import { getConfig } from '@/lib/config';
+import { parseTenantId } from '@/lib/ids/tenant-id';
 import { connectRedeemScopes } from '@/lib/entra/partner-center-scopes';
 import { isEntraError } from '@/lib/entra/entra-error';
 import { redeemAuthCode } from '@/lib/entra/redeem-auth-code';
@@ -26,7 +28,7 @@ export interface CallbackInput {
 /**
  * The connect callback, in the order that guarantees nothing partial is stored: state, code
  * redemption, refresh token from MSAL's cache, `mfa` in the Partner Center token's `amr`, the
- * partner profile, the allow-list, and only then the Key Vault write. Every failure is a
+ * partner profile, a partner admin signed in (Global Administrator or Portal.Admin), the allow-list, and only then the Key Vault write. Every failure is a
  * ConnectFailure with a stable code and one structured log line without secrets.
  */
 export async function handleConnectCallback(input: CallbackInput): Promise<ConnectResult> {
@@ -94,6 +96,18 @@ async function runCallback({
   }
 
   const profile = await provePartnerTenant(redeemed.accessToken, claims.tid);
+  // Connecting, or replacing a connection, is for a partner admin as the portal defines one
+  // (Global Administrator in the ID token's `wids`, or Portal.Admin): Partner Center's own roles
+  // are not the portal's policy. Checked before anything is stored (the profile read above changes nothing).
+  const idTenant = parseTenantId(redeemed.idToken.tid);
+  if (idTenant !== claims.tid || !isPartnerAdminClaims(redeemed.idToken)) {
+    throw new ConnectFailure('not_partner_admin', 'admin', {
+      tenantId: claims.tid,
+      oid: claims.oid,
+      roles: redeemed.idToken.roles.join(' '),
+      hasWids: redeemed.idToken.wids.length > 0,
+    });
+  }
   const allowList = getConfig().PARTNER_TENANT_ALLOWLIST;
   if (allowList.length > 0 && !allowList.includes(claims.tid)) {
     throw new ConnectFailure('tenant_not_allowed', 'allowlist', { tenantId: claims.tid });

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { gdapReadScopes } from '@/lib/entra/partner-center-scopes';
 import { isEntraError } from '@/lib/entra/entra-error';
 import { redeemRefreshToken } from '@/lib/entra/redeem-refresh-token';
@@ -10,7 +11,7 @@ import { log } from '@/lib/log';
  * consent is missing is shown as "reconnect to grant the new permission", not as broken.
  */
 export async function readGraphPermission(
-  tenantId: string,
+  tenantId: TenantId,
   refreshToken: string,
 ): Promise<string[]> {
   try {

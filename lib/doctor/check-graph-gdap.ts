@@ -1,4 +1,5 @@
 import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { getConfig } from '@/lib/config';
 import { isEntraError } from '@/lib/entra/entra-error';
 import { GDAP_READ_PERMISSION } from '@/lib/entra/partner-center-scopes';
@@ -12,7 +13,7 @@ import { describeError } from './describe-error';
  * stored grant (DelegatedAdminRelationship.Read.All consented), then one page of the list. An
  * empty list is a warning, because Graph answers an account outside Admin Agents that way.
  */
-export async function checkGraphGdap(tenantId: string): Promise<CheckResult> {
+export async function checkGraphGdap(tenantId: TenantId): Promise<CheckResult> {
   const name = `graph-gdap:${tenantId}`;
   const broker = getTokenBroker();
   try {

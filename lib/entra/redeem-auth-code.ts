@@ -13,6 +13,12 @@ export interface RedeemedCode {
   claims: AccessTokenClaims;
   /** The signed-in user's name from the ID token, for display only. */
   displayName?: string;
+  /**
+   * Who signed in, from the ID token MSAL received straight from Entra's token endpoint over TLS
+   * (and checked the nonce of): the tenant, app roles and directory role template ids (`wids`,
+   * present when the app registration emits directory roles).
+   */
+  idToken: { tid?: string; roles: string[]; wids: string[] };
   scopes: string[];
 }
 
@@ -44,12 +50,22 @@ export async function redeemAuthCode(input: {
     throw toEntraError(e);
   }
   if (!result.accessToken) throw new EntraError({ error: 'no_access_token' });
-  const idName = (result.idTokenClaims as { name?: unknown } | undefined)?.name;
+  const idClaims = (result.idTokenClaims ?? {}) as Record<string, unknown>;
+  const idName = idClaims.name;
   return {
     accessToken: result.accessToken,
     refreshToken: readRefreshTokenFromCache(client, result.account?.homeAccountId),
     claims: readAccessTokenClaims(result.accessToken),
     displayName: typeof idName === 'string' ? idName : undefined,
+    idToken: {
+      tid: typeof idClaims.tid === 'string' ? idClaims.tid : undefined,
+      roles: strings(idClaims.roles),
+      wids: strings(idClaims.wids),
+    },
     scopes: result.scopes,
   };
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }

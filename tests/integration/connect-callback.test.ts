@@ -134,6 +134,22 @@ describe('connect callback against the emulator', () => {
     await expectNothingStored(partnerA.id);
   });
 
+  test('a staff user with MFA but no admin role: not_partner_admin; nothing stored or replaced', async () => {
+    const staffA = seededUser(partnerA, 'staff');
+    const first = await signIn(staffA);
+    expect(await failureCode(handleConnectCallback(first))).toBe('not_partner_admin');
+    await expectNothingStored(partnerA.id);
+
+    // An existing connection is not replaced either.
+    await handleConnectCallback(await signIn(adminA));
+    const before = await store.get(partnerA.id);
+    const again = await signIn(staffA);
+    expect(await failureCode(handleConnectCallback(again))).toBe('not_partner_admin');
+    const after = await store.get(partnerA.id);
+    expect(after?.version).toBe(before?.version);
+    expect(after?.tags.connectedByOid).toBe(adminA.oid);
+  });
+
   test('a tenant that is not a partner (the home tenant): tenant_not_partner; nothing stored', async () => {
     const cb = await signIn(seededUser(home, 'operator'));
     expect(await failureCode(handleConnectCallback(cb))).toBe('tenant_not_partner');

@@ -1,3 +1,4 @@
+import { toTenantId } from '@/lib/ids/tenant-id';
 import { computeHealth } from '@/lib/connections/compute-health';
 import type { ConnectionTags } from '@/lib/vault';
 
@@ -17,7 +18,14 @@ const tags = (over: Partial<ConnectionTags>): ConnectionTags => ({
 });
 
 const health = (over: Partial<ConnectionTags>) =>
-  computeHealth({ tenantId: 't-a', tags: tags(over), updatedOn: new Date(T0) }, T0);
+  computeHealth(
+    {
+      tenantId: toTenantId('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa'),
+      tags: tags(over),
+      updatedOn: new Date(T0),
+    },
+    T0,
+  );
 
 describe('a connection without the Graph GDAP permission', () => {
   it('stays healthy but asks for a reconnect to grant the new permission, with the 65001 advice', () => {

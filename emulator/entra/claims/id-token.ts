@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { JWTPayload } from 'jose';
 import type { AppRegistration, DirectoryUser } from '../../directory/directory';
+import { wids } from '../../directory/directory-roles';
 import { ID_TOKEN_SECONDS, opaqueClaims, pairwiseSub, v2Issuer } from './common';
 
 /**
  * A v2 ID token as Entra issues it: no `amr` (v2 ID tokens never carry it), `nonce` only when
  * /authorize got one, `c_hash` only on tokens from /authorize (never from /token), `roles` =
- * the user's app roles on the app.
+ * the user's app roles on the app, `wids` only when the registration's `groupMembershipClaims`
+ * asks for directory roles (`DirectoryRole` or `All`), as Entra does.
  */
 export function idTokenClaims(p: {
   authorityHost: string;
@@ -35,12 +37,17 @@ export function idTokenClaims(p: {
     oid: p.user.oid,
     ...(profile ? { preferred_username: p.user.upn } : {}),
     ...(roles.length > 0 ? { roles } : {}),
+    ...(emitsDirectoryRoles(p.client) ? { wids: wids(p.user.directoryRoles) } : {}),
     sid: p.sid,
     sub: pairwiseSub(p.user.oid, p.client.appId),
     tid: p.tenantId,
     ver: '2.0',
     ...opaqueClaims(),
   };
+}
+
+function emitsDirectoryRoles(app: AppRegistration): boolean {
+  return app.groupMembershipClaims === 'DirectoryRole' || app.groupMembershipClaims === 'All';
 }
 
 /** OIDC `c_hash`/`at_hash`: base64url of the left half of SHA-256. */
