@@ -9,6 +9,11 @@ export interface SessionUser {
   /** The user's tenant: the partner tenant whose data they may see (or the home tenant). */
   tid: TenantId;
   oid: string;
+  /**
+   * This session's id, random at sign-in: action tokens (CSRF) are bound to it, so they are
+   * different in every session and die with it.
+   */
+  sid: string;
   name: string;
   upn: string;
   /** App roles assigned to the user for the portal app. */
@@ -21,6 +26,8 @@ export interface SessionUser {
 export const sessionClaimsSchema = z.object({
   tid: tenantIdSchema,
   oid: z.string().min(1),
+  // Sessions from before session ids existed read as signed out: one sign-in fixes that.
+  sid: z.string().min(16),
   name: z.string(),
   upn: z.string(),
   roles: z.array(z.string()),

@@ -27,7 +27,16 @@ export async function readActionRequest(
   const fields = await readFields(request);
   const token = request.headers.get('x-csrf-token') ?? fields.csrfToken;
   const sameOrigin = isSameOrigin(request);
-  if (!sameOrigin || !verifyActionToken(user, tenantId, action, token)) {
+  const verdict = sameOrigin ? verifyActionToken(user, tenantId, action, token) : 'invalid';
+  if (verdict === 'expired') {
+    // A page left open for over an hour: not an attack, so a plain "reload and try again".
+    throw new AppError(
+      'action_expired',
+      'This page was open for too long. It has been reloaded: try again.',
+      403,
+    );
+  }
+  if (verdict !== 'valid') {
     log.warn(
       {
         event: 'csrf_refused',

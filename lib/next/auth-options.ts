@@ -67,9 +67,20 @@ export function getAuthOptions(): NextAuthOptions {
       jwt({ token, user }) {
         // On sign-in, replace next-auth's default claims (name, email, picture) with ours only.
         if (user) {
-          const { tid, oid, name, upn, roles, isPartnerAdmin, isOperator } =
+          // `sid` is the fresh session id the provider's profile() drew for this sign-in.
+          const { tid, oid, sid, name, upn, roles, isPartnerAdmin, isOperator } =
             user as unknown as EntraProfile;
-          return { sub: `${oid}.${tid}`, tid, oid, name, upn, roles, isPartnerAdmin, isOperator };
+          return {
+            sub: `${oid}.${tid}`,
+            tid,
+            oid,
+            sid,
+            name,
+            upn,
+            roles,
+            isPartnerAdmin,
+            isOperator,
+          };
         }
         return token;
       },

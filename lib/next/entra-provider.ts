@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import type { Env } from '@/lib/config';
@@ -88,6 +89,8 @@ export function entraProvider(config: Env): OAuthConfig<EntraProfile> {
       const identity = readIdentity(claims as unknown as Record<string, unknown>);
       return {
         id: `${identity.oid}.${identity.tid}`,
+        // A fresh session id per sign-in: action tokens are bound to it (lib/connections).
+        sid: randomUUID(),
         tid: identity.tid,
         oid: identity.oid,
         name: identity.name,

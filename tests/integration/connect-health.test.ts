@@ -31,6 +31,7 @@ const store = getRefreshTokenStore();
 const userOf = (tid: TenantId, oid: string, roles: Partial<SessionUser> = {}): SessionUser => ({
   tid,
   oid,
+  sid: 'test-session-0123456789',
   name: 'x',
   upn: 'x',
   roles: [],

@@ -60,6 +60,7 @@ test('no refresh token, access token or code appears in any log line', async () 
   const admin: SessionUser = {
     tid: partnerA.id,
     oid: adminA.oid,
+    sid: 'test-session-0123456789',
     name: 'a',
     upn: adminA.upn,
     roles: [],

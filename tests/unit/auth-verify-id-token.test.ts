@@ -164,6 +164,7 @@ describe('sign-in policy: tid must be a connected tenant, or home for operators'
   const user = (over: Partial<SessionUser> = {}): SessionUser => ({
     tid: TENANT_A,
     oid: 'o',
+    sid: 'test-session-0123456789',
     name: 'n',
     upn: 'u',
     roles: [],

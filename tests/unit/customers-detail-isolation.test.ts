@@ -35,6 +35,7 @@ const B = toTenantId('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb');
 const userB: SessionUser = {
   tid: B,
   oid: 'o',
+  sid: 'test-session-0123456789',
   name: 'n',
   upn: 'u',
   roles: [],

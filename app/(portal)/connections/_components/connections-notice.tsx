@@ -6,6 +6,8 @@ const SAFE = /^[A-Za-z0-9_]{1,48}$/;
 
 const ERRORS: Record<string, string> = {
   csrf_failed: 'That action did not come from this page. Reload and try again.',
+  action_expired:
+    'That page was open for over an hour, so its buttons stopped working. This page is fresh: try again.',
   connection_not_found: 'There is no such connection, or you may not act on it.',
   confirmation_required: 'Tick the confirmation box to disconnect.',
   unauthenticated: 'Sign in again to continue.',
