@@ -2,7 +2,7 @@ import 'server-only';
 import type { TenantId } from '@/lib/ids/tenant-id';
 import type { SessionUser } from '@/lib/auth';
 import { log } from '@/lib/log';
-import { getTokenBroker } from '@/lib/tokens';
+import { connectionLost, getTokenBroker } from '@/lib/tokens';
 import { getRefreshTokenStore } from '@/lib/vault';
 import { assertCanAdminister } from './connection-access';
 
@@ -13,8 +13,10 @@ import { assertCanAdminister } from './connection-access';
 export async function disconnectConnection(user: SessionUser, tenantId: TenantId): Promise<void> {
   assertCanAdminister(user, tenantId);
   await getRefreshTokenStore().disconnect(tenantId, { oid: user.oid });
-  // Access tokens cached from the old grant must not outlive the connection.
+  // Access tokens cached from the old grant, and the customer list read with them, must not
+  // outlive the connection.
   await getTokenBroker().forget(tenantId);
+  connectionLost(tenantId);
   log.info(
     {
       event: 'connection_disconnected',

@@ -3,6 +3,7 @@ import type { SessionUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors/app-error';
 import { getCustomerListCache } from './get-customer-list-cache';
 import { queryCustomers } from './query-customers';
+import { requireLiveConnection } from './require-live-connection';
 import { DEFAULT_QUERY } from './customer-query';
 import { streamCustomersCsv } from './stream-customers-csv';
 
@@ -11,7 +12,10 @@ import { streamCustomersCsv } from './stream-customers-csv';
  * background load to finish; a load that stopped part-way is an error, not a partial file.
  */
 export async function exportCustomersCsv(user: SessionUser): Promise<ReadableStream<Uint8Array>> {
+  await requireLiveConnection(user);
   const entry = await getCustomerListCache().getComplete(user.tid);
+  // The load may have taken a while: the connection must still be live when the file goes out.
+  await requireLiveConnection(user);
   if (entry.status !== 'complete') {
     throw new AppError(
       entry.error?.code ?? 'customers_unavailable',

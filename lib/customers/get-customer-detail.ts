@@ -10,6 +10,7 @@ import {
 } from '@/lib/partner-center';
 import { getTokenBroker } from '@/lib/tokens';
 import { getCustomerListCache } from './get-customer-list-cache';
+import { requireLiveConnection } from './require-live-connection';
 
 export class CustomerNotFoundError extends AppError {
   constructor() {
@@ -26,6 +27,7 @@ export async function getCustomerDetail(
   user: SessionUser,
   customerId: string,
 ): Promise<{ customer: CustomerDetail; subscriptions: Subscription[] }> {
+  await requireLiveConnection(user);
   if (!isGuid(customerId)) throw new CustomerNotFoundError();
   const cached = getCustomerListCache().peek(user.tid);
   if (cached?.status === 'complete' && !cached.has(customerId)) throw new CustomerNotFoundError();

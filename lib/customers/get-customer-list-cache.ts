@@ -2,7 +2,7 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
 import { createPartnerCenterClient } from '@/lib/partner-center';
-import { getTokenBroker, processSingleton } from '@/lib/tokens';
+import { getTokenBroker, onConnectionLost, processSingleton } from '@/lib/tokens';
 import { CustomerListCache } from './customer-list-cache';
 
 /**
@@ -10,10 +10,8 @@ import { CustomerListCache } from './customer-list-cache';
  * tenant's list is fetched with that tenant's own token.
  */
 export function getCustomerListCache(): CustomerListCache {
-  return processSingleton(
-    'customer-list-cache',
-    () =>
-      new CustomerListCache({
+  return processSingleton('customer-list-cache', () => {
+    const cache = new CustomerListCache({
         ttlMs: getConfig().CUSTOMER_CACHE_TTL_SECONDS * 1000,
         sourceFor: (tenantId) =>
           createPartnerCenterClient(() => getTokenBroker().getAccessToken(tenantId)),
@@ -22,6 +20,9 @@ export function getCustomerListCache(): CustomerListCache {
             { event: 'customer_list_load_failed', tenantId, error },
             'loading the rest of the customer list failed',
           ),
-      }),
-  );
+    });
+    // A disconnect or a dead grant drops the tenant's list at once (hole 2 of issue 10).
+    onConnectionLost((tenantId) => cache.forget(tenantId));
+    return cache;
+  });
 }

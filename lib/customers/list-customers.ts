@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth';
 import { getTokenBroker } from '@/lib/tokens';
+import { requireLiveConnection } from './require-live-connection';
 import type { CustomerQuery } from './customer-query';
 import { getCustomerListCache } from './get-customer-list-cache';
 import { queryCustomers, type CustomerListPage } from './query-customers';
@@ -15,9 +16,7 @@ export async function listCustomers(
   user: SessionUser,
   query: CustomerQuery,
 ): Promise<CustomerListPage> {
-  // Cached customers are served only while the tenant's connection still yields a token (an
-  // in-memory hit almost always): after a disconnect or a dead grant, the list is gone too.
-  await getTokenBroker().getAccessToken(user.tid);
+  await requireLiveConnection(user);
   const entry = await getCustomerListCache().get(user.tid);
   return queryCustomers(entry, query);
 }
@@ -29,12 +28,13 @@ export async function listCustomers(
 export async function refreshCustomers(user: SessionUser): Promise<void> {
   await getTokenBroker().forget(user.tid);
   getCustomerListCache().forget(user.tid);
-  await getTokenBroker().getAccessToken(user.tid);
+  await requireLiveConnection(user);
   await getCustomerListCache().refresh(user.tid);
 }
 
 /** Loading progress of the user's tenant's list, without starting a load. */
-export function getCustomerListProgress(user: SessionUser) {
+export async function getCustomerListProgress(user: SessionUser) {
+  await requireLiveConnection(user);
   const entry = getCustomerListCache().peek(user.tid);
   if (!entry) return { status: 'idle' as const, loaded: 0, pages: 0 };
   return {

@@ -4,6 +4,7 @@ import { partnerCenterScopes } from '@/lib/entra/partner-center-scopes';
 import { redeemRefreshToken } from '@/lib/entra/redeem-refresh-token';
 import { log } from '@/lib/log';
 import { getRefreshTokenStore } from '@/lib/vault';
+import { connectionLost } from './connection-lost';
 import { deadGrantOf } from './dead-grant-status';
 import { processSingleton } from './process-singleton';
 import { MemorySingleFlight } from './single-flight';
@@ -30,6 +31,7 @@ function createTokenBroker(): TokenBroker {
         : [`${resource}/.default`],
     rotationIntervalMs: config.TOKEN_ROTATION_INTERVAL_HOURS * 60 * 60 * 1000,
     isDeadGrant: deadGrantOf,
+    onConnectionLost: connectionLost,
     onBackgroundError: (error, context) =>
       log.warn(
         { event: 'token_broker_background_error', ...context, error },

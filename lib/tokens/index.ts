@@ -13,3 +13,4 @@ export { ConnectionError, isConnectionError, type ConnectionErrorCode } from './
 export { MemoryTokenCache, type TokenCache, type CachedAccessToken } from './token-cache';
 export { MemorySingleFlight, type SingleFlight } from './single-flight';
 export { processSingleton } from './process-singleton';
+export { connectionLost, onConnectionLost } from './connection-lost';

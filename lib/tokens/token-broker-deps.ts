@@ -43,6 +43,8 @@ export interface TokenBrokerDeps {
   rotationIntervalMs: number;
   /** Treat cached access tokens as expired this long before they really are. */
   expiryMarginMs?: number;
+  /** Told when a dead Partner Center grant is found, so data derived from it is dropped. */
+  onConnectionLost?: (tenantId: TenantId) => void;
   /** Where background write-back failures go (they never fail the request). */
   onBackgroundError?: (error: unknown, context: { tenantId: TenantId; operation: string }) => void;
   /**

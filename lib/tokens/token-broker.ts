@@ -135,6 +135,7 @@ export class TokenBroker {
       // Access tokens already issued still work for a while, but a dead grant means the tenant
       // must reconnect: stop serving them so every page says so now, not in an hour.
       await this.forget(tenantId);
+      this.deps.onConnectionLost?.(tenantId);
       const at = new Date(this.deps.now()).toISOString();
       await this.deps.store
         .updateTags(tenantId, {

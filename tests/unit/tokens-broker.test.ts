@@ -88,6 +88,7 @@ function setup(
     },
   );
   const background: unknown[] = [];
+  const lost: string[] = [];
   const deps: TokenBrokerDeps = {
     store,
     redeem,
@@ -99,9 +100,18 @@ function setup(
     rotationIntervalMs: (opts.rotationHours ?? 24) * HOUR,
     isDeadGrant: deadGrantOf,
     onBackgroundError: (e) => background.push(e),
+    onConnectionLost: (t) => lost.push(t),
   };
   const broker = new TokenBroker(deps);
-  return { broker, store, redeem, background, advance: (ms: number) => (now += ms), at: () => now };
+  return {
+    broker,
+    store,
+    redeem,
+    background,
+    lost,
+    advance: (ms: number) => (now += ms),
+    at: () => now,
+  };
 }
 
 describe('token broker: single flight on a cold cache', () => {
@@ -268,6 +278,16 @@ describe('token broker: dead grants', () => {
         patch: { status, lastErrorCode: `AADSTS${aadsts}`, lastErrorAt: expect.any(String) },
       },
     ]);
+  });
+
+  it('reports a dead Partner Center grant as a lost connection (the customer list is dropped)', async () => {
+    const { broker, redeem, lost } = setup();
+    redeem.mockRejectedValueOnce(new EntraError({ aadsts: 50173, error: 'invalid_grant' }));
+    await broker.getAccessToken(A).catch(() => undefined);
+    expect(lost).toEqual([A]);
+    redeem.mockRejectedValueOnce(new EntraError({ error: 'temporarily_unavailable' }));
+    await broker.getAccessToken(B).catch(() => undefined);
+    expect(lost).toEqual([A]);
   });
 
   it('fails fast afterwards without redeeming again, until someone reconnects', async () => {

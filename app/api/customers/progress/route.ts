@@ -6,7 +6,7 @@ import { signedInRoute } from '@/lib/next';
 export const dynamic = 'force-dynamic';
 
 export const GET = signedInRoute(async (user) =>
-  NextResponse.json(getCustomerListProgress(user), {
+  NextResponse.json(await getCustomerListProgress(user), {
     headers: { 'Cache-Control': 'private, no-store' },
   }),
 );
