@@ -35,7 +35,10 @@ export function entraProvider(config: Env): OAuthConfig<EntraProfile> {
     clientSecret: 'clientSecret' in credential ? credential.clientSecret : '',
     // With a certificate we add our own client assertion (sign-client-assertion.ts) to the body.
     client: useCertificate ? { token_endpoint_auth_method: 'none' } : undefined,
-    authorization: { params: { scope: 'openid profile email', response_mode: 'query' } },
+    // Only what the connect flow's admin consent covers (openid, profile): asking for more, such
+    // as `email`, sends staff to a consent page, or blocks them where user consent is off. Users
+    // are identified by tid and oid, never by email.
+    authorization: { params: { scope: 'openid profile', response_mode: 'query' } },
     checks: ['pkce', 'state', 'nonce'],
     idToken: false,
     httpOptions: { timeout: 10_000 },

@@ -41,7 +41,7 @@ test('a staff member signs in through organizations; the code is redeemed with t
     generators.nonce(),
   ];
   const url = client.authorizationUrl({
-    scope: 'openid profile email',
+    scope: 'openid profile',
     response_mode: 'query',
     code_challenge: generators.codeChallenge(verifier),
     code_challenge_method: 'S256',

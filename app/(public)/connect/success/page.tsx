@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { RESULT_COOKIE } from '@/lib/connect/connect-cookies';
 import { readConnectResult } from '@/lib/connect/connect-result';
 import { readConnectionHealth } from '@/lib/connections/read-connection-health';
+import { getConfig } from '@/lib/config';
 import { isAppError } from '@/lib/errors/app-error';
 import { DateTime } from '@/app/_components/date-time';
 import { HealthDetails } from '@/app/_components/health-details';
@@ -69,6 +70,28 @@ export default async function ConnectSuccessPage() {
         ) : (
           <p className="muted">Health could not be read from Key Vault just now.</p>
         )}
+      </div>
+      <div className="card" data-testid="staff-consent">
+        <h2>Can your staff sign in?</h2>
+        <p>
+          Staff sign in with only what this consent covers (their identity; no e-mail address). If
+          on the consent screen you ticked <strong>Consent on behalf of your organization</strong>,
+          they sign in without further questions.
+        </p>
+        <p>
+          If you consented <strong>only for yourself</strong>, each staff member will be asked to
+          consent when they first sign in, and in tenants where users may not consent to apps (user
+          consent turned off) they are blocked with &ldquo;Need admin approval&rdquo;. To fix it, a
+          Global Administrator grants consent for the whole organization: in the{' '}
+          <a
+            href={`https://entra.microsoft.com/#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/Permissions/appId/${getConfig().ENTRA_CLIENT_ID}`}
+            rel="noreferrer"
+          >
+            Microsoft Entra admin center, the portal app&apos;s Permissions page
+          </a>
+          , choose <strong>Grant admin consent for your organization</strong>, or connect again and
+          tick the box.
+        </p>
       </div>
       <Link className="button" href="/connections">
         Manage connections
