@@ -35,7 +35,8 @@ export default defineConfig({
   webServer: {
     command: devServer ? `npx next dev --port ${port}` : 'node scripts/start.mjs',
     url: `http://localhost:${port}/`,
-    env: { PORT: String(port), HOSTNAME: '127.0.0.1' },
+    // The journeys run many connects, checks and exports as the same few users in one server.
+    env: { PORT: String(port), HOSTNAME: '127.0.0.1', RATE_LIMIT_FACTOR: '100' },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'ignore',

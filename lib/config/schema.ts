@@ -122,6 +122,11 @@ export const envSchema = z
     TOKEN_ROTATION_INTERVAL_HOURS: z.coerce.number().positive().default(24),
     /** How long a partner's customer list stays cached before it is fetched again. */
     CUSTOMER_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(300),
+    /**
+     * Multiplies every per-user rate limit (export, refresh, check now, connect start; see
+     * lib/rate-limit). 1 in production; test runs that replay many requests as one user raise it.
+     */
+    RATE_LIMIT_FACTOR: z.coerce.number().positive().default(1),
     /** When the keep-alive job redeems and rotates every connection (cron, UTC; default daily 03:30). */
     KEEPALIVE_SCHEDULE: cron.default('30 3 * * *'),
     /** When the alert job re-reads every connection's health (cron, UTC; default hourly). */

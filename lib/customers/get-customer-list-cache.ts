@@ -12,14 +12,14 @@ import { CustomerListCache } from './customer-list-cache';
 export function getCustomerListCache(): CustomerListCache {
   return processSingleton('customer-list-cache', () => {
     const cache = new CustomerListCache({
-        ttlMs: getConfig().CUSTOMER_CACHE_TTL_SECONDS * 1000,
-        sourceFor: (tenantId) =>
-          createPartnerCenterClient(() => getTokenBroker().getAccessToken(tenantId)),
-        onBackgroundError: (error, tenantId) =>
-          log.warn(
-            { event: 'customer_list_load_failed', tenantId, error },
-            'loading the rest of the customer list failed',
-          ),
+      ttlMs: getConfig().CUSTOMER_CACHE_TTL_SECONDS * 1000,
+      sourceFor: (tenantId) =>
+        createPartnerCenterClient(() => getTokenBroker().getAccessToken(tenantId)),
+      onBackgroundError: (error, tenantId) =>
+        log.warn(
+          { event: 'customer_list_load_failed', tenantId, error },
+          'loading the rest of the customer list failed',
+        ),
     });
     // A disconnect or a dead grant drops the tenant's list at once (hole 2 of issue 10).
     onConnectionLost((tenantId) => cache.forget(tenantId));

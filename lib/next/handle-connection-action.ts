@@ -7,7 +7,9 @@ import { connectionsPageUrl } from '@/lib/connections/connections-page-url';
 import { readActionRequest, type ActionRequest } from '@/lib/connections/read-action-request';
 import { errorCodeOf } from '@/lib/errors/error-body';
 import type { TenantId } from '@/lib/ids/tenant-id';
+import { isRateLimited } from '@/lib/rate-limit';
 import { errorResponse } from './error-response';
+import { rateLimitedResponse } from './rate-limited-response';
 import { signedInRoute } from './route';
 
 type Notice = Parameters<typeof connectionsPageUrl>[0];
@@ -43,9 +45,11 @@ export function handleConnectionAction(
     },
     {
       onError: (e, request) =>
-        wantsJson(request)
-          ? errorResponse(e)
-          : NextResponse.redirect(connectionsPageUrl({ error: errorCodeOf(e) }), 303),
+        isRateLimited(e)
+          ? rateLimitedResponse(e, request)
+          : wantsJson(request)
+            ? errorResponse(e)
+            : NextResponse.redirect(connectionsPageUrl({ error: errorCodeOf(e) }), 303),
     },
   );
 }

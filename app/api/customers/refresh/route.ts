@@ -5,6 +5,8 @@ import { getConfig } from '@/lib/config';
 import { customerQueryString, parseCustomerQuery, refreshCustomers } from '@/lib/customers';
 import { log } from '@/lib/log';
 import { requireUserForApi, route } from '@/lib/next';
+import { rateLimitedResponse } from '@/lib/next/rate-limited-response';
+import { enforceRateLimit, isRateLimited, userRateKey } from '@/lib/rate-limit';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,9 +21,11 @@ export const POST = route(async (request) => {
   }
   try {
     const user = await requireUserForApi();
+    await enforceRateLimit('refresh', userRateKey(user));
     await refreshCustomers(user);
     log.info({ event: 'customers_refreshed', tid: user.tid }, 'customer list reloaded');
   } catch (e) {
+    if (isRateLimited(e)) return rateLimitedResponse(e, request);
     // The dashboard shows the failure (reconnect banner or error state) when it loads.
     log.info(
       { event: 'customers_refresh_failed', error: e },
