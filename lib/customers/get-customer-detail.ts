@@ -27,8 +27,9 @@ export async function getCustomerDetail(
   user: SessionUser,
   customerId: string,
 ): Promise<{ customer: CustomerDetail; subscriptions: Subscription[] }> {
-  await requireLiveConnection(user);
+  // A malformed id is "not found" whatever the connection's state; it costs no call at all.
   if (!isGuid(customerId)) throw new CustomerNotFoundError();
+  await requireLiveConnection(user);
   const cached = getCustomerListCache().peek(user.tid);
   if (cached?.status === 'complete' && !cached.has(customerId)) throw new CustomerNotFoundError();
 

@@ -1,3 +1,4 @@
+import { toTenantId } from '@/lib/ids/tenant-id';
 import type { ConnectionHealth, HealthStatus } from '@/lib/connections/connection-health';
 import {
   CONNECTIONS_PAGE_SIZE,
@@ -8,7 +9,7 @@ import {
 import { queryConnections, statusGroupOf } from '@/lib/connections/query-connections';
 
 function health(i: number, status: HealthStatus, extra: Partial<ConnectionHealth> = {}) {
-  const tenantId = `0000${String(i).padStart(4, '0')}-0000-4000-8000-000000000000`;
+  const tenantId = toTenantId(`0000${String(i).padStart(4, '0')}-0000-4000-8000-000000000000`);
   return {
     tenantId,
     orgName: `Org ${String.fromCharCode(65 + (i % 26))}${i}`,

@@ -1,10 +1,11 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { MemoryConnectionChangeFeed } from '@/lib/vault/connection-change-feed';
 import { ConnectionListing } from '@/lib/vault/connection-listing';
 import { fromVaultTags } from '@/lib/vault/connection-tags';
 import type { ConnectionSummary } from '@/lib/vault/refresh-token-store';
 
 const entry = (id: string, orgName = id): ConnectionSummary => ({
-  tenantId: id,
+  tenantId: id as TenantId,
   tags: { ...fromVaultTags({}), orgName },
   updatedOn: new Date(0),
 });

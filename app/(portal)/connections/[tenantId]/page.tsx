@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { HealthDetails } from '@/app/_components/health-details';
 import { canAdministerTenant } from '@/lib/auth';
 import { requireUser } from '@/lib/next';
-import { createActionToken, getConnectionHealth } from '@/lib/connections';
+import { createActionToken, getConnectionHealth, tenantIdFromParam } from '@/lib/connections';
 import { isAppError } from '@/lib/errors/app-error';
 import { readKeepaliveStatus } from '@/lib/keepalive/keepalive-status';
 import { ConnectionActions } from '../_components/connection-actions';
@@ -21,10 +21,10 @@ export default async function ConnectionPage({
 }: {
   params: Promise<{ tenantId: string }>;
 }) {
-  const { tenantId } = await params;
-  const user = await requireUser(`/connections/${encodeURIComponent(tenantId)}`);
-  const health = await getConnectionHealth(user, tenantId).catch((e: unknown) =>
-    isAppError(e) ? null : Promise.reject(e),
+  const param = (await params).tenantId;
+  const user = await requireUser(`/connections/${encodeURIComponent(param)}`);
+  const health = await (async () => getConnectionHealth(user, tenantIdFromParam(param)))().catch(
+    (e: unknown) => (isAppError(e) ? null : Promise.reject(e)),
   );
   if (!health) notFound();
   // The database being down hides only the keep-alive line, never the card.
