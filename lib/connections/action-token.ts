@@ -8,7 +8,6 @@ import type { TenantId } from '@/lib/ids/tenant-id';
 export type ConnectionAction =
   | 'check'
   | 'disconnect'
-  | 'purge'
   | 'webhook-save'
   | 'webhook-remove'
   | 'webhook-test';

@@ -21,6 +21,18 @@ export function assertCanAdminister(user: SessionUser, tenantId: TenantId): void
   if (!canAdministerTenant(user, tenantId)) throw connectionNotFound();
 }
 
+/**
+ * Who may disconnect a connection: an admin of that tenant, or an operator for any partner (the
+ * kill switch for a compromised partner). Anyone else gets 404, as for viewing.
+ */
+export function canDisconnect(user: SessionUser, tenantId: TenantId): boolean {
+  return user.isOperator || canAdministerTenant(user, tenantId);
+}
+
+export function assertCanDisconnect(user: SessionUser, tenantId: TenantId): void {
+  if (!canDisconnect(user, tenantId)) throw connectionNotFound();
+}
+
 /** Someone who may see at least one connection. */
 export function assertCanSeeConnections(user: SessionUser): void {
   if (!user.isOperator && !user.isPartnerAdmin) {

@@ -8,7 +8,7 @@ export { checkConnection, type CheckOutcome } from './check-connection';
 export { disconnectConnection } from './disconnect-connection';
 export { computeHealth } from './compute-health';
 export { createActionToken } from './action-token';
-export { canViewConnection, tenantIdFromParam } from './connection-access';
+export { canViewConnection, canDisconnect, tenantIdFromParam } from './connection-access';
 export { readActionRequest } from './read-action-request';
 export { connectionsPageUrl } from './connections-page-url';
 export type { ConnectionHealth, HealthStatus, HealthAdvice } from './connection-health';

@@ -9,6 +9,8 @@ import { verifyActionToken, type ConnectionAction } from './action-token';
 export interface ActionRequest {
   /** The confirmation box of a destructive action was ticked (`confirm=yes`). */
   confirmed: boolean;
+  /** Disconnect only: also delete permanently (`purge=yes`). */
+  purge: boolean;
   /** The form's (or JSON body's) other string fields, for actions that take input. */
   fields: Readonly<Record<string, string | undefined>>;
 }
@@ -53,7 +55,7 @@ export async function readActionRequest(
       403,
     );
   }
-  return { confirmed: fields.confirm === 'yes', fields };
+  return { confirmed: fields.confirm === 'yes', purge: fields.purge === 'yes', fields };
 }
 
 async function readFields(request: Request): Promise<Record<string, string | undefined>> {

@@ -32,6 +32,11 @@ export interface RefreshTokenStore {
   list(): Promise<ConnectionSummary[]>;
   /** Marks the latest version disconnected, then soft-deletes the secret (recoverable). */
   disconnect(tenantId: TenantId, by?: { oid: string }): Promise<void>;
+  /**
+   * Deletes a disconnected (soft-deleted) secret permanently, history included. Refused with
+   * `vault_forbidden` where the vault has purge protection or the portal lacks the permission.
+   */
+  purge(tenantId: TenantId): Promise<void>;
 }
 
 const CONTENT_TYPE = 'application/vnd.partner-portal.refresh-token';
@@ -142,6 +147,21 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
     }
   }
 
+  async purge(tenantId: TenantId): Promise<void> {
+    const name = secretNameFor(tenantId);
+    // The soft delete a disconnect started may still be running (404 or 409 for a moment).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.purgeDeletedSecret(name);
+        return;
+      } catch (e) {
+        const status = (e as { statusCode?: number } | null)?.statusCode;
+        if ((status !== 404 && status !== 409) || attempt >= PURGE_ATTEMPTS) throw toVaultError(e);
+      }
+      await new Promise((r) => setTimeout(r, PURGE_WAIT_MS));
+    }
+  }
+
   private announce(tenantId: TenantId, tags: ConnectionTags, updatedOn: Date): void {
     this.feed?.publish({
       tenantId,
@@ -149,6 +169,9 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
     });
   }
 }
+
+const PURGE_ATTEMPTS = 6;
+const PURGE_WAIT_MS = 500;
 
 function isNotFound(e: unknown): boolean {
   return (e as { statusCode?: number } | null)?.statusCode === 404;

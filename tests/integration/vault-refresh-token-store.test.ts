@@ -1,3 +1,4 @@
+import { getSecretClient } from '@/lib/vault/get-secret-client';
 import { toTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { resetConfigForTests } from '@/lib/config';
 import { getRefreshTokenStore, type ConnectionTags } from '@/lib/vault';
@@ -84,6 +85,19 @@ describe('KeyVaultRefreshTokenStore against the Key Vault emulator', () => {
       refreshToken: 'refresh-token-two',
       tags: expect.objectContaining({ status: 'ok' }),
     });
+  });
+
+  test('purge after a disconnect deletes permanently: nothing left to recover, and a new save starts a fresh history', async () => {
+    await store.save(TENANT, 'refresh-token-old', tags);
+    await store.disconnect(TENANT, { oid: 'actor-oid' });
+    await store.purge(TENANT);
+    const client = getSecretClient();
+    await expect(client.getDeletedSecret(TENANT)).rejects.toMatchObject({ statusCode: 404 });
+    const fresh = await store.save(TENANT, 'refresh-token-new', tags);
+    const versions: string[] = [];
+    for await (const v of client.listPropertiesOfSecretVersions(TENANT))
+      versions.push(v.version ?? '');
+    expect(versions).toEqual([fresh.version]);
   });
 
   test('absent tenant → null; malformed id refused before any request', async () => {

@@ -4,7 +4,12 @@ import { notFound } from 'next/navigation';
 import { HealthDetails } from '@/app/_components/health-details';
 import { canAdministerTenant } from '@/lib/auth';
 import { requireUser } from '@/lib/next';
-import { createActionToken, getConnectionHealth, tenantIdFromParam } from '@/lib/connections';
+import {
+  canDisconnect,
+  createActionToken,
+  getConnectionHealth,
+  tenantIdFromParam,
+} from '@/lib/connections';
 import { isAppError } from '@/lib/errors/app-error';
 import { readKeepaliveStatus } from '@/lib/keepalive/keepalive-status';
 import { ConnectionActions } from '../_components/connection-actions';
@@ -44,11 +49,24 @@ export default async function ConnectionPage({
             ? { error: keepalive }
             : { nextRunAt: keepalive.nextRunAt, last: keepalive.last[health.tenantId] })}
         />
-        {canAdministerTenant(user, health.tenantId) && (
+        {canAdministerTenant(user, health.tenantId) ? (
           <ConnectionActions
             tenantId={health.tenantId}
             checkToken={createActionToken(user, health.tenantId, 'check')}
           />
+        ) : (
+          canDisconnect(user, health.tenantId) && (
+            // The operator's kill switch: disconnect a (compromised) partner's connection.
+            <p className="actions">
+              <Link
+                className="button secondary"
+                href={`/connections/${health.tenantId}/disconnect`}
+                data-testid="operator-disconnect"
+              >
+                Disconnect this partner…
+              </Link>
+            </p>
+          )
         )}
       </section>
     </main>

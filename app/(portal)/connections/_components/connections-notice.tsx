@@ -37,12 +37,20 @@ export function ConnectionsNotice({
       </p>
     );
   }
-  if (one('disconnected'))
+  if (one('disconnected')) {
+    const purge = one('purge');
     return (
       <p className="card" data-testid="notice">
-        Disconnected. The stored token was deleted (recoverable by an operator for 90 days).
+        {purge === 'purged'
+          ? 'Disconnected and deleted permanently: the stored token and its history are gone from Key Vault.'
+          : purge === 'refused'
+            ? 'Disconnected. The vault does not allow deleting permanently (purge protection, or the portal may not purge), so the stored token stays soft-deleted and is purged when the vault’s retention ends.'
+            : 'Disconnected. The stored token was deleted (recoverable by an operator for 90 days).'}{' '}
+        The portal app’s consent stays in the partner’s Entra tenant until an administrator there
+        removes it.
       </p>
     );
+  }
   if (error)
     return (
       <p className="card status-bad" data-testid="notice">

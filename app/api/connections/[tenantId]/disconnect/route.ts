@@ -1,4 +1,6 @@
-// POST /api/connections/:tenantId/disconnect — soft-deletes the stored connection after confirmation.
+// POST /api/connections/:tenantId/disconnect — soft-deletes (or, with purge=yes and where the vault
+// allows, permanently deletes) the stored connection after confirmation. The tenant's admin, or an
+// operator for any partner (the kill switch).
 import { disconnectConnection } from '@/lib/connections';
 import { AppError } from '@/lib/errors/app-error';
 import { handleConnectionAction } from '@/lib/next';
@@ -8,6 +10,9 @@ export const dynamic = 'force-dynamic';
 export const POST = handleConnectionAction('disconnect', async (user, tenantId, action) => {
   if (!action.confirmed)
     throw new AppError('confirmation_required', 'Confirm the disconnect first.', 400);
-  await disconnectConnection(user, tenantId);
-  return { json: { disconnected: true, tenantId }, notice: { disconnected: true } };
+  const { purge } = await disconnectConnection(user, tenantId, { purge: action.purge });
+  return {
+    json: { disconnected: true, tenantId, purge },
+    notice: { disconnected: true, purge },
+  };
 });
