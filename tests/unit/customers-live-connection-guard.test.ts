@@ -56,6 +56,7 @@ beforeAll(() => {
     ENTRA_CLIENT_SECRET: 'not-a-real-secret',
     ENTRA_HOME_TENANT_ID: '22222222-2222-2222-2222-222222222222',
     KEY_VAULT_URL: 'https://vault.example',
+    DATABASE_URL: 'postgres://portal@localhost:5432/unit-test-never-connected',
   });
   resetConfigForTests();
 });
