@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import 'server-only';
 import { canAdministerTenant, type SessionUser } from '@/lib/auth';
 import { isAppError } from '@/lib/errors/app-error';
@@ -21,7 +22,7 @@ export interface AlertsPageData {
  */
 export async function loadAlertsPageData(
   user: SessionUser,
-  tenantIds: readonly string[],
+  tenantIds: readonly TenantId[],
 ): Promise<AlertsPageData> {
   const own = tenantIds.filter((t) => canAdministerTenant(user, t));
   const [alerts, keepalive, ...webhooks] = await Promise.all([

@@ -1,3 +1,4 @@
+import { toTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import 'server-only';
 import { sql, type Kysely } from 'kysely';
 import { recordActivity } from '@/lib/activity';
@@ -31,7 +32,7 @@ export async function dispatchMessages(
   messages: readonly AlertMessage[],
 ): Promise<void> {
   for (const m of messages) {
-    for (const { target, format } of await targetsFor(m.tenantId)) {
+    for (const { target, format } of await targetsFor(toTenantId(m.tenantId))) {
       const { id } = await db
         .insertInto('alerts_delivery')
         .values({
@@ -94,12 +95,15 @@ export async function deliverAttempt(db: Kysely<Database>, data: DeliverJobData)
   let httpStatus: number | undefined;
   let retryable = false;
   try {
-    const target = await loadTarget(delivery.target as TargetName, delivery.partner_tenant_id);
+    const target = await loadTarget(
+      delivery.target as TargetName,
+      toTenantId(delivery.partner_tenant_id),
+    );
     if (!target) code = 'webhook_not_set';
     else {
       httpStatus = await postSignedNotice(
         { ...target },
-        await noticeFor(db, delivery.partner_tenant_id, delivery.alert_id, event),
+        await noticeFor(db, toTenantId(delivery.partner_tenant_id), delivery.alert_id, event),
         delivery.id,
         webhookPolicyFromConfig(config),
       );
@@ -175,7 +179,7 @@ function refusal(code: string): boolean {
 /** The message's content, from the alert's row and the connection's current health. */
 export async function noticeFor(
   db: Kysely<Database>,
-  tenantId: string,
+  tenantId: TenantId,
   alertId: string | null,
   event: AlertEvent,
 ): Promise<AlertNotice> {

@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import 'server-only';
 import { recordActivity } from '@/lib/activity';
 import type { SessionUser } from '@/lib/auth';
@@ -19,10 +20,10 @@ import { webhookPolicyFromConfig } from './webhook-policy-from-config';
  */
 export async function sendTestAlert(
   user: SessionUser,
-  tenantId: string,
+  tenantId: TenantId,
 ): Promise<{ httpStatus: number }> {
   assertCanAdminister(user, tenantId);
-  const tenant = tenantId.toLowerCase();
+  const tenant = tenantId;
   const webhook = await getTenantWebhook(tenant);
   if (!webhook)
     throw new AppError('webhook_not_set', 'Set your webhook first, then send a test alert.', 400);

@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
@@ -25,7 +26,7 @@ const SECRET_SHAPE = new RegExp(`^[\\x21-\\x7e]{${MIN_SECRET},${MAX_SECRET}}$`);
 /** The webhook of the admin's own tenant, as the page shows it (no URL, no secret). */
 export async function readWebhookSettings(
   user: SessionUser,
-  tenantId: string,
+  tenantId: TenantId,
 ): Promise<TenantWebhookSummary | null> {
   assertCanAdminister(user, tenantId);
   return getTenantWebhookSummary(tenantId);
@@ -38,7 +39,7 @@ export async function readWebhookSettings(
  */
 export async function saveWebhookSettings(
   user: SessionUser,
-  tenantId: string,
+  tenantId: TenantId,
   input: { url?: string; format?: string; signingSecret?: string },
 ): Promise<TenantWebhookSummary> {
   assertCanAdminister(user, tenantId);
@@ -71,7 +72,7 @@ export async function saveWebhookSettings(
   return summary;
 }
 
-export async function removeWebhookSettings(user: SessionUser, tenantId: string): Promise<void> {
+export async function removeWebhookSettings(user: SessionUser, tenantId: TenantId): Promise<void> {
   assertCanAdminister(user, tenantId);
   await removeTenantWebhook(tenantId);
   log.info(

@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
@@ -9,7 +10,7 @@ import { getTenantWebhook, getTenantWebhookSummary } from './tenant-webhook-stor
 export type TargetName = 'operator' | 'tenant';
 
 export async function targetsFor(
-  tenantId: string,
+  tenantId: TenantId,
 ): Promise<Array<{ target: TargetName; format: WebhookFormat }>> {
   const config = getConfig();
   const out: Array<{ target: TargetName; format: WebhookFormat }> = [];
@@ -31,7 +32,7 @@ export async function targetsFor(
 /** The target's URL, secret and format at delivery time; null when it is no longer set. */
 export async function loadTarget(
   target: TargetName,
-  tenantId: string,
+  tenantId: TenantId,
 ): Promise<WebhookTarget | null> {
   if (target === 'tenant') return getTenantWebhook(tenantId);
   const config = getConfig();

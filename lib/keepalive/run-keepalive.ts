@@ -1,3 +1,4 @@
+import type { TenantId } from '@/lib/ids/tenant-id';
 import 'server-only';
 import { recordActivity } from '@/lib/activity';
 import { withDatabase } from '@/lib/db';
@@ -15,7 +16,7 @@ export type KeepaliveTrigger = 'job' | 'console';
  */
 export async function runKeepalive(opts: {
   trigger: KeepaliveTrigger;
-  tenantIds?: readonly string[];
+  tenantIds?: readonly TenantId[];
   onResult?: (r: KeepaliveResult) => void;
   now?: () => number;
 }): Promise<KeepaliveResult[]> {

@@ -1,3 +1,4 @@
+import { toTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type * as SyncAlerts from '@/lib/alerts/sync-alerts';
@@ -29,8 +30,8 @@ describe('alerts: transitions, de-duplication, threshold, resolve, delivery', ()
   let db: Kysely<Database>;
   let operator: WebhookReceiver;
   let partner: WebhookReceiver;
-  let a: string;
-  let b: string;
+  let a: TenantId;
+  let b: TenantId;
   let lib: {
     syncAlerts: typeof SyncAlerts.syncAlerts;
     observeConnections: typeof SyncAlerts.observeConnections;
@@ -57,8 +58,8 @@ describe('alerts: transitions, de-duplication, threshold, resolve, delivery', ()
     t.useForLib();
     db = t.db;
     const { connectPartner } = await import('../support/connect-partner');
-    a = await connectPartner('partnerA');
-    b = await connectPartner('partnerB');
+    a = toTenantId(await connectPartner('partnerA'));
+    b = toTenantId(await connectPartner('partnerB'));
     const { startJobs } = await import('@/lib/jobs');
     await startJobs();
     lib = {
@@ -113,8 +114,9 @@ describe('alerts: transitions, de-duplication, threshold, resolve, delivery', ()
     const { listOpenAlerts } = await import('@/lib/alerts/list-open-alerts');
     const { home } = seededTenants(cloud.manifest);
     const user = (tid: string, role: 'admin' | 'operator' | 'staff'): SessionUser => ({
-      tid,
+      tid: toTenantId(tid),
       oid: randomUUID(),
+      sid: randomUUID(),
       name: role,
       upn: `${role}@example.test`,
       roles: role === 'admin' ? ['Portal.Admin'] : role === 'operator' ? ['Portal.Operator'] : [],
@@ -233,6 +235,7 @@ describe('alerts: transitions, de-duplication, threshold, resolve, delivery', ()
     const admin: SessionUser = {
       tid: a,
       oid: randomUUID(),
+      sid: randomUUID(),
       name: 'Admin',
       upn: 'admin@a.example',
       roles: ['Portal.Admin'],
