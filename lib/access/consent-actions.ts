@@ -1,4 +1,5 @@
 import 'server-only';
+import { toTenantId } from '@/lib/ids/tenant-id';
 import type { SessionUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors/app-error';
 import { getRefreshTokenStore } from '@/lib/vault';
@@ -18,7 +19,7 @@ export interface ConsentActionResult {
 
 /** The connected account whose GDAP rights a grant uses (recorded beside the clicking admin). */
 export async function connectedAccountOf(partnerTenantId: string): Promise<string> {
-  const record = await getRefreshTokenStore().get(partnerTenantId);
+  const record = await getRefreshTokenStore().get(toTenantId(partnerTenantId));
   return record?.tags.connectedByUpn ?? '';
 }
 

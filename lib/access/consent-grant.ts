@@ -1,4 +1,5 @@
 import 'server-only';
+import { toTenantId } from '@/lib/ids/tenant-id';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors/app-error';
 import {
@@ -46,7 +47,7 @@ function partnerCenterFor(partnerTenantId: string) {
   return createPartnerCenterClient(async () => {
     // Counted per attempt: the token call is cached, the budget is for Partner Center.
     await budget.take();
-    return getTokenBroker().getAccessToken(partnerTenantId);
+    return getTokenBroker().getAccessToken(toTenantId(partnerTenantId));
   });
 }
 
@@ -62,7 +63,7 @@ export async function grantCustomerConsent(
   const outcome = await partnerCenterFor(partnerTenantId)
     .createApplicationConsent(customerTenantId, consentRequest())
     .catch(explainForbidden);
-  await getCustomerTokenBroker().forget(partnerTenantId, customerTenantId);
+  await getCustomerTokenBroker().forget(toTenantId(partnerTenantId), customerTenantId);
   return outcome;
 }
 
@@ -74,7 +75,7 @@ export async function removeCustomerConsent(
   const outcome = await partnerCenterFor(partnerTenantId)
     .deleteApplicationConsent(customerTenantId, getConfig().ENTRA_CLIENT_ID)
     .catch(explainForbidden);
-  await getCustomerTokenBroker().forget(partnerTenantId, customerTenantId);
+  await getCustomerTokenBroker().forget(toTenantId(partnerTenantId), customerTenantId);
   return outcome;
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { toTenantId } from '@/lib/ids/tenant-id';
 import { getConfig } from '@/lib/config';
 import { getCustomerListCache } from '@/lib/customers/get-customer-list-cache';
 import { createGraphClient } from '@/lib/graph';
@@ -27,18 +28,22 @@ export function liveSyncDeps(overrides: Partial<SyncDeps> = {}): SyncDeps {
     repo: getAccessRepository(),
     listDirectory,
     partnerGraph: (partner, b) =>
-      createGraphClient(() => getTokenBroker().getAccessToken(partner, graph), {
+      createGraphClient(() => getTokenBroker().getAccessToken(toTenantId(partner), graph), {
         budget: b,
         priority: 'low',
       }),
     customerGraph: (partner, customer, b) =>
-      createGraphClient(() => getCustomerTokenBroker().getAccessToken(partner, customer, graph), {
-        budget: b,
-        priority: 'low',
-      }),
+      createGraphClient(
+        () => getCustomerTokenBroker().getAccessToken(toTenantId(partner), customer, graph),
+        {
+          budget: b,
+          priority: 'low',
+        },
+      ),
     customerToken: (partner, customer) =>
-      getCustomerTokenBroker().getAccessToken(partner, customer, graph),
-    forgetCustomerToken: (partner, customer) => getCustomerTokenBroker().forget(partner, customer),
+      getCustomerTokenBroker().getAccessToken(toTenantId(partner), customer, graph),
+    forgetCustomerToken: (partner, customer) =>
+      getCustomerTokenBroker().forget(toTenantId(partner), customer),
     appId: config.ENTRA_CLIENT_ID,
     requiredScopes: config.ACCESS_CONSENT_GRAPH_SCOPES,
     cadence: cadenceFromHours(
@@ -55,7 +60,7 @@ export function liveSyncDeps(overrides: Partial<SyncDeps> = {}): SyncDeps {
 
 /** The partner's whole customer directory (every page of Partner Center's list, shared cache). */
 async function listDirectory(partnerTenantId: string): Promise<DirectoryCustomer[]> {
-  const entry = await getCustomerListCache().get(partnerTenantId);
+  const entry = await getCustomerListCache().get(toTenantId(partnerTenantId));
   await entry.settled;
   if (entry.status === 'error')
     throw new AppError(

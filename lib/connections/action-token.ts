@@ -6,11 +6,7 @@ import type { TenantId } from '@/lib/ids/tenant-id';
 
 /** Each action has its own token, so a token for one cannot authorize another. */
 export type ConnectionAction =
-  | 'check'
-  | 'disconnect'
-  | 'webhook-save'
-  | 'webhook-remove'
-  | 'webhook-test';
+  'check' | 'disconnect' | 'webhook-save' | 'webhook-remove' | 'webhook-test';
 
 /** How long a page's action token works: an hour, then the page asks to be reloaded. */
 export const ACTION_TOKEN_TTL_MS = 60 * 60 * 1000;

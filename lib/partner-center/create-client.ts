@@ -182,7 +182,7 @@ export function createPartnerCenterClient(
     },
 
     async createApplicationConsent(customerId, consent) {
-      if (!GUID.test(consent.applicationId)) throw new RangeError('applicationId must be a GUID');
+      if (!isGuid(consent.applicationId)) throw new RangeError('applicationId must be a GUID');
       const { status } = await sendRequest(transport, {
         method: 'POST',
         path: `/v1/customers/${customerPath(customerId)}/applicationconsents`,
@@ -193,7 +193,7 @@ export function createPartnerCenterClient(
     },
 
     async deleteApplicationConsent(customerId, applicationId) {
-      if (!GUID.test(applicationId)) throw new RangeError('applicationId must be a GUID');
+      if (!isGuid(applicationId)) throw new RangeError('applicationId must be a GUID');
       const { status } = await sendRequest(transport, {
         method: 'DELETE',
         path: `/v1/customers/${customerPath(customerId)}/applicationconsents/${applicationId}`,

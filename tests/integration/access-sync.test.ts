@@ -4,6 +4,7 @@
  * real token brokers, msal-node, the Graph and Partner Center clients, the RLS repository.
  * Private, because the file changes consents, relationships, group membership and throttling.
  */
+import { toTenantId } from '@/lib/ids/tenant-id';
 import { getAccessRepository } from '@/lib/access/get-access-repository';
 import { liveSyncDeps } from '@/lib/access/live-sync-deps';
 import { RateBudget } from '@/lib/access/rate-budget';
@@ -67,7 +68,7 @@ const deps = (over: Parameters<typeof liveSyncDeps>[0] = {}) =>
 describe('the access sync for partner B', () => {
   it('reads every relationship page by page, and filters on status and customer', async () => {
     const graph = createGraphClient(() =>
-      getTokenBroker().getAccessToken(partner, getConfig().GRAPH_RESOURCE),
+      getTokenBroker().getAccessToken(toTenantId(partner), getConfig().GRAPH_RESOURCE),
     );
     const summary = await controlCall('GET', '/graph/summary');
     const b = summary.partners.find((p: any) => p.tenantId === partner);
@@ -126,7 +127,7 @@ describe('the access sync for partner B', () => {
       expect(row).toMatchObject({ consent: 'error', lastError: { code: 'AADSTS53003' } });
       const other = await checkCustomerNow(partner, granted[1]!.customerTenantId, deps());
       expect(other.consent).toBe('granted');
-      const record = await getRefreshTokenStore().get(partner);
+      const record = await getRefreshTokenStore().get(toTenantId(partner));
       expect(record?.tags.status).toBe('ok');
     } finally {
       await controlCall('PUT', `/entra/tenants/${victim}/delegated-token-block`, { code: null });
@@ -217,7 +218,7 @@ describe('the access sync for partner B', () => {
       groups: [],
     });
     try {
-      await getTokenBroker().forget(partner);
+      await getTokenBroker().forget(toTenantId(partner));
       const summary = await syncPartner(partner, deps());
       expect(summary.relationships).toBe(0);
       const repo = getAccessRepository();

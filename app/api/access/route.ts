@@ -2,8 +2,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { parseAccessQuery } from '@/lib/access/access-query';
 import { loadAccessPage } from '@/lib/access/access-view';
-import { accessJsonError } from '@/lib/access/to-json-error';
-import { requireUserForApi } from '@/lib/auth';
+import { errorResponse, requireUserForApi } from '@/lib/next';
 import { withLogContext } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +14,7 @@ export function GET(request: NextRequest): Promise<NextResponse> {
       const page = await loadAccessPage(user, parseAccessQuery(request.nextUrl.searchParams));
       return NextResponse.json(page, { headers: { 'Cache-Control': 'private, no-store' } });
     } catch (e) {
-      return accessJsonError(e);
+      return errorResponse(e);
     }
   }, request.headers.get('x-correlation-id'));
 }

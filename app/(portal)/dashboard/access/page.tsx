@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { accessQueryString, parseAccessQuery } from '@/lib/access/access-query';
 import { loadAccessPage, type AccessPage } from '@/lib/access/access-view';
-import { requireUser } from '@/lib/auth';
+import { requireUser } from '@/lib/next';
 import { isAppError } from '@/lib/errors/app-error';
 import { currentLogContext } from '@/lib/log';
 import { ErrorState } from '../_components/error-state';

@@ -1,8 +1,7 @@
 // GET /api/access/:customerId — one customer's access row (relationships, roles, consent, last error), own tenant only.
 import { NextResponse, type NextRequest } from 'next/server';
 import { loadAccessDetail } from '@/lib/access/access-view';
-import { accessJsonError } from '@/lib/access/to-json-error';
-import { requireUserForApi } from '@/lib/auth';
+import { errorResponse, requireUserForApi } from '@/lib/next';
 import { withLogContext } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
@@ -19,7 +18,7 @@ export function GET(
         headers: { 'Cache-Control': 'private, no-store' },
       });
     } catch (e) {
-      return accessJsonError(e);
+      return errorResponse(e);
     }
   }, request.headers.get('x-correlation-id'));
 }

@@ -2,8 +2,7 @@
 import type { NextRequest } from 'next/server';
 import { parseAccessQuery } from '@/lib/access/access-query';
 import { exportAccessCsv } from '@/lib/access/access-view';
-import { accessJsonError } from '@/lib/access/to-json-error';
-import { requireUserForApi } from '@/lib/auth';
+import { errorResponse, requireUserForApi } from '@/lib/next';
 import { withLogContext } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
@@ -22,7 +21,7 @@ export function GET(request: NextRequest): Promise<Response> {
         },
       });
     } catch (e) {
-      return accessJsonError(e);
+      return errorResponse(e);
     }
   }, request.headers.get('x-correlation-id'));
 }

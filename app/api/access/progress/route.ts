@@ -1,8 +1,7 @@
 // GET /api/access/progress — the access sync's progress for the user's own tenant.
 import { NextResponse, type NextRequest } from 'next/server';
 import { loadAccessProgress } from '@/lib/access/access-view';
-import { accessJsonError } from '@/lib/access/to-json-error';
-import { requireUserForApi } from '@/lib/auth';
+import { errorResponse, requireUserForApi } from '@/lib/next';
 import { withLogContext } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +15,7 @@ export function GET(request: NextRequest): Promise<NextResponse> {
         { headers: { 'Cache-Control': 'private, no-store' } },
       );
     } catch (e) {
-      return accessJsonError(e);
+      return errorResponse(e);
     }
   }, request.headers.get('x-correlation-id'));
 }

@@ -5,7 +5,7 @@ import { createAccessActionToken } from '@/lib/access/action-token';
 import { loadAccessDetail } from '@/lib/access/access-view';
 import type { AccessRow } from '@/lib/access/access-row';
 import { consentRequest } from '@/lib/access/consent-grant';
-import { requireUser } from '@/lib/auth';
+import { requireUser } from '@/lib/next';
 import { isAppError } from '@/lib/errors/app-error';
 import { ErrorState } from '../../_components/error-state';
 import { ConsentScopes } from '../_components/consent-scopes';

@@ -1,7 +1,7 @@
 // POST /api/access/:customerId/check — "check now": that customer's relationships and consent, then back to its page (or JSON).
 import type { NextRequest } from 'next/server';
 import { checkNow } from '@/lib/access/access-view';
-import { handleAccessAction } from '@/lib/access/handle-access-action';
+import { handleAccessAction } from '@/lib/next/handle-access-action';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // POST /api/access/:customerId/consent — admins: grant the portal app's consent in that customer tenant (the CPV step).
 import type { NextRequest } from 'next/server';
 import { grantConsentAsAdmin } from '@/lib/access/consent-actions';
-import { handleAccessAction } from '@/lib/access/handle-access-action';
+import { handleAccessAction } from '@/lib/next/handle-access-action';
 
 export const dynamic = 'force-dynamic';
 

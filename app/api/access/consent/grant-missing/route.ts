@@ -1,7 +1,7 @@
 // POST /api/access/consent/grant-missing — admins: grant the app's consent to every GDAP customer missing it, as a job.
 import type { NextRequest } from 'next/server';
 import { startGrantAllMissing } from '@/lib/access/consent-actions';
-import { handleAccessAction } from '@/lib/access/handle-access-action';
+import { handleAccessAction } from '@/lib/next/handle-access-action';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // POST /api/access/:customerId/consent/remove — admins, with confirm=yes: delete the app's service principal from that customer tenant.
 import type { NextRequest } from 'next/server';
 import { removeConsentAsAdmin } from '@/lib/access/consent-actions';
-import { handleAccessAction } from '@/lib/access/handle-access-action';
+import { handleAccessAction } from '@/lib/next/handle-access-action';
 
 export const dynamic = 'force-dynamic';
 

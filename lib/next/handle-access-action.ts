@@ -1,11 +1,12 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
-import { requireUserForApi, type SessionUser } from '@/lib/auth';
+import type { SessionUser } from '@/lib/auth';
+import { requireUserForApi } from './guards';
 import { isSameOrigin } from '@/lib/auth/is-same-origin';
 import { getConfig } from '@/lib/config';
 import { AppError, isAppError } from '@/lib/errors/app-error';
 import { currentLogContext, log, withLogContext } from '@/lib/log';
-import { verifyAccessActionToken, type AccessAction } from './action-token';
+import { verifyAccessActionToken, type AccessAction } from '@/lib/access/action-token';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
