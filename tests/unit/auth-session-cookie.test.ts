@@ -4,8 +4,10 @@ import { userFromSessionCookie } from '@/lib/next/decode-session-cookie';
 const secret = 'unit-test-secret-of-sufficient-length-0123456789';
 const claims = {
   sub: 'oid-1.tid-1',
-  tid: 'tid-1',
+  // A session carries a parsed tenant id and, since action tokens are bound to it, a session id.
+  tid: '11111111-2222-4333-8444-555555555555',
   oid: 'oid-1',
+  sid: 'session-id-0123456789abcdef',
   name: 'Ada Staff',
   upn: 'ada@contoso.example',
   roles: [],
@@ -18,8 +20,9 @@ describe('userFromSessionCookie (decrypted once per session)', () => {
     const cookie = await encode({ token: claims, secret, maxAge: 60 });
     const first = await userFromSessionCookie(cookie, secret);
     expect(first).toEqual({
-      tid: 'tid-1',
+      tid: '11111111-2222-4333-8444-555555555555',
       oid: 'oid-1',
+      sid: 'session-id-0123456789abcdef',
       name: 'Ada Staff',
       upn: 'ada@contoso.example',
       roles: [],
