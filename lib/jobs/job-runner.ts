@@ -101,7 +101,12 @@ export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner>
         await new Promise((r) => setTimeout(r, 100));
       }
     },
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    stop: async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      // pg-boss removes its stopped workers on a detached loop that polls every second; waiting
+      // it out means a stopped runner fires no timer later (in a test file that has ended, say).
+      await new Promise((r) => setTimeout(r, 1_500));
+    },
   };
 }
 

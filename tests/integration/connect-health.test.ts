@@ -1,6 +1,7 @@
 import type { TenantId } from '@/lib/ids/tenant-id';
 import type { SessionUser } from '@/lib/auth';
 import {
+  canDisconnect,
   checkConnectionNow,
   computeHealth,
   disconnectConnection,
@@ -119,7 +120,7 @@ describe('connection health against the emulator', () => {
     });
   });
 
-  test('who may see and act: own admin yes; other partner admin and staff no (404 / 403); operator sees all but cannot act', async () => {
+  test('who may see and act: own admin yes; other partner admin and staff no (404 / 403); operator sees all and may disconnect (the kill switch) but not check', async () => {
     expect(await listConnectionHealth(partnerAdminA)).toHaveLength(1);
     expect(await listConnectionHealth(partnerAdminB)).toEqual([]);
     expect(await codeOf(getConnectionHealth(partnerAdminB, partnerA.id))).toBe(
@@ -135,7 +136,11 @@ describe('connection health against the emulator', () => {
     expect((await listConnectionHealth(operator)).map((h) => h.tenantId)).toEqual([
       partnerA.id.toLowerCase(),
     ]);
-    expect(await codeOf(disconnectConnection(operator, partnerA.id))).toBe('connection_not_found');
+    // The operator's kill switch: allowed to disconnect any partner (not run here: later tests
+    // need partner A connected), never to act on a connection as its admin does.
+    expect(canDisconnect(operator, partnerA.id)).toBe(true);
+    expect(canDisconnect(partnerAdminB, partnerA.id)).toBe(false);
+    expect(canDisconnect(staffA, partnerA.id)).toBe(false);
     await expect(store.get(partnerA.id)).resolves.not.toBeNull();
   });
 
