@@ -33,14 +33,23 @@ export function registerAccessCommand(program: Command): void {
     )
     .requiredOption('--tenant <id|domain>', 'the partner tenant: its id, or a verified domain')
     .addOption(
-      new Option('--state <filter>', 'only rows in this state (the access view filters)')
-        .choices([...ACCESS_FILTERS])
-        .default('all'),
+      // Checked in the action, not with commander's choices(), so a bad value is refused with
+      // the console's own [invalid_usage] line like every other argument.
+      new Option(
+        '--state <filter>',
+        `only rows in this state (the access view filters): ${ACCESS_FILTERS.join(', ')}`,
+      ).default('all'),
     )
     .addOption(new Option('--json', 'print JSON (an array of rows)').conflicts('csv'))
     .addOption(new Option('--csv', "print the access view's CSV export").conflicts('json'))
     .action(
       async (opts: { tenant: string; state: AccessFilter; json?: boolean; csv?: boolean }) => {
+        if (!(ACCESS_FILTERS as readonly string[]).includes(opts.state))
+          throw new CliError(
+            'invalid_usage',
+            'Unknown --state.',
+            `Use one of: ${ACCESS_FILTERS.join(', ')}.`,
+          );
         const tenantId = await resolveTenant(opts.tenant);
         if (!(await getRefreshTokenStore().get(tenantId)))
           throw new CliError(
