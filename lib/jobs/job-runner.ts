@@ -9,6 +9,12 @@ export interface JobRunnerOptions {
   pollingIntervalSeconds?: number;
   /** Run cron schedules from this process (default true). Every process may: pg-boss runs each once. */
   schedule?: boolean;
+  /**
+   * Start a worker per job (default true). False only creates the queues and schedules, for a
+   * process that never runs jobs: a pg-boss worker stopped before its first poll completed was
+   * seen to keep pg-boss's worker-removal loop alive after stop().
+   */
+  work?: boolean;
   onError?: (e: Error) => void;
 }
 
@@ -62,7 +68,7 @@ export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner>
           await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
       }
     });
-    for (const job of opts.jobs) {
+    for (const job of opts.work === false ? [] : opts.jobs) {
       await boss.work<object>(
         job.name,
         { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 },

@@ -12,7 +12,12 @@ describe('npm run doctor against a healthy local cloud', () => {
   beforeAll(async () => {
     pc = await startPrivateCloud();
     // As a portal process does at start: register the job runner's queues and schedules.
-    const runner = await startJobRunner({ url: pc.database.url, jobs: await loadRegisteredJobs() });
+    // Schedules only, as a portal process leaves them: this file never runs a job.
+    const runner = await startJobRunner({
+      url: pc.database.url,
+      jobs: await loadRegisteredJobs(),
+      work: false,
+    });
     await runner.stop();
   });
   afterAll(() => pc?.stop());
