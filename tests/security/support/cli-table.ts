@@ -67,18 +67,24 @@ export function cliTable<T = string>(
 ): void {
   const rows = labelled(values).map((r) => ({ ...r, index: lines.push(argsFor(r.value)) - 1 }));
   describe(entryPoint, () => {
-    test.each(rows.map((r) => [r.label, r] as const))('%s', async (_label, row) => {
-      const { results } = await cliResults(before);
-      const r = results[row.index]!;
-      const output = `${r.stdout}\n${r.stderr}`;
-      expect(secretsIn(output)).toEqual([]);
-      expect(stacksIn(output)).toEqual([]);
-      if (!expected.exit.includes(r.code))
-        throw new Error(
-          `exit ${r.code}, expected ${expected.exit.join(' or ')}\n${output.slice(0, 400)}`,
-        );
-      if (expected.code) expect(output).toMatch(expected.code);
-      expected.also?.(r);
-    });
+    test.each(rows.map((r) => [r.label, r] as const))(
+      '%s',
+      async (_label, row) => {
+        const { results } = await cliResults(before);
+        const r = results[row.index]!;
+        const output = `${r.stdout}\n${r.stderr}`;
+        expect(secretsIn(output)).toEqual([]);
+        expect(stacksIn(output)).toEqual([]);
+        if (!expected.exit.includes(r.code))
+          throw new Error(
+            `exit ${r.code}, expected ${expected.exit.join(' or ')}\n${output.slice(0, 400)}`,
+          );
+        if (expected.code) expect(output).toMatch(expected.code);
+        expected.also?.(r);
+        // The first row waits for the whole file's batch of command lines (one child process runs
+        // them all), so its hang guard covers the batch, not one command.
+      },
+      240_000,
+    );
   });
 }
