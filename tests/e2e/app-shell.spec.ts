@@ -133,6 +133,7 @@ test('staff opening Connections keep the shell and are told what they can use in
   await expect(page.getByTestId('forbidden')).toContainText('forbidden_not_admin');
   await expect(page.getByTestId('forbidden-alternatives').getByRole('link')).toHaveText([
     'Customers',
+    'Access',
   ]);
   await checkAtWidths(page, info, '/connections (staff, forbidden)');
 });
