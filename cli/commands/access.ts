@@ -1,3 +1,4 @@
+import { recordCsvExport } from '@/lib/activity/export-activity';
 import { Option, type Command } from 'commander';
 import { accessCsvStream } from '@/lib/access/access-csv';
 import { ACCESS_FILTERS, accessQuerySchema, type AccessFilter } from '@/lib/access/access-query';
@@ -73,8 +74,10 @@ export function registerAccessCommand(program: Command): void {
             'No access data for this tenant yet.',
             'Connect the tenant in the portal; its access sync starts on its own (every 30 minutes).',
           );
-        if (opts.csv) await writeStreamToStdout(await accessCsvStream(pages));
-        else {
+        if (opts.csv) {
+          await recordCsvExport('console', tenantId);
+          await writeStreamToStdout(await accessCsvStream(pages));
+        } else {
           const rows: AccessRow[] = [];
           for await (const page of pages) rows.push(...page);
           if (opts.json) writeJson(rows);

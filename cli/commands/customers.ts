@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { recordCsvExport } from '@/lib/activity/export-activity';
 import { DEFAULT_QUERY } from '@/lib/customers/customer-query';
 import { queryCustomers } from '@/lib/customers/query-customers';
 import { streamCustomersCsv } from '@/lib/customers/stream-customers-csv';
@@ -49,7 +50,10 @@ export function registerCustomersCommand(program: Command): void {
         pageSize: Math.max(1, entry.items.length),
       });
       if (opts.json) return writeJson(items);
-      if (opts.csv) return writeStreamToStdout(streamCustomersCsv(items));
+      if (opts.csv) {
+        await recordCsvExport('console', tenantId);
+        return writeStreamToStdout(streamCustomersCsv(items));
+      }
       if (items.length > 0) writeStdout(formatTable(COLUMNS, items));
       process.stderr.write(
         `${items.length} ${items.length === 1 ? 'customer' : 'customers'}${search ? ` matching "${search}"` : ''}\n`,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordingExport } from '@/lib/activity/export-activity';
 import type { SessionUser } from '@/lib/auth';
 import { isTenantConnected } from '@/lib/auth/is-tenant-connected';
 import { getConfig } from '@/lib/config';
@@ -104,18 +105,20 @@ export async function checkNow(user: SessionUser, customerId: string): Promise<A
   return checkCustomerNow(partner, customerId, liveSyncDeps({ concurrency: 1 }));
 }
 
-/** Every row of the user's tenant matching the query's filter and search, as a CSV stream. */
+/** Every row of the user's tenant matching the query's filter and search, as a CSV stream (recorded in the activity log). */
 export async function exportAccessCsv(
   user: SessionUser,
   query: AccessQuery,
 ): Promise<ReadableStream<Uint8Array>> {
   const partner = await partnerOf(user);
-  const pages = readAllRows(
-    getAccessRepository(),
-    partner,
-    query,
-    new Date(),
-    getConfig().ACCESS_EXPIRY_WARNING_DAYS,
-  );
-  return db(() => accessCsvStream(pages));
+  return recordingExport(user, partner, async () => {
+    const pages = readAllRows(
+      getAccessRepository(),
+      partner,
+      query,
+      new Date(),
+      getConfig().ACCESS_EXPIRY_WARNING_DAYS,
+    );
+    return db(() => accessCsvStream(pages));
+  });
 }

@@ -24,11 +24,14 @@ export type ActivityResult = (typeof ACTIVITY_RESULTS)[number];
 
 /**
  * Who acted. A user's tenant and ids come only from verified claims (the session or the
- * validated callback token); `anonymous` is a refusal before any verified identity.
+ * validated callback token); `anonymous` is a refusal before any verified identity; `portal` is
+ * the portal itself while serving a request (the token broker's write-behind rotation and a dead
+ * grant it finds: the broker is shared by every request, so no one user is the author).
  */
 export type ActivityActor =
   | { type: 'user'; upn: string; oid: string; tenantId: string }
   | { type: 'job' }
+  | { type: 'portal' }
   | { type: 'console'; upn?: string }
   | { type: 'anonymous' };
 

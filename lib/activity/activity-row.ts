@@ -1,3 +1,5 @@
+import type { Insertable } from 'kysely';
+import type { ActivityLogTable } from '@/lib/db/tables/activity-tables';
 import { ACTIVITY_KINDS, ACTIVITY_RESULTS, type ActivityEvent } from './activity-event';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -6,21 +8,11 @@ const CORRELATION = /^[A-Za-z0-9-]{1,64}$/;
 /** A UPN is an e-mail-like name; anything else (or anything that could be a secret) is dropped. */
 const UPN = /^[^\s@]{1,64}@[A-Za-z0-9.-]{1,190}$/;
 
-/** A row as inserted: every column is checked against a narrow shape, so no free text lands. */
-export interface ActivityRowInsert {
-  kind: string;
-  result: string;
-  partner_tenant_id: string | null;
-  actor_type: string;
-  actor_upn: string | null;
-  actor_oid: string | null;
-  actor_tenant_id: string | null;
-  error_code: string | null;
-  correlation_id: string | null;
-  audience: string;
-  customer_tenant_id: string | null;
-  via_upn: string | null;
-}
+/**
+ * A row as inserted: the table's own row type (lib/db/tables/activity-tables.ts, the one
+ * definition of the shape) without the columns the database fills, every one of them set.
+ */
+export type ActivityRowInsert = Required<Omit<Insertable<ActivityLogTable>, 'id' | 'at'>>;
 
 const guid = (v: string | null | undefined) => (v && GUID.test(v) ? v.toLowerCase() : null);
 const match = (re: RegExp, v: string | null | undefined) => (v && re.test(v) ? v : null);

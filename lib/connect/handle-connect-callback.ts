@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordConnectActivity, type VerifiedActor } from '@/lib/activity/connect-activity';
 import { isPartnerAdminClaims } from '@/lib/auth/roles';
 import { getConfig } from '@/lib/config';
 import { parseTenantId } from '@/lib/ids/tenant-id';
@@ -32,8 +33,11 @@ export interface CallbackInput {
  * ConnectFailure with a stable code and one structured log line without secrets.
  */
 export async function handleConnectCallback(input: CallbackInput): Promise<ConnectResult> {
+  // Filled in once Entra has redeemed the code: the activity row's actor from then on.
+  const seen: { actor?: VerifiedActor } = {};
   try {
-    const result = await runCallback(input);
+    const { kind, ...result } = await runCallback(input, seen);
+    await recordConnectActivity({ kind, actor: seen.actor });
     log.info(
       {
         event: 'connect_succeeded',
@@ -55,16 +59,15 @@ export async function handleConnectCallback(input: CallbackInput): Promise<Conne
       },
       'connect failed',
     );
+    await recordConnectActivity({ kind: 'connect', actor: seen.actor, failure });
     throw failure;
   }
 }
 
-async function runCallback({
-  query,
-  stateCookie,
-  consumed = getConsumedStates(),
-  now = Date.now(),
-}: CallbackInput): Promise<ConnectResult> {
+async function runCallback(
+  { query, stateCookie, consumed = getConsumedStates(), now = Date.now() }: CallbackInput,
+  seen: { actor?: VerifiedActor },
+): Promise<ConnectResult & { kind: 'connect' | 'replace' | 'recover' }> {
   const flow = await validateConnectState({
     state: query.get('state'),
     cookie: stateCookie,
@@ -85,6 +88,7 @@ async function runCallback({
     throw isEntraError(e) ? failureFromEntraError(e) : e;
   });
   const { claims } = redeemed;
+  seen.actor = { upn: claims.upn ?? '', oid: claims.oid, tenantId: claims.tid };
   if (!redeemed.refreshToken)
     throw new ConnectFailure('no_refresh_token', 'redeem', { tenantId: claims.tid });
   if (!claims.amr.includes('mfa')) {
@@ -118,7 +122,10 @@ async function runCallback({
   const graphScopes = await readGraphPermission(claims.tid, redeemed.refreshToken);
 
   const at = new Date(now).toISOString();
-  const record = await getRefreshTokenStore()
+  const store = getRefreshTokenStore();
+  // Only for the activity row's kind (connect, replace, or recover of a disconnected secret).
+  const existing = await store.get(claims.tid).catch(() => null);
+  const record = await store
     .save(claims.tid, redeemed.refreshToken, {
       connectedByOid: claims.oid,
       connectedByUpn: claims.upn ?? '',
@@ -147,6 +154,7 @@ async function runCallback({
     );
 
   return {
+    kind: existing ? 'replace' : record.revived ? 'recover' : 'connect',
     tenantId: record.tenantId,
     orgName: profile.companyName,
     connectedByOid: claims.oid,

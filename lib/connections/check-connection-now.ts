@@ -1,5 +1,6 @@
 import 'server-only';
 import type { TenantId } from '@/lib/ids/tenant-id';
+import { recordActivity } from '@/lib/activity';
 import type { SessionUser } from '@/lib/auth';
 import { log } from '@/lib/log';
 import { isConnectionError } from '@/lib/tokens';
@@ -26,6 +27,13 @@ export async function checkConnectionNow(
     if (isConnectionError(e) && e.code === 'connection_missing') throw connectionNotFound();
     throw e;
   }
+  await recordActivity({
+    kind: 'check',
+    result: outcome.ok ? 'success' : 'failed',
+    actor: { type: 'user', upn: user.upn, oid: user.oid, tenantId: user.tid },
+    partnerTenantId: tenantId,
+    errorCode: outcome.code ?? null,
+  });
   log.info(
     {
       event: 'connection_checked',

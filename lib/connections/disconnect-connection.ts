@@ -1,4 +1,6 @@
 import 'server-only';
+import { recordActivity } from '@/lib/activity';
+import { removeTenantWebhook } from '@/lib/alerts/tenant-webhook-store';
 import type { SessionUser } from '@/lib/auth';
 import type { TenantId } from '@/lib/ids/tenant-id';
 import { log } from '@/lib/log';
@@ -30,16 +32,29 @@ export async function disconnectConnection(
   // outlive the connection.
   await getTokenBroker().forget(tenantId);
   connectionLost(tenantId);
+  const actor = { type: 'user', upn: user.upn, oid: user.oid, tenantId: user.tid } as const;
+  await recordActivity({ kind: 'disconnect', result: 'success', actor, partnerTenantId: tenantId });
+  await removeWebhookOf(tenantId);
   let purge: DisconnectOutcome['purge'] = 'not_asked';
   if (options.purge) {
     try {
       await store.purge(tenantId);
       purge = 'purged';
     } catch (e) {
-      if (!isVaultError(e) || (e.code !== 'vault_forbidden' && e.code !== 'vault_conflict'))
-        throw e;
+      const refused =
+        isVaultError(e) && (e.code === 'vault_forbidden' || e.code === 'vault_conflict');
+      await recordActivity({
+        kind: 'purge',
+        result: refused ? 'refused' : 'failed',
+        actor,
+        partnerTenantId: tenantId,
+        errorCode: isVaultError(e) ? e.code : 'unexpected_error',
+      });
+      if (!refused) throw e;
       purge = 'refused';
     }
+    if (purge === 'purged')
+      await recordActivity({ kind: 'purge', result: 'success', actor, partnerTenantId: tenantId });
   }
   log.info(
     {
@@ -54,4 +69,22 @@ export async function disconnectConnection(
     'partner tenant disconnected',
   );
   return { purge };
+}
+
+/**
+ * The partner's alert webhook (a bearer secret in Key Vault) goes with the connection: nothing
+ * would send to it, and a partner that leaves must not leave a live secret behind. Soft-deleted,
+ * like the refresh token. A failure is logged, not thrown: the disconnect itself has happened.
+ */
+async function removeWebhookOf(tenantId: TenantId): Promise<void> {
+  await removeTenantWebhook(tenantId).catch((e: unknown) =>
+    log.warn(
+      {
+        event: 'alert_webhook_not_removed',
+        tenantId,
+        errorCode: (e as { code?: string }).code ?? 'unexpected_error',
+      },
+      'could not remove the alert webhook on disconnect',
+    ),
+  );
 }

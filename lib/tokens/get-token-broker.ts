@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordBrokerActivity } from '@/lib/activity/broker-activity';
 import { getConfig } from '@/lib/config';
 import { partnerCenterScopes } from '@/lib/entra/partner-center-scopes';
 import { redeemRefreshToken } from '@/lib/entra/redeem-refresh-token';
@@ -32,6 +33,7 @@ function createTokenBroker(): TokenBroker {
     rotationIntervalMs: config.TOKEN_ROTATION_INTERVAL_HOURS * 60 * 60 * 1000,
     isDeadGrant: deadGrantOf,
     onConnectionLost: connectionLost,
+    onActivity: recordBrokerActivity,
     onBackgroundError: (error, context) =>
       log.warn(
         { event: 'token_broker_background_error', ...context, error },

@@ -45,6 +45,12 @@ export interface TokenBrokerDeps {
   expiryMarginMs?: number;
   /** Told when a dead Partner Center grant is found, so data derived from it is dropped. */
   onConnectionLost?: (tenantId: TenantId) => void;
+  /**
+   * Told of the events the activity log records: a write-behind rotation (by request) that wrote
+   * the newest refresh token back or failed to, and a dead grant found. Never awaited by callers'
+   * results: it must not throw.
+   */
+  onActivity?: (event: BrokerActivity) => Promise<void>;
   /** Where background write-back failures go (they never fail the request). */
   onBackgroundError?: (error: unknown, context: { tenantId: TenantId; operation: string }) => void;
   /**
@@ -53,3 +59,7 @@ export interface TokenBrokerDeps {
    */
   isDeadGrant: (error: unknown, resource: GrantResource) => DeadGrant | undefined;
 }
+
+export type BrokerActivity =
+  | { kind: 'rotate'; tenantId: TenantId; ok: boolean; errorCode?: string }
+  | { kind: 'dead_grant'; tenantId: TenantId; errorCode: string };

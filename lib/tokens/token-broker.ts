@@ -4,7 +4,7 @@ import { ConnectionError } from './connection-error';
 import { adviceForStoredCode, isDeadStatus } from './dead-grant-status';
 import type { TokenBrokerDeps } from './token-broker-deps';
 
-export type { BrokerStore, Redeem, TokenBrokerDeps } from './token-broker-deps';
+export type { BrokerActivity, BrokerStore, Redeem, TokenBrokerDeps } from './token-broker-deps';
 
 export interface RedeemNowResult {
   tenantId: TenantId;
@@ -146,6 +146,7 @@ export class TokenBroker {
         .catch((e: unknown) =>
           this.deps.onBackgroundError?.(e, { tenantId, operation: 'mark-dead-grant' }),
         );
+      await this.deps.onActivity?.({ kind: 'dead_grant', tenantId, errorCode: dead.advice.code });
       throw new ConnectionError('connection_needs_reconnect', tenantId, dead.advice, {
         cause: error,
       });
@@ -169,11 +170,23 @@ export class TokenBroker {
   ): Promise<void> {
     const current = await this.deps.store.get(tenantId);
     if (!current || current.version !== read.version) return;
-    await this.deps.store.save(
-      tenantId,
-      redeemed.refreshToken,
-      freshTags(current.tags, new Date(this.deps.now()), redeemed.claims.amr),
-    );
+    try {
+      await this.deps.store.save(
+        tenantId,
+        redeemed.refreshToken,
+        freshTags(current.tags, new Date(this.deps.now()), redeemed.claims.amr),
+      );
+    } catch (e) {
+      const errorCode = (e as { code?: unknown }).code;
+      await this.deps.onActivity?.({
+        kind: 'rotate',
+        tenantId,
+        ok: false,
+        errorCode: typeof errorCode === 'string' ? errorCode : 'unexpected_error',
+      });
+      throw e;
+    }
+    await this.deps.onActivity?.({ kind: 'rotate', tenantId, ok: true });
   }
 
   private inBackground(tenantId: TenantId, operation: string, work: () => Promise<void>): void {

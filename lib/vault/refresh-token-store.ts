@@ -13,6 +13,8 @@ export interface ConnectionRecord {
   version: string;
   tags: ConnectionTags;
   updatedOn: Date;
+  /** Set by `save` when a disconnected (soft-deleted) secret was recovered to write it. */
+  revived?: boolean;
 }
 
 export interface ConnectionSummary {
@@ -79,12 +81,17 @@ export class KeyVaultRefreshTokenStore implements RefreshTokenStore {
   ): Promise<ConnectionRecord> {
     const name = secretNameFor(tenantId);
     const stored = { ...tags, status: tags.status ?? 'ok' } satisfies ConnectionTags;
+    let revived = false;
     try {
-      const secret = await setSecretRevivingDeleted(this.client, name, refreshToken, {
-        tags: toVaultTags(stored),
-        contentType: CONTENT_TYPE,
-      });
+      const secret = await setSecretRevivingDeleted(
+        this.client,
+        name,
+        refreshToken,
+        { tags: toVaultTags(stored), contentType: CONTENT_TYPE },
+        () => (revived = true),
+      );
       const record = {
+        revived,
         tenantId,
         refreshToken,
         version: secret.properties.version ?? '',

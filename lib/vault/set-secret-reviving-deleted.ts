@@ -16,6 +16,8 @@ export async function setSecretRevivingDeleted(
   name: string,
   value: string,
   options: SetSecretOptions,
+  /** Told when the name was soft-deleted and had to be recovered first (a reconnect after a disconnect). */
+  onRecovered?: () => void,
 ): Promise<KeyVaultSecret> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -30,6 +32,7 @@ export async function setSecretRevivingDeleted(
     try {
       const poller = await client.beginRecoverDeletedSecret(name, { intervalInMs: WAIT_MS });
       await poller.pollUntilDone();
+      onRecovered?.();
     } catch (e) {
       // 404: not yet listed as deleted; 409: still being deleted. Both settle within seconds.
       const status = statusOf(e);

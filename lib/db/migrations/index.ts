@@ -3,6 +3,7 @@ import * as dbActivityLog from './202611300130_db_activity_log';
 import * as alertsState from './202611300140_alerts_state';
 import * as keepaliveResults from './202611300141_keepalive_results';
 import * as accessCustomers from './202611300200_access_customers';
+import * as activityPortalActor from './202611300430_activity_portal_actor';
 
 /**
  * Every migration, in order, as a static list: Next bundles the server, so a folder scan at run
@@ -16,4 +17,5 @@ export const migrationFiles: ReadonlyArray<readonly [string, Migration]> = [
   ['202611300140_alerts_state', alertsState],
   ['202611300141_keepalive_results', keepaliveResults],
   ['202611300200_access_customers', accessCustomers],
+  ['202611300430_activity_portal_actor', activityPortalActor],
 ];

@@ -8,7 +8,7 @@ export interface ActivityLogTable {
   result: string;
   /** The partner tenant the event is about; null for refusals before any verified identity. */
   partner_tenant_id: string | null;
-  /** Who: a signed-in user, a scheduled job, or the console. */
+  /** Who: a signed-in user, a scheduled job, the console, the portal itself (a request's write-behind), or `anonymous`. */
   actor_type: string;
   actor_upn: string | null;
   actor_oid: string | null;
