@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAccessCommand } from './commands/access';
+import { registerActivityCommand } from './commands/activity';
 import { registerConnectionsCommand } from './commands/connections';
 import { registerConsentCommand } from './commands/consent';
 import { registerCustomerCommand } from './commands/customer';
@@ -45,5 +46,6 @@ export function buildProgram(): Command {
   registerKeepaliveCommand(program);
   registerAccessCommand(program);
   registerConsentCommand(program);
+  registerActivityCommand(program);
   return program;
 }

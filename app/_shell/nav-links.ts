@@ -28,6 +28,12 @@ export const NAV_LINKS: readonly NavLink[] = [
     id: 'connections',
     roles: ['partner-admin', 'operator'],
   },
+  {
+    href: '/activity',
+    label: 'Activity',
+    id: 'activity',
+    roles: ['partner-admin', 'operator'],
+  },
 ];
 
 export function navLinksFor(role: PortalRole): NavLink[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseUrlQuery, urlQueryString, type SearchParamsLike } from '@/lib/url-query/url-query';
 
 /** Columns of the operator's connections table, each sortable. */
 export const CONNECTION_SORTS = [
@@ -51,22 +52,9 @@ const schema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
-type Params = Record<string, string | string[] | undefined> | URLSearchParams;
-
 /** Reads a ConnectionQuery from Next's `searchParams` or a URLSearchParams. */
-export function parseConnectionQuery(params: Params): ConnectionQuery {
-  const get = (k: string): string | undefined => {
-    if (params instanceof URLSearchParams) return params.get(k) ?? undefined;
-    const v = params[k];
-    return Array.isArray(v) ? v[0] : v;
-  };
-  return schema.parse({
-    q: get('q') ?? '',
-    sort: get('sort') ?? DEFAULT_CONNECTION_QUERY.sort,
-    dir: get('dir') ?? DEFAULT_CONNECTION_QUERY.dir,
-    status: get('status') || undefined,
-    page: get('page') ?? 1,
-  }) as ConnectionQuery;
+export function parseConnectionQuery(params: SearchParamsLike): ConnectionQuery {
+  return parseUrlQuery(schema, params, ['q', 'sort', 'dir', 'status', 'page']) as ConnectionQuery;
 }
 
 /** The URL query for `query` with `change` applied; defaults are left out to keep links short. */
@@ -75,12 +63,8 @@ export function connectionQueryString(
   change: Partial<ConnectionQuery> = {},
 ): string {
   const next = { ...query, ...change };
-  const out = new URLSearchParams();
-  if (next.q) out.set('q', next.q);
-  if (next.status) out.set('status', next.status);
-  if (next.sort !== DEFAULT_CONNECTION_QUERY.sort) out.set('sort', next.sort);
-  if (next.dir !== DEFAULT_CONNECTION_QUERY.dir) out.set('dir', next.dir);
-  if (next.page !== 1) out.set('page', String(next.page));
-  const s = out.toString();
-  return s ? `?${s}` : '';
+  return urlQueryString(
+    { q: next.q, status: next.status, sort: next.sort, dir: next.dir, page: next.page },
+    { ...DEFAULT_CONNECTION_QUERY },
+  );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseUrlQuery, urlQueryString, type SearchParamsLike } from '@/lib/url-query/url-query';
 import { RELATIONSHIPS, type Relationship } from '@/lib/partner-center/types';
 
 export const SORT_FIELDS = ['name', 'domain', 'relationship'] as const;
@@ -37,23 +38,16 @@ const schema = z.object({
     .catch(DEFAULT_QUERY.pageSize),
 });
 
-type Params = Record<string, string | string[] | undefined> | URLSearchParams;
-
 /** Reads a CustomerQuery from Next's `searchParams` or a URLSearchParams. */
-export function parseCustomerQuery(params: Params): CustomerQuery {
-  const get = (k: string): string | undefined => {
-    if (params instanceof URLSearchParams) return params.get(k) ?? undefined;
-    const v = params[k];
-    return Array.isArray(v) ? v[0] : v;
-  };
-  return schema.parse({
-    q: get('q') ?? '',
-    sort: get('sort') ?? DEFAULT_QUERY.sort,
-    dir: get('dir') ?? DEFAULT_QUERY.dir,
-    relationship: get('relationship') || undefined,
-    page: get('page') ?? DEFAULT_QUERY.page,
-    pageSize: get('pageSize') ?? DEFAULT_QUERY.pageSize,
-  }) as CustomerQuery;
+export function parseCustomerQuery(params: SearchParamsLike): CustomerQuery {
+  return parseUrlQuery(schema, params, [
+    'q',
+    'sort',
+    'dir',
+    'relationship',
+    'page',
+    'pageSize',
+  ]) as CustomerQuery;
 }
 
 /** The URL query for `query` with `change` applied; defaults are left out to keep links short. */
@@ -62,13 +56,15 @@ export function customerQueryString(
   change: Partial<CustomerQuery> = {},
 ): string {
   const next = { ...query, ...change };
-  const out = new URLSearchParams();
-  if (next.q) out.set('q', next.q);
-  if (next.sort !== DEFAULT_QUERY.sort) out.set('sort', next.sort);
-  if (next.dir !== DEFAULT_QUERY.dir) out.set('dir', next.dir);
-  if (next.relationship) out.set('relationship', next.relationship);
-  if (next.page !== 1) out.set('page', String(next.page));
-  if (next.pageSize !== DEFAULT_QUERY.pageSize) out.set('pageSize', String(next.pageSize));
-  const s = out.toString();
-  return s ? `?${s}` : '';
+  return urlQueryString(
+    {
+      q: next.q,
+      sort: next.sort,
+      dir: next.dir,
+      relationship: next.relationship,
+      page: next.page,
+      pageSize: next.pageSize,
+    },
+    { ...DEFAULT_QUERY },
+  );
 }

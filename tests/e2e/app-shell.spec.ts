@@ -23,8 +23,8 @@ const users = {
 type Role = keyof typeof users;
 const EXPECTED_LINKS: Record<Role, string[]> = {
   staff: ['Customers', 'Access'],
-  'partner-admin': ['Customers', 'Access', 'Connections'],
-  operator: ['Connections'],
+  'partner-admin': ['Customers', 'Access', 'Connections', 'Activity'],
+  operator: ['Connections', 'Activity'],
 };
 
 // Every connect failure code has its own page; read them from the one table that defines them.

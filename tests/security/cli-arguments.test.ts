@@ -201,3 +201,53 @@ cliTable(
   USAGE_OR_REFUSED,
   connectA,
 );
+
+// The activity log's console command: a hostile --tenant is refused (64), an unknown domain
+// needs a person (1), and a well-formed id prints that tenant's rows only; --kind and --result
+// accept only their documented values; without --tenant, no row that names customer data.
+cliTable(
+  'csp activity --tenant',
+  HOSTILE_TENANTS,
+  (v) => ['activity', '--tenant', v, '--json'],
+  {
+    exit: [0, 1, 64],
+    also: (r) => {
+      if (r.code !== 0) return expect(r.stderr).toMatch(/\[[a-z_]+\]/);
+      const rows = JSON.parse(r.stdout) as Array<{ partnerTenantId: string | null }>;
+      const tenantsSeen = new Set(rows.map((x) => x.partnerTenantId));
+      expect(tenantsSeen.size).toBeLessThanOrEqual(1);
+      for (const t of tenantsSeen) expect(r.args[2]!.toLowerCase()).toContain(t);
+    },
+  },
+  connectA,
+);
+cliTable(
+  'csp activity --kind',
+  HOSTILE_TEXT,
+  (v) => ['activity', '--kind', v],
+  { exit: [64], code: /\[[a-z_]+\]/ },
+  connectA,
+);
+cliTable(
+  'csp activity --result',
+  HOSTILE_TEXT,
+  (v) => ['activity', '--result', v, '--csv'],
+  { exit: [64], code: /\[[a-z_]+\]/ },
+  connectA,
+);
+cliTable(
+  'csp activity (every tenant)',
+  [
+    { label: '--json', value: ['activity', '--json'] },
+    { label: '--kind csv_export --json', value: ['activity', '--kind', 'csv_export', '--json'] },
+  ],
+  (v) => v,
+  {
+    exit: [0],
+    also: (r) => {
+      const rows = JSON.parse(r.stdout) as Array<{ audience: string }>;
+      expect(rows.every((x) => x.audience === 'partner')).toBe(true);
+    },
+  },
+  connectA,
+);

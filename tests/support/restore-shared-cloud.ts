@@ -1,3 +1,4 @@
+import { resetDatabaseForTests } from '@/lib/db';
 import { controlFor } from './control';
 import { loadManifest } from './manifest';
 
@@ -10,4 +11,7 @@ const shared = controlFor(loadManifest());
 afterAll(async () => {
   await shared.clearFaults();
   await shared.resetClock();
+  // lib/ code under test (an activity row, say) may have opened this process's pool: close it, so
+  // no idle client keeps jest from exiting when the file ends.
+  await resetDatabaseForTests();
 });

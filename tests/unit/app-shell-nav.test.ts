@@ -9,8 +9,8 @@ describe('the nav definition', () => {
   test('each role gets exactly its links', () => {
     const hrefs = (r: Parameters<typeof navLinksFor>[0]) => navLinksFor(r).map((l) => l.label);
     expect(hrefs('staff')).toEqual(['Customers', 'Access']);
-    expect(hrefs('partner-admin')).toEqual(['Customers', 'Access', 'Connections']);
-    expect(hrefs('operator')).toEqual(['Connections']);
+    expect(hrefs('partner-admin')).toEqual(['Customers', 'Access', 'Connections', 'Activity']);
+    expect(hrefs('operator')).toEqual(['Connections', 'Activity']);
     expect(new Set(NAV_LINKS.map((l) => l.id)).size).toBe(NAV_LINKS.length);
   });
 
