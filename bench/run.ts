@@ -10,6 +10,9 @@
  *      first render (a walk of Key Vault's secret pages) and warm renders at concurrency 16 beside
  *      the trivial page, with the Key Vault list requests each phase cost (target 0 when warm)
  *   4. memory: the portal's RSS after the run
+ *   6. the Activity page over 100,000 activity rows (seeded straight into the database), for the
+ *      operator (every partner-level row) and for partner A's admin (half of them), each beside a
+ *      trivial page and the warm dashboard measured again right then, the same way (target ≥ 0.5)
  *
  * Figures are ratios against the baseline page measured in the same run, never pass/fail asserts.
  * BENCH_SKIP_BUILD=1 reuses an existing build; BENCH_SECONDS sets each load phase's length;
@@ -27,6 +30,7 @@ import { load } from './load';
 import { startPortal } from './portal-server';
 
 const CUSTOMERS = 10_000;
+const ACTIVITY_ROWS = 100_000;
 const PARTNERS = 500;
 const COLD_REQUESTS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -129,6 +133,35 @@ async function main(): Promise<void> {
       seconds: SECONDS,
       cookie,
     });
+    // 6. The activity page at 100,000 rows, with the trivial page and the dashboard measured
+    // again beside it, so all three ratios come from the same minute of the same machine.
+    const seededActivity = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--conditions=react-server',
+        'bench/activity-seed-rows.ts',
+        partnerA.id,
+        String(ACTIVITY_ROWS),
+      ],
+      { env, stdio: 'inherit' },
+    );
+    if (seededActivity.status !== 0) throw new Error('seeding the activity rows failed');
+    const { home } = seededTenants(cloud.manifest);
+    const operatorCookie = await signInStaff(portal.url, seededUser(home, 'operator'));
+    const adminCookie = await signInStaff(portal.url, seededUser(partnerA, 'admin'));
+    const phase = { connections: 16, seconds: SECONDS };
+    const trivial6 = await load(`${portal.url}/`, phase);
+    const dashboard6 = await load(`${portal.url}/dashboard`, { ...phase, cookie });
+    const activityOperator = await load(`${portal.url}/activity`, {
+      ...phase,
+      cookie: operatorCookie,
+    });
+    const activityAdmin = await load(`${portal.url}/activity?kind=rotate`, {
+      ...phase,
+      cookie: adminCookie,
+    });
     const rss = portal.rssMiB();
 
     console.log(
@@ -178,6 +211,21 @@ async function main(): Promise<void> {
       `   throughput ratio access / trivial = ${(access.rps / trivial.rps).toFixed(2)}  (target ≥ 0.5)`,
     );
     console.log('   the first full sync: npx tsx bench/access-sync.ts [--customers 50000]');
+    const line = (label: string, r: typeof trivial6) =>
+      `   ${label.padEnd(26)}${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  non-2xx ${r.non2xx}`;
+    console.log(
+      `\n6. activity page over ${ACTIVITY_ROWS.toLocaleString('en-US')} rows, warm, concurrency 16, ${SECONDS} s each`,
+    );
+    console.log(line('trivial page', trivial6));
+    console.log(line('dashboard (staff)', dashboard6));
+    console.log(line('activity (operator)', activityOperator));
+    console.log(line('activity ?kind= (admin A)', activityAdmin));
+    console.log(
+      `   throughput ratio activity / trivial = ${(activityOperator.rps / trivial6.rps).toFixed(2)} operator, ${(activityAdmin.rps / trivial6.rps).toFixed(2)} admin A  (target ≥ 0.5)`,
+    );
+    console.log(
+      `   warm dashboard / trivial, measured the same way = ${(dashboard6.rps / trivial6.rps).toFixed(2)}`,
+    );
   } finally {
     portal.stop();
     cloud.stop();
