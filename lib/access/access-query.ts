@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseUrlQuery, urlQueryString, type SearchParamsLike } from '@/lib/url-query/url-query';
 
 /**
  * The access view's filters. They overlap (a customer can be in several), so the counts at the
@@ -45,23 +46,12 @@ export const accessQuerySchema = z.object({
 });
 export type AccessQuery = z.output<typeof accessQuerySchema>;
 
+/** The default view (a bare URL): links leave these values out. */
+export const ACCESS_QUERY_DEFAULTS: AccessQuery = accessQuerySchema.parse({});
+
 /** Reads an access query from URL parameters (first value of each). */
-export function parseAccessQuery(
-  params: URLSearchParams | Record<string, string | string[] | undefined>,
-): AccessQuery {
-  const get = (key: string): string | undefined => {
-    if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
-    const v = params[key];
-    return Array.isArray(v) ? v[0] : v;
-  };
-  return accessQuerySchema.parse({
-    filter: get('filter'),
-    q: get('q'),
-    sort: get('sort'),
-    dir: get('dir'),
-    page: get('page'),
-    size: get('size'),
-  });
+export function parseAccessQuery(params: SearchParamsLike): AccessQuery {
+  return parseUrlQuery(accessQuerySchema, params, ['filter', 'q', 'sort', 'dir', 'page', 'size']);
 }
 
 export interface AccessCounts {
@@ -80,15 +70,10 @@ export function accessQueryString(
   overrides: Partial<AccessQuery> = {},
 ): string {
   const q = { ...query, ...overrides };
-  const params = new URLSearchParams();
-  if (q.filter !== 'all') params.set('filter', q.filter);
-  if (q.q) params.set('q', q.q);
-  if (q.sort !== 'name') params.set('sort', q.sort);
-  if (q.dir !== 'asc') params.set('dir', q.dir);
-  if (q.page !== 1) params.set('page', String(q.page));
-  if (q.size !== 50) params.set('size', String(q.size));
-  const s = params.toString();
-  return s ? `?${s}` : '';
+  return urlQueryString(
+    { filter: q.filter, q: q.q, sort: q.sort, dir: q.dir, page: q.page, size: q.size },
+    ACCESS_QUERY_DEFAULTS,
+  );
 }
 
 export const FILTER_LABELS: Record<AccessFilter, string> = {

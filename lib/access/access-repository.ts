@@ -3,6 +3,7 @@
 import type { AccessRow, AccessSyncState } from './access-row';
 import type { AccessCounts, AccessQuery } from './access-query';
 import type { CustomerAdvice } from './customer-advice';
+import type { StoredAssignments } from './read-assignments';
 import type { AccessState, ConsentState, RelationshipSummary } from './types';
 
 /** What the sync writes for one customer from the relationship list and the directory. */
@@ -16,6 +17,8 @@ export interface DerivedRowInput {
   endDate?: string;
   autoExtend: boolean;
   globalAdmin: boolean;
+  /** Active GDAP that no security group holds (the sync skips its consent check); not stored as such. */
+  unassigned?: boolean;
 }
 
 export interface CheckResultInput {
@@ -38,6 +41,20 @@ export interface AccessRepository {
     partnerTenantId: string,
     customerTenantId: string,
     r: CheckResultInput,
+  ): Promise<void>;
+  /** The access assignments the last pass stored, by relationship id (reused while unchanged). */
+  storedAssignments(partnerTenantId: string): Promise<Map<string, StoredAssignments>>;
+  /**
+   * Rows whose GDAP no security group holds (no active access assignment): no consent check can
+   * get through, so their consent is unknown with this advice, rechecked after `nextCheckAt`.
+   * Rows that carried this advice and are no longer in the list become due at once.
+   */
+  markAssignmentGaps(
+    partnerTenantId: string,
+    unassigned: readonly string[],
+    advice: CustomerAdvice,
+    checkedAt: Date,
+    nextCheckAt: Date | null,
   ): Promise<void>;
   /** Makes a customer due now (after a grant, or "check now"). */
   markDue(partnerTenantId: string, customerTenantId: string): Promise<void>;

@@ -3,9 +3,11 @@ import { getConfig } from '@/lib/config';
 import { isEntraError } from '@/lib/entra/entra-error';
 import { AppError } from '@/lib/errors/app-error';
 import { classifyConsent } from './classify-consent';
+import { NO_ACCESS_ASSIGNMENT_ADVICE } from './customer-advice';
+import { readAssignments } from './read-assignments';
 import type { AccessRow } from './access-row';
 import { GRAPH_PERMISSION_MISSING, partnerWideFailure } from './partner-wide-failure';
-import { checkConsent, mergeRows, type SyncDeps } from './sync-partner';
+import { checkConsent, mergeRows, partnerBudget, type SyncDeps } from './sync-partner';
 import { nextCheckAt } from './sync-plan';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,10 +30,15 @@ export async function checkCustomerNow(
     throw new AppError('access_customer_not_found', 'No such customer in your access list.', 404);
 
   let relationships;
+  let assignments;
   try {
-    relationships = await deps
-      .partnerGraph(partnerTenantId, deps.budget)
-      .listAllRelationships({ filter: { customerTenantId: customer } });
+    const graph = deps.partnerGraph(partnerTenantId, partnerBudget(deps));
+    relationships = await graph.listAllRelationships({ filter: { customerTenantId: customer } });
+    // A person asking wants today's groups too: nothing stored is reused.
+    assignments = await readAssignments(graph, relationships, new Map(), {
+      now: deps.now(),
+      concurrency: 2,
+    });
   } catch (e) {
     if (isEntraError(e) && e.aadsts === 65001)
       throw new AppError(GRAPH_PERMISSION_MISSING.code, GRAPH_PERMISSION_MISSING.title, 409);
@@ -47,6 +54,7 @@ export async function checkCustomerNow(
     relationships,
     now,
     false,
+    assignments.byRelationship,
   );
   await deps.repo.upsertDerived(partnerTenantId, [
     row ?? {
@@ -60,7 +68,16 @@ export async function checkCustomerNow(
       globalAdmin: false,
     },
   ]);
-  if ((row?.access ?? 'none') === 'gdap') {
+  if (row?.unassigned) {
+    const checkedAt = deps.now();
+    await deps.repo.recordCheck(partnerTenantId, customer, {
+      consent: 'unknown',
+      missingScopes: [],
+      error: NO_ACCESS_ASSIGNMENT_ADVICE,
+      checkedAt,
+      nextCheckAt: nextCheckAt(checkedAt, true, deps.cadence),
+    });
+  } else if ((row?.access ?? 'none') === 'gdap') {
     // A person asking wants today's answer, not a token cached from the last pass.
     await deps.forgetCustomerToken?.(partnerTenantId, customer);
     const outcome = await checkConsent(partnerTenantId, customer, deps);

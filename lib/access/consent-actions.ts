@@ -37,42 +37,43 @@ async function gdapRow(partner: string, customer: string): Promise<AccessRow> {
 }
 
 /**
- * Grants the portal app's consent in one customer tenant (admins of the customer's own partner
- * only), records it in the activity log with the admin and the connected account, then checks
- * the customer again so its row shows the result. A 409 counts as done.
+ * The envelope every consent action shares: the admin guard, a customer with active GDAP in the
+ * caller's own partner tenant, the connected account whose GDAP rights are used, one activity
+ * row (success or failure, with both accounts), then a fresh check so the row shows the result.
  */
-export async function grantConsentAsAdmin(
+async function consentAction(
   user: SessionUser,
   customer: string,
+  kind: 'consent_grant' | 'consent_remove',
+  act: (partner: string, customer: string) => Promise<ConsentActionResult['outcome']>,
 ): Promise<ConsentActionResult> {
   assertAdmin(user);
   const partner = user.tid.toLowerCase();
   await gdapRow(partner, customer);
   const via = await connectedAccountOf(partner);
+  const record = (result: 'success' | 'failed', error?: unknown) =>
+    recordConsentActivity({ kind, result, user, partner, customer, via, error });
   try {
-    const outcome = await grantCustomerConsent(partner, customer);
-    await recordConsentActivity({
-      kind: 'consent_grant',
-      result: 'success',
-      user,
-      partner,
-      customer,
-      via,
-    });
+    const outcome = await act(partner, customer);
+    await record('success');
     const row = await checkCustomerNow(partner, customer, liveSyncDeps({ concurrency: 1 }));
     return { outcome, row };
   } catch (e) {
-    await recordConsentActivity({
-      kind: 'consent_grant',
-      result: 'failed',
-      user,
-      partner,
-      customer,
-      via,
-      error: e,
-    });
+    await record('failed', e);
     throw e;
   }
+}
+
+/**
+ * Grants the portal app's consent in one customer tenant (admins of the customer's own partner
+ * only), recorded in the activity log with the admin and the connected account. A 409 counts as
+ * done.
+ */
+export async function grantConsentAsAdmin(
+  user: SessionUser,
+  customer: string,
+): Promise<ConsentActionResult> {
+  return consentAction(user, customer, 'consent_grant', grantCustomerConsent);
 }
 
 /**
@@ -91,33 +92,7 @@ export async function removeConsentAsAdmin(
       "Tick the box to confirm: removing the consent deletes the app's service principal from the customer's tenant.",
       400,
     );
-  const partner = user.tid.toLowerCase();
-  await gdapRow(partner, customer);
-  const via = await connectedAccountOf(partner);
-  try {
-    const outcome = await removeCustomerConsent(partner, customer);
-    await recordConsentActivity({
-      kind: 'consent_remove',
-      result: 'success',
-      user,
-      partner,
-      customer,
-      via,
-    });
-    const row = await checkCustomerNow(partner, customer, liveSyncDeps({ concurrency: 1 }));
-    return { outcome, row };
-  } catch (e) {
-    await recordConsentActivity({
-      kind: 'consent_remove',
-      result: 'failed',
-      user,
-      partner,
-      customer,
-      via,
-      error: e,
-    });
-    throw e;
-  }
+  return consentAction(user, customer, 'consent_remove', removeCustomerConsent);
 }
 
 /** Starts "grant all missing" for the admin's own tenant, as a job with progress on the page. */

@@ -89,6 +89,17 @@ export function customerGraphAdvice(
   };
 }
 
+/**
+ * GDAP is active but none of its access assignments is: no security group holds its roles, so
+ * no partner user (the connected account included) can reach the tenant. The consent check is
+ * skipped (it would fail with AADSTS50020) until the assignments change.
+ */
+export const NO_ACCESS_ASSIGNMENT_ADVICE: CustomerAdvice = {
+  code: 'gdap_no_access_assignment',
+  title: 'No security group holds this customer’s GDAP roles',
+  fix: 'In Partner Center (Customers → the customer → Admin relationships), assign the relationship’s roles to a security group the connected account is in; the portal checks the customer again on its next pass.',
+};
+
 export const ACCESS_UNKNOWN_ADVICE: CustomerAdvice = {
   code: 'gdap_list_empty',
   title: 'Graph returned no GDAP relationships at all',

@@ -1,6 +1,6 @@
-import type { GdapRelationship } from '@/lib/graph/types';
+import type { GdapAccessAssignment, GdapRelationship } from '@/lib/graph/types';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID, roleName } from './roles';
-import type { DerivedAccess, RelationshipSummary } from './types';
+import type { AssignmentSummary, DerivedAccess, RelationshipSummary } from './types';
 
 const PENDING = new Set(['created', 'approvalPending', 'approved', 'activating']);
 /** `PT0S` (the default) and `P0D` both mean "does not extend". */
@@ -16,10 +16,14 @@ const NO_EXTENSION = new Set(['PT0S', 'P0D', '']);
 export function deriveAccess(
   relationships: readonly GdapRelationship[],
   now: Date,
-  opts: { relationshipListEmpty?: boolean } = {},
+  opts: {
+    relationshipListEmpty?: boolean;
+    /** Access assignments by relationship id, for the relationships whose assignments were read. */
+    assignments?: ReadonlyMap<string, readonly GdapAccessAssignment[]>;
+  } = {},
 ): DerivedAccess {
   const summaries = relationships
-    .map(summarize)
+    .map((r) => summarize(r, opts.assignments?.get(r.id)))
     .sort((a, b) => (b.endDateTime ?? '').localeCompare(a.endDateTime ?? ''));
   const active = summaries.filter((r) => isLiveActive(r, now));
   const pending = summaries.filter((r) => PENDING.has(r.status));
@@ -42,7 +46,35 @@ export function deriveAccess(
     autoExtend: active.some((r) => r.autoExtend),
     // Least privilege: a GA role in any relationship that grants or will grant access.
     includesGlobalAdmin: [...active, ...pending].some((r) => r.includesGlobalAdmin),
+    unassigned: access === 'gdap' && isUnassigned(active),
   };
+}
+
+/**
+ * Roles reach people only through an active access assignment (reference §2.5, §2.7). True when
+ * every live active relationship's assignments were read and none of them is active; unknown
+ * (not read) counts as assigned, so a failed read never marks a customer unmanageable.
+ */
+export function isUnassigned(active: readonly RelationshipSummary[]): boolean {
+  return (
+    active.length > 0 &&
+    active.every((r) => r.assignments !== undefined && !r.assignments.some(isActiveAssignment))
+  );
+}
+
+function isActiveAssignment(a: AssignmentSummary): boolean {
+  return a.status === 'active' && a.roleIds.length > 0;
+}
+
+/** The roles that reach some security group: the union over active assignments (sorted names). */
+export function assignedRoleNames(relationships: readonly RelationshipSummary[]): string[] {
+  const names = new Set<string>();
+  for (const r of relationships) {
+    if (r.status !== 'active') continue;
+    for (const a of r.assignments ?? [])
+      if (isActiveAssignment(a)) a.roleNames.forEach((n) => names.add(n));
+  }
+  return [...names].sort();
 }
 
 /**
@@ -59,7 +91,10 @@ export function isExpiringWithin(
   return !Number.isNaN(end) && end - now.getTime() <= days * 86_400_000;
 }
 
-function summarize(r: GdapRelationship): RelationshipSummary {
+function summarize(
+  r: GdapRelationship,
+  assignments: readonly GdapAccessAssignment[] | undefined,
+): RelationshipSummary {
   const includesGlobalAdmin = r.roleIds.includes(GLOBAL_ADMINISTRATOR_ROLE_ID);
   return {
     id: r.id,
@@ -72,6 +107,16 @@ function summarize(r: GdapRelationship): RelationshipSummary {
     autoExtend: !includesGlobalAdmin && !NO_EXTENSION.has(r.autoExtendDuration ?? ''),
     includesGlobalAdmin,
     mlt: (r.displayName ?? '').startsWith('MLT_'),
+    lastModifiedDateTime: r.lastModifiedDateTime,
+    ...(assignments && {
+      assignments: assignments.map((a) => ({
+        id: a.id,
+        status: a.status,
+        groupId: a.groupId,
+        roleIds: a.roleIds,
+        roleNames: a.roleIds.map(roleName),
+      })),
+    }),
   };
 }
 

@@ -12,6 +12,11 @@ import type { DirectoryCustomer, SyncDeps } from './sync-partner';
 
 /** Consent checks in flight at once per partner; the budget, not this, sets the pace. */
 const CONCURRENCY = 8;
+/**
+ * Graph allows 1,000 `/tenantRelationships` requests per 20 s per app and partner tenant (50/s);
+ * the sync keeps to 80 % of it for the relationship list and the access assignments.
+ */
+const RELATIONSHIP_ROUTES_PER_SECOND = 40;
 /** One run's length; the next run resumes where it stopped (stalest first). */
 const MAX_RUN_MS = 10 * 60 * 1000;
 
@@ -51,6 +56,12 @@ export function liveSyncDeps(overrides: Partial<SyncDeps> = {}): SyncDeps {
       config.ACCESS_RECHECK_HEALTHY_HOURS,
     ),
     budget,
+    relationshipBudget: new RateBudget({
+      ratePerSecond: Math.min(
+        RELATIONSHIP_ROUTES_PER_SECOND,
+        config.ACCESS_SYNC_REQUESTS_PER_SECOND,
+      ),
+    }),
     now: () => new Date(),
     concurrency: CONCURRENCY,
     maxRunMs: MAX_RUN_MS,

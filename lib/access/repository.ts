@@ -6,7 +6,8 @@ import type { AccessRow, AccessSyncState } from './access-row';
 import type { AccessRepository, DerivedRowInput, DigestItem } from './access-repository';
 
 import type { AccessFilter } from './access-query';
-import type { AccessState, ConsentState, RelationshipSummary } from './types';
+import type { StoredAssignments } from './read-assignments';
+import type { AccessState, AssignmentSummary, ConsentState, RelationshipSummary } from './types';
 
 export type * from './access-repository';
 
@@ -96,6 +97,59 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
             updated_at: sql`now()`,
           })
           .where('customer_tenant_id', '=', customer.toLowerCase())
+          .execute();
+      }),
+
+    storedAssignments: (partner) =>
+      scoped(db, partner, async (trx) => {
+        // One row per relationship whose assignments the last pass stored, straight from the JSON.
+        const { rows } = await sql<{ id: string; modified: string | null; assignments: unknown }>`
+          select r->>'id' as id, r->>'lastModifiedDateTime' as modified, r->'assignments' as assignments
+          from access_customers cross join lateral jsonb_array_elements(relationships) r
+          where jsonb_typeof(r->'assignments') = 'array'`.execute(trx);
+        const map = new Map<string, StoredAssignments>();
+        for (const row of rows) {
+          const list = Array.isArray(row.assignments)
+            ? (row.assignments as AssignmentSummary[])
+            : [];
+          map.set(row.id, {
+            lastModifiedDateTime: row.modified ?? undefined,
+            assignments: list.map((a) => ({
+              id: a.id,
+              status: a.status,
+              groupId: a.groupId,
+              roleIds: a.roleIds ?? [],
+            })),
+          });
+        }
+        return map;
+      }),
+
+    markAssignmentGaps: (partner, unassigned, advice, checkedAt, nextCheck) =>
+      scoped(db, partner, async (trx) => {
+        const ids = unassigned.map((c) => c.toLowerCase());
+        if (ids.length)
+          await trx
+            .updateTable('access_customers')
+            .set({
+              consent: 'unknown',
+              missing_scopes: sql`'{}'::text[]`,
+              last_error_code: advice.code,
+              last_error_title: advice.title,
+              last_error_fix: advice.fix,
+              last_error_at: checkedAt,
+              checked_at: checkedAt,
+              next_check_at: nextCheck,
+              updated_at: sql`now()`,
+            })
+            .where(sql<boolean>`customer_tenant_id = any(${ids}::uuid[])`)
+            .execute();
+        // A group holds roles again: check that customer now rather than after the failed cadence.
+        await trx
+          .updateTable('access_customers')
+          .set({ next_check_at: null })
+          .where('last_error_code', '=', advice.code)
+          .where(sql<boolean>`customer_tenant_id <> all(${ids}::uuid[])`)
           .execute();
       }),
 

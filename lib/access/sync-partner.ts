@@ -1,11 +1,16 @@
-import type { GraphClient, GdapRelationship } from '@/lib/graph';
+import type { GraphClient, GdapAccessAssignment, GdapRelationship } from '@/lib/graph';
 import { isGraphError } from '@/lib/graph/graph-error';
 import { isEntraError } from '@/lib/entra/entra-error';
 import { classifyConsent, type ConsentCheckOutcome } from './classify-consent';
-import { ACCESS_UNKNOWN_ADVICE, type CustomerAdvice } from './customer-advice';
+import {
+  ACCESS_UNKNOWN_ADVICE,
+  NO_ACCESS_ASSIGNMENT_ADVICE,
+  type CustomerAdvice,
+} from './customer-advice';
 import { deriveAccess, groupByCustomer } from './derive-access';
 import { GRAPH_PERMISSION_MISSING, partnerWideFailure } from './partner-wide-failure';
 import type { AccessRepository, DerivedRowInput } from './access-repository';
+import { readAssignments } from './read-assignments';
 import { nextCheckAt, type Cadence } from './sync-plan';
 
 export interface DirectoryCustomer {
@@ -36,6 +41,12 @@ export interface SyncDeps {
   requiredScopes: readonly string[];
   cadence: Cadence;
   budget: SyncBudget;
+  /**
+   * A second budget for the partner tenant's `/tenantRelationships` calls (the relationship list
+   * and access assignments), which Graph limits apart from the customer-tenant reads (1,000
+   * requests per 20 s per app and tenant). Both budgets are taken; absent, only `budget`.
+   */
+  relationshipBudget?: SyncBudget;
   now: () => Date;
   /** Consent checks in flight at once (each still waits for the budget). */
   concurrency: number;
@@ -48,6 +59,11 @@ export interface SyncDeps {
 export interface SyncSummary {
   outcome: 'completed' | 'partial' | 'stopped';
   relationships: number;
+  /** Access-assignment calls made in this run, and relationships whose stored ones were reused. */
+  assignmentsRead?: number;
+  assignmentsReused?: number;
+  /** Customers with active GDAP that no security group holds. */
+  unassigned?: number;
   customers: number;
   checked: number;
   remaining: number;
@@ -88,11 +104,20 @@ export async function syncPartner(partnerTenantId: string, deps: SyncDeps): Prom
 
   let relationships: GdapRelationship[];
   let directory: DirectoryCustomer[];
+  let assignments: Awaited<ReturnType<typeof readAssignments>>;
   try {
+    const graph = deps.partnerGraph(partnerTenantId, partnerBudget(deps));
     [relationships, directory] = await Promise.all([
-      deps.partnerGraph(partnerTenantId, deps.budget).listAllRelationships(),
+      graph.listAllRelationships(),
       deps.listDirectory(partnerTenantId),
     ]);
+    // Which groups hold which roles: one call per active relationship that changed.
+    assignments = await readAssignments(
+      graph,
+      relationships,
+      await deps.repo.storedAssignments(partnerTenantId),
+      { now: deps.now(), concurrency: deps.concurrency },
+    );
   } catch (e) {
     if (isEntraError(e) && e.aadsts === 65001) return stop(GRAPH_PERMISSION_MISSING);
     const wide = partnerWideFailure(e);
@@ -102,8 +127,17 @@ export async function syncPartner(partnerTenantId: string, deps: SyncDeps): Prom
 
   const now = deps.now();
   const listEmpty = relationships.length === 0 && directory.length > 0;
-  const rows = mergeRows(directory, relationships, now, listEmpty);
+  const rows = mergeRows(directory, relationships, now, listEmpty, assignments.byRelationship);
   await deps.repo.replaceDerived(partnerTenantId, rows);
+  // No group holds their roles: a consent check could not get through, so none is spent on them.
+  const unassigned = rows.filter((r) => r.unassigned).map((r) => r.customerTenantId);
+  await deps.repo.markAssignmentGaps(
+    partnerTenantId,
+    unassigned,
+    NO_ACCESS_ASSIGNMENT_ADVICE,
+    now,
+    nextCheckAt(now, true, deps.cadence),
+  );
   const dueAtStart = await deps.repo.countDue(partnerTenantId, now);
   await deps.repo.writeSyncState(partnerTenantId, {
     relationshipsAt: now,
@@ -183,9 +217,28 @@ export async function syncPartner(partnerTenantId: string, deps: SyncDeps): Prom
   return {
     outcome: remaining === 0 ? 'completed' : 'partial',
     relationships: relationships.length,
+    assignmentsRead: assignments.read,
+    assignmentsReused: assignments.reused,
+    unassigned: unassigned.length,
     customers: rows.length,
     checked,
     remaining,
+  };
+}
+
+/** The budget for partner-tenant GDAP calls: the run's, and the relationship routes' own when set. */
+export function partnerBudget(deps: Pick<SyncDeps, 'budget' | 'relationshipBudget'>): SyncBudget {
+  const { budget, relationshipBudget } = deps;
+  if (!relationshipBudget) return budget;
+  return {
+    async take() {
+      await relationshipBudget.take();
+      await budget.take();
+    },
+    throttled(retryAfterMs) {
+      relationshipBudget.throttled(retryAfterMs);
+      budget.throttled(retryAfterMs);
+    },
   };
 }
 
@@ -236,12 +289,16 @@ export function mergeRows(
   relationships: readonly GdapRelationship[],
   now: Date,
   relationshipListEmpty: boolean,
+  assignments?: ReadonlyMap<string, readonly GdapAccessAssignment[]>,
 ): DerivedRowInput[] {
   const byCustomer = groupByCustomer(relationships);
   const rows: DerivedRowInput[] = [];
   const seen = new Set<string>();
   const row = (id: string, name: string, domain: string | undefined, inDirectory: boolean) => {
-    const derived = deriveAccess(byCustomer.get(id) ?? [], now, { relationshipListEmpty });
+    const derived = deriveAccess(byCustomer.get(id) ?? [], now, {
+      relationshipListEmpty,
+      assignments,
+    });
     rows.push({
       customerTenantId: id,
       name,
@@ -252,6 +309,7 @@ export function mergeRows(
       endDate: derived.endDateTime,
       autoExtend: derived.autoExtend,
       globalAdmin: derived.includesGlobalAdmin,
+      unassigned: derived.unassigned,
     });
   };
   for (const c of directory) {

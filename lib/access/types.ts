@@ -27,6 +27,20 @@ export const CONSENT_STATES: readonly ConsentState[] = [
   'error',
 ];
 
+/**
+ * One access assignment of a relationship (reference §2.7): a partner-tenant security group and
+ * the subset of the relationship's roles it holds. Roles flow to people only through an `active`
+ * assignment.
+ */
+export interface AssignmentSummary {
+  id: string;
+  status: string;
+  /** The security group's object id in the partner tenant. */
+  groupId?: string;
+  roleIds: string[];
+  roleNames: string[];
+}
+
 export interface RelationshipSummary {
   id: string;
   name?: string;
@@ -38,6 +52,13 @@ export interface RelationshipSummary {
   includesGlobalAdmin: boolean;
   /** Microsoft-led transition relationship (read-only, needs migrating). */
   mlt: boolean;
+  /** Graph's `lastModifiedDateTime`: the sync re-reads assignments only when it moves. */
+  lastModifiedDateTime?: string;
+  /**
+   * Which groups hold which roles (active relationships only). Absent when not read: the
+   * relationship is not active, or its assignments could not be read in this pass.
+   */
+  assignments?: AssignmentSummary[];
 }
 
 export interface LastError {
@@ -56,4 +77,9 @@ export interface DerivedAccess {
   endDateTime?: string;
   autoExtend: boolean;
   includesGlobalAdmin: boolean;
+  /**
+   * GDAP is active but no security group holds any of its roles: every live active
+   * relationship's assignments were read and none is active, so nobody can use the access.
+   */
+  unassigned: boolean;
 }

@@ -69,6 +69,28 @@ test('partner B admin grants the app to a customer lacking it, and the row turns
   await expect(page.locator(`[data-testid=access-row][data-customer-id="${id}"]`)).toBeVisible();
 });
 
+test('the customer page shows which groups hold which roles, and GDAP no group holds', async ({
+  page,
+}) => {
+  await signInStaff(page, staffB, '/dashboard/access?filter=can-manage');
+  await page.getByTestId('access-row').first().locator('a').first().click();
+  const assignment = page.locator('[data-testid=assignment][data-status=active]').first();
+  await expect(assignment).toContainText(/Group [0-9a-f-]{36} \(active\): \w/);
+  await expect(page.getByTestId('detail-assigned-roles')).not.toHaveText('—');
+
+  // A customer whose active GDAP has no active access assignment: flagged, not checked.
+  await page.goto('/dashboard/access?filter=error&size=200');
+  await page
+    .locator('[data-testid=access-row][data-error=gdap_no_access_assignment]')
+    .first()
+    .locator('a')
+    .first()
+    .click();
+  await expect(page.getByTestId('detail-assigned-roles')).toContainText('no security group holds');
+  await expect(page.getByTestId('detail-last-error')).toContainText('gdap_no_access_assignment');
+  await expectAccessible(page);
+});
+
 test("partner B never sees A's rows: page, API and CSV", async ({ page, request }) => {
   await signInStaff(page, staffA, '/dashboard/access');
   // A's first visit queued its sync; its rows appear once the relationships are read.

@@ -8,11 +8,15 @@
 import { sql } from 'kysely';
 import { parseAccessQuery } from '@/lib/access/access-query';
 import { createAccessRepository, type DerivedRowInput } from '@/lib/access/repository';
+import type { RelationshipSummary } from '@/lib/access/types';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
 const NOW = new Date('2026-11-30T00:00:00Z');
+const READERS = '88d8e3e3-8f55-4a1e-953a-9b9898b8876b';
+const GROUP = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd';
+const GAP = { code: 'gdap_no_access_assignment', title: 't', fix: 'f' };
 const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString();
 const cust = (prefix: 'a' | 'b', i: number) =>
   `${prefix.repeat(8)}-0000-4000-8000-${String(i).padStart(12, '0')}`;
@@ -32,6 +36,23 @@ function derived(id: string, over: Partial<DerivedRowInput> = {}): DerivedRowInp
   };
 }
 
+/** An active relationship whose access assignment (one group, Directory Readers) was read. */
+function assigned(id: string): RelationshipSummary {
+  return {
+    id,
+    status: 'active',
+    roleIds: [READERS],
+    roleNames: ['Directory Readers'],
+    autoExtend: false,
+    includesGlobalAdmin: false,
+    mlt: false,
+    lastModifiedDateTime: '2026-11-01T00:00:00Z',
+    assignments: [
+      { id: `as-${id}`, status: 'active', groupId: GROUP, roleIds: [READERS], roleNames: ['x'] },
+    ],
+  };
+}
+
 let t: TestDatabase;
 let repo: ReturnType<typeof createAccessRepository>;
 
@@ -44,14 +65,14 @@ afterAll(() => t.drop());
 beforeEach(async () => {
   // Both partners hold the same kinds of rows; B's names all contain "Secret-B".
   await repo.replaceDerived(A, [
-    derived(cust('a', 1), { name: 'Alpha Granted' }),
+    derived(cust('a', 1), { name: 'Alpha Granted', relationships: [assigned('rel-a')] }),
     derived(cust('a', 2), { name: 'Alpha Expiring', endDate: day(10) }),
     derived(cust('a', 3), { name: 'Alpha None', access: 'none', endDate: undefined }),
     derived(cust('a', 4), { name: 'Alpha GA', globalAdmin: true }),
     derived(cust('a', 5), { name: 'Alpha Orphan', inDirectory: false }),
   ]);
   await repo.replaceDerived(B, [
-    derived(cust('b', 1), { name: 'Secret-B One' }),
+    derived(cust('b', 1), { name: 'Secret-B One', relationships: [assigned('rel-b')] }),
     derived(cust('b', 2), { name: 'Secret-B Expiring', endDate: day(5), globalAdmin: true }),
     derived(cust('b', 3), { name: 'Secret-B None', access: 'none' }),
   ]);
@@ -105,7 +126,7 @@ describe('the access repository', () => {
 
   it('keeps consent while GDAP stays, drops it when GDAP ends, and makes a customer due when it gains GDAP', async () => {
     await repo.replaceDerived(A, [
-      derived(cust('a', 1), { name: 'Alpha Granted' }),
+      derived(cust('a', 1), { name: 'Alpha Granted', relationships: [assigned('rel-a')] }),
       derived(cust('a', 3), { name: 'Alpha None' }), // gained GDAP
     ]);
     expect((await repo.getRow(A, cust('a', 1)))?.consent).toBe('granted');
@@ -116,6 +137,29 @@ describe('the access repository', () => {
       access: 'none',
     });
     expect(await repo.getRow(A, cust('a', 3))).toBeNull(); // gone from both lists: removed
+  });
+});
+
+describe('access assignments in the rows', () => {
+  it('hands the stored assignments back by relationship for the next pass to reuse', async () => {
+    const stored = await repo.storedAssignments(A);
+    expect(stored.get('rel-a')).toEqual({
+      lastModifiedDateTime: '2026-11-01T00:00:00Z',
+      assignments: [{ id: 'as-rel-a', status: 'active', groupId: GROUP, roleIds: [READERS] }],
+    });
+  });
+
+  it('marks GDAP no group holds with its advice, and makes it due once a group holds it again', async () => {
+    const later = new Date(NOW.getTime() + 86_400_000);
+    await repo.markAssignmentGaps(A, [cust('a', 2)], GAP, NOW, later);
+    expect(await repo.getRow(A, cust('a', 2))).toMatchObject({
+      consent: 'unknown',
+      lastError: { code: GAP.code },
+      nextCheckAt: later.toISOString(),
+    });
+    expect(await repo.nextDue(A, NOW, 10)).not.toContain(cust('a', 2));
+    await repo.markAssignmentGaps(A, [], GAP, NOW, later);
+    expect(await repo.nextDue(A, NOW, 10)).toContain(cust('a', 2));
   });
 });
 
@@ -135,6 +179,7 @@ describe('tenant isolation (row-level security)', () => {
     expect(await repo.listNotConsented(A)).toEqual([]);
     expect((await repo.readSyncState(A))?.error).toBeUndefined();
     expect((await repo.counts(A, NOW, 30)).total).toBe(5);
+    expect([...(await repo.storedAssignments(A)).keys()]).toEqual(['rel-a']);
   });
 
   it('no write as A touches B: update, mark due, record, replace (delete)', async () => {
@@ -145,13 +190,19 @@ describe('tenant isolation (row-level security)', () => {
       nextCheckAt: null,
     });
     await repo.markDue(A, cust('b', 1));
+    await repo.markAssignmentGaps(B, [cust('b', 2)], GAP, NOW, new Date(NOW.getTime() + 1e9));
+    await repo.markAssignmentGaps(A, [cust('b', 1)], GAP, NOW, null); // names B's row: ignored
+    await repo.markAssignmentGaps(A, [], GAP, NOW, null); // would make A's gap rows due, not B's
     await repo.replaceDerived(A, [derived(cust('a', 1))]); // deletes A's others, never B's
     await repo.writeSyncState(A, { status: 'running' });
     expect(await repo.getRow(B, cust('b', 1))).toMatchObject({
       consent: 'error',
       lastError: { code: 'AADSTS50020' },
     });
-    expect(await repo.countDue(B, NOW)).toBe(1);
+    // B's gap row stays as B wrote it: not made due by A's pass, not overwritten.
+    expect(await repo.countDue(B, NOW)).toBe(0);
+    expect(await repo.getRow(B, cust('b', 2))).toMatchObject({ lastError: { code: GAP.code } });
+    expect((await repo.storedAssignments(B)).get('rel-b')?.assignments[0]?.groupId).toBe(GROUP);
     expect((await repo.counts(B, NOW, 30)).total).toBe(3);
     expect((await repo.readSyncState(B))?.status).toBe('failed');
   });

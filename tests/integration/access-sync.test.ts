@@ -13,7 +13,8 @@ import { grantCustomerConsent, removeCustomerConsent } from '@/lib/access/consen
 import { syncPartner } from '@/lib/access/sync-partner';
 import { getConfig, resetConfigForTests } from '@/lib/config';
 import { createGraphClient } from '@/lib/graph';
-import { getTokenBroker } from '@/lib/tokens';
+import { getCustomerTokenBroker, getTokenBroker } from '@/lib/tokens';
+import { partnerGroups } from '@/emulator/directory/partner-groups';
 import { getRefreshTokenStore } from '@/lib/vault';
 import { resetSecretClientForTests } from '@/lib/vault/get-secret-client';
 import { connectPartner } from '../support/connect-partner';
@@ -109,6 +110,70 @@ describe('the access sync for partner B', () => {
     expect(state).toMatchObject({ status: 'idle', relationshipsEmpty: false });
     expect(state?.lastFullPassAt).toBeDefined();
   }, 120_000);
+
+  it('reads the access assignments of active relationships: which groups hold which roles, reused while unchanged', async () => {
+    const graph = createGraphClient(() =>
+      getTokenBroker().getAccessToken(toTenantId(partner), getConfig().GRAPH_RESOURCE),
+    );
+    const now = new Date();
+    const liveActive = (await graph.listAllRelationships({ filter: { status: 'active' } })).filter(
+      (r) => !r.endDateTime || Date.parse(r.endDateTime) > now.getTime(),
+    );
+    const groups = new Set(partnerGroups(partner).map((g) => g.id));
+    const repo = getAccessRepository();
+    const rows = (
+      await repo.queryRows(
+        partner,
+        { filter: 'all', q: '', sort: 'name', dir: 'asc', page: 1, size: 500 },
+        now,
+        30,
+      )
+    ).rows;
+    const stored = rows.flatMap((r) => r.relationships).filter((r) => r.assignments);
+    // Every live active relationship, and nothing else, had its assignments read and stored.
+    expect(stored.map((r) => r.id).sort()).toEqual(liveActive.map((r) => r.id).sort());
+    const assignments = stored.flatMap((r) => r.assignments!);
+    expect(assignments.length).toBeGreaterThan(0);
+    expect(assignments.every((a) => a.groupId && groups.has(a.groupId))).toBe(true);
+    expect(assignments.some((a) => a.roleNames.includes('Directory Readers'))).toBe(true);
+    // The same answer straight from Graph, for one relationship.
+    const sample = stored.find((r) => r.assignments!.length > 0)!;
+    expect((await graph.listAccessAssignments(sample.id)).map((a) => a.groupId).sort()).toEqual(
+      sample.assignments!.map((a) => a.groupId).sort(),
+    );
+
+    // Customers whose GDAP no group holds are flagged, not checked, and Entra agrees: no token.
+    const unassigned = rows.filter((r) => r.lastError?.code === 'gdap_no_access_assignment');
+    expect(unassigned.length).toBeGreaterThan(0); // the seed leaves 6 % of active ones unassigned
+    for (const row of unassigned) {
+      expect(row).toMatchObject({ access: 'gdap', consent: 'unknown' });
+      await expect(
+        getCustomerTokenBroker().getAccessToken(
+          toTenantId(partner),
+          row.customerTenantId,
+          getConfig().GRAPH_RESOURCE,
+        ),
+      ).rejects.toMatchObject({ aadsts: 50020 });
+    }
+    const assigned = rows.filter(
+      (r) => r.access === 'gdap' && r.lastError?.code !== 'gdap_no_access_assignment',
+    );
+    expect(assigned.length).toBeGreaterThan(unassigned.length);
+
+    // A second pass reads no assignment again: no relationship changed.
+    await controlCall('DELETE', '/stats');
+    const again = await syncPartner(partner, deps());
+    expect(again).toMatchObject({ assignmentsRead: 0, assignmentsReused: liveActive.length });
+    const { counts } = (await controlCall('GET', '/stats')) as { counts: Record<string, number> };
+    expect(Object.keys(counts).filter((k) => k.includes('accessAssignments'))).toEqual([]);
+
+    // A relationship that changed is read again on the next pass (and only that one).
+    await controlCall('PATCH', `/graph/relationships/${sample.id}`, {
+      endDateTime: new Date(now.getTime() + 400 * 86_400_000).toISOString(),
+    });
+    const changed = await syncPartner(partner, deps());
+    expect(changed).toMatchObject({ assignmentsRead: 1 });
+  }, 90_000);
 
   it("keeps a customer-authority error on that customer's row only; the connection stays healthy", async () => {
     const repo = getAccessRepository();

@@ -1,6 +1,11 @@
 import { parseAccessQuery } from '@/lib/access/access-query';
 import { classifyConsent } from '@/lib/access/classify-consent';
-import { deriveAccess, groupByCustomer, isExpiringWithin } from '@/lib/access/derive-access';
+import {
+  assignedRoleNames,
+  deriveAccess,
+  groupByCustomer,
+  isExpiringWithin,
+} from '@/lib/access/derive-access';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '@/lib/access/roles';
 import type { GdapRelationship } from '@/lib/graph/types';
 
@@ -104,6 +109,50 @@ describe('access state from GDAP relationships', () => {
     ]);
     expect([...groups.keys()]).toEqual(['aa']);
     expect(groups.get('aa')).toHaveLength(2);
+  });
+});
+
+describe('access assignments: which groups hold the roles', () => {
+  const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
+  const a = (status: string, roleIds = [READER]) => ({ id: status, status, groupId: 'g', roleIds });
+
+  it('is unassigned when every active relationship was read and none has an active assignment', () => {
+    const r1 = rel({ id: 'r1' });
+    const r2 = rel({ id: 'r2' });
+    const map = new Map([
+      ['r1', [a('pending'), a('error')]],
+      ['r2', [a('deleted')]],
+    ]);
+    expect(deriveAccess([r1, r2], NOW, { assignments: map }).unassigned).toBe(true);
+    map.set('r2', [a('active')]);
+    expect(deriveAccess([r1, r2], NOW, { assignments: map }).unassigned).toBe(false);
+  });
+
+  it('is not unassigned when an assignment list was not read, or when there is no GDAP', () => {
+    const r1 = rel({ id: 'r1' });
+    expect(deriveAccess([r1], NOW).unassigned).toBe(false);
+    expect(deriveAccess([r1], NOW, { assignments: new Map() }).unassigned).toBe(false);
+    const ended = rel({ id: 'r2', status: 'expired' });
+    expect(deriveAccess([ended], NOW, { assignments: new Map([['r2', []]]) }).unassigned).toBe(
+      false,
+    );
+  });
+
+  it('names the roles that reach a group: active assignments on active relationships only', () => {
+    const d = deriveAccess(
+      [rel({ id: 'r1', roleIds: [READER, HELPDESK] }), rel({ id: 'r2', status: 'terminated' })],
+      NOW,
+      {
+        assignments: new Map([
+          ['r1', [a('active', [HELPDESK]), a('pending', [READER])]],
+          ['r2', [a('active', [GLOBAL_ADMINISTRATOR_ROLE_ID])]],
+        ]),
+      },
+    );
+    expect(d.relationships.find((r) => r.id === 'r1')!.assignments![0]!.roleNames).toEqual([
+      'Helpdesk Administrator',
+    ]);
+    expect(assignedRoleNames(d.relationships)).toEqual(['Helpdesk Administrator']);
   });
 });
 

@@ -4,11 +4,12 @@ import type {
   DerivedRowInput,
   SyncStatePatch,
 } from '@/lib/access/access-repository';
+import { storedAssignmentsOf } from '@/lib/access/read-assignments';
 import { syncPartner, type SyncDeps } from '@/lib/access/sync-partner';
 import { DEFAULT_CADENCE } from '@/lib/access/sync-plan';
 import { EntraError } from '@/lib/entra/entra-error';
 import { GraphError } from '@/lib/graph/graph-error';
-import type { GdapRelationship, GraphClient } from '@/lib/graph';
+import type { GdapAccessAssignment, GdapRelationship, GraphClient } from '@/lib/graph';
 
 const PARTNER = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
 const APP = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
@@ -75,6 +76,22 @@ function memoryRepo() {
     async markDue(_p, c) {
       rows.get(c)!.next = null;
     },
+    async storedAssignments() {
+      return storedAssignmentsOf([...rows.values()].flatMap((r) => r.relationships));
+    },
+    async markAssignmentGaps(_p, unassigned, advice, checkedAt, nextCheck) {
+      for (const r of rows.values()) {
+        if (unassigned.includes(r.customerTenantId))
+          Object.assign(r, {
+            consent: 'unknown',
+            missingScopes: [],
+            lastError: { ...advice, at: checkedAt.toISOString() },
+            checkedAt: checkedAt.toISOString(),
+            next: nextCheck?.getTime() ?? null,
+          });
+        else if (r.lastError?.code === advice.code) r.next = null;
+      }
+    },
     async getRow(_p, c) {
       return rows.get(c) ?? null;
     },
@@ -127,6 +144,7 @@ const rel = (customer: string, over: Partial<GdapRelationship> = {}): GdapRelati
   status: 'active',
   roleIds: ['88d8e3e3-8f55-4a1e-953a-9b9898b8876b'],
   endDateTime: '2030-01-01T00:00:00Z',
+  lastModifiedDateTime: '2026-01-01T00:00:00Z',
   reseller: false,
   ...over,
 });
@@ -138,6 +156,8 @@ function setup(opts: {
   directory: number;
   relationships: GdapRelationship[] | Error;
   behaviour?: (customer: string) => CustomerBehaviour;
+  /** A relationship's access assignments; by default one active group holding its roles. */
+  assignments?: (relationship: GdapRelationship) => GdapAccessAssignment[] | Error;
   maxRunMs?: number;
 }) {
   let clock = Date.parse('2026-11-30T00:00:00Z');
@@ -178,6 +198,17 @@ function setup(opts: {
         async listAllRelationships() {
           if (opts.relationships instanceof Error) throw opts.relationships;
           return opts.relationships;
+        },
+        async listAccessAssignments(relationshipId: string) {
+          calls.push(`assignments:${relationshipId}`);
+          const r = (opts.relationships as GdapRelationship[]).find(
+            (x) => x.id === relationshipId,
+          )!;
+          const a = opts.assignments
+            ? opts.assignments(r)
+            : [{ id: `as-${r.id}`, status: 'active', groupId: id(7000), roleIds: r.roleIds }];
+          if (a instanceof Error) throw a;
+          return a;
         },
       }) as unknown as GraphClient,
     customerGraph: (_p, c) => graphFor(c),
@@ -299,7 +330,8 @@ describe('the access sync for one partner', () => {
     const summary = await syncPartner(PARTNER, deps);
     expect(summary.outcome).toBe('stopped');
     expect(memory.state()).toMatchObject({ status: 'failed', error: { code: 'AADSTS700082' } });
-    expect(calls.length).toBeLessThanOrEqual(3); // the workers in flight, then nothing more
+    // The workers in flight, then nothing more (the assignments were read before the checks).
+    expect(calls.filter((c) => !c.startsWith('assignments:')).length).toBeLessThanOrEqual(3);
     expect([...memory.rows.values()].every((r) => r.lastError === undefined)).toBe(true);
   });
 
@@ -347,5 +379,119 @@ describe('the access sync for one partner', () => {
     });
     await syncPartner(PARTNER, deps);
     expect(budget.take).toHaveBeenCalledTimes(5);
+  });
+});
+
+describe('access assignments in the sync', () => {
+  const HELPDESK = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
+  const READERS = '88d8e3e3-8f55-4a1e-953a-9b9898b8876b';
+
+  it('reads them for active relationships only and keeps which group holds which roles', async () => {
+    const { deps, memory, calls } = setup({
+      directory: 2,
+      relationships: [
+        rel(id(1), { roleIds: [READERS, HELPDESK] }),
+        rel(id(2), { status: 'terminated' }),
+      ],
+      assignments: (r) => [
+        { id: 'a1', status: 'active', groupId: id(7001), roleIds: [READERS] },
+        { id: 'a2', status: 'pending', groupId: id(7002), roleIds: [HELPDESK] },
+        ...(r.status === 'active' ? [] : [{ id: 'x', status: 'active', roleIds: [READERS] }]),
+      ],
+    });
+    const summary = await syncPartner(PARTNER, deps);
+    expect(calls.filter((c) => c.startsWith('assignments:'))).toEqual([`assignments:rel-${id(1)}`]);
+    expect(summary).toMatchObject({ assignmentsRead: 1, assignmentsReused: 0, unassigned: 0 });
+    const [relationship] = memory.rows.get(id(1))!.relationships;
+    expect(relationship!.assignments).toEqual([
+      {
+        id: 'a1',
+        status: 'active',
+        groupId: id(7001),
+        roleIds: [READERS],
+        roleNames: ['Directory Readers'],
+      },
+      {
+        id: 'a2',
+        status: 'pending',
+        groupId: id(7002),
+        roleIds: [HELPDESK],
+        roleNames: ['Helpdesk Administrator'],
+      },
+    ]);
+    expect(memory.rows.get(id(2))!.relationships[0]!.assignments).toBeUndefined();
+  });
+
+  it('spends no consent check on GDAP no group holds, and says why on the row', async () => {
+    const { deps, memory, calls } = setup({
+      directory: 2,
+      relationships: [rel(id(1)), rel(id(2))],
+      assignments: (r) =>
+        r.customerTenantId === id(1)
+          ? [{ id: 'a', status: 'error', groupId: id(7001), roleIds: [READERS] }]
+          : [{ id: 'b', status: 'active', groupId: id(7001), roleIds: [READERS] }],
+    });
+    const summary = await syncPartner(PARTNER, deps);
+    expect(summary).toMatchObject({ unassigned: 1, outcome: 'completed' });
+    expect(calls.filter((c) => c.startsWith('token:'))).toEqual([`token:${id(2)}`]);
+    expect(memory.rows.get(id(1))).toMatchObject({
+      access: 'gdap',
+      consent: 'unknown',
+      lastError: { code: 'gdap_no_access_assignment' },
+    });
+    expect(memory.rows.get(id(2))).toMatchObject({ consent: 'granted', lastError: undefined });
+  });
+
+  it('re-reads them only when the relationship changed, and checks a customer at once when a group holds its roles again', async () => {
+    let assigned = false;
+    const rels = [rel(id(1)), rel(id(2))];
+    const s = setup({
+      directory: 2,
+      relationships: rels,
+      assignments: (r) =>
+        r.customerTenantId === id(1) && !assigned
+          ? []
+          : [{ id: 'a', status: 'active', groupId: id(7001), roleIds: r.roleIds }],
+    });
+    await syncPartner(PARTNER, s.deps);
+    s.calls.length = 0;
+    const unchanged = await syncPartner(PARTNER, s.deps);
+    expect(unchanged).toMatchObject({ assignmentsRead: 0, assignmentsReused: 2, checked: 0 });
+    expect(s.calls).toEqual([]);
+
+    assigned = true;
+    rels[0] = rel(id(1), { lastModifiedDateTime: '2026-11-30T01:00:00Z' });
+    const changed = await syncPartner(PARTNER, s.deps);
+    expect(changed).toMatchObject({ assignmentsRead: 1, assignmentsReused: 1, unassigned: 0 });
+    expect(s.calls).toEqual([
+      `assignments:rel-${id(1)}`,
+      `token:${id(1)}`,
+      `sp:${id(1)}`,
+      `grants:${id(1)}`,
+    ]);
+    expect(s.memory.rows.get(id(1))).toMatchObject({ consent: 'granted', lastError: undefined });
+  });
+
+  it('treats assignments it could not read as unknown, never as "no group", and still checks the customer', async () => {
+    const { deps, memory, calls } = setup({
+      directory: 1,
+      relationships: [rel(id(1))],
+      assignments: () =>
+        new GraphError('graph_not_found', { upstreamStatus: 404, clientRequestId: '' }),
+    });
+    const summary = await syncPartner(PARTNER, deps);
+    expect(summary).toMatchObject({ outcome: 'completed', unassigned: 0 });
+    expect(calls).toContain(`token:${id(1)}`);
+    expect(memory.rows.get(id(1))!.relationships[0]!.assignments).toBeUndefined();
+  });
+
+  it('stops with one partner error when reading assignments meets a dead grant', async () => {
+    const { deps, memory } = setup({
+      directory: 1,
+      relationships: [rel(id(1))],
+      assignments: () => new EntraError({ aadsts: 700082, error: 'invalid_grant' }),
+    });
+    expect((await syncPartner(PARTNER, deps)).outcome).toBe('stopped');
+    expect(memory.state()).toMatchObject({ status: 'failed', error: { code: 'AADSTS700082' } });
   });
 });

@@ -5,9 +5,9 @@ import { loadAccessPage, type AccessPage } from '@/lib/access/access-view';
 import { requireUser } from '@/lib/next';
 import { isAppError } from '@/lib/errors/app-error';
 import { currentLogContext } from '@/lib/log';
+import { Pager } from '@/app/_components/pager';
 import { ErrorState } from '../_components/error-state';
 import { AccessCounts } from './_components/access-counts';
-import { AccessPagination } from './_components/access-pagination';
 import { AccessTable } from './_components/access-table';
 import { AccessToolbar } from './_components/access-toolbar';
 import { GrantAllMissing } from './_components/grant-all-missing';
@@ -69,7 +69,11 @@ export default async function AccessPageView({ searchParams }: { searchParams: S
       ) : (
         <>
           <AccessTable rows={page.rows} query={page.query} />
-          <AccessPagination query={page.query} pageCount={page.pageCount} />
+          <Pager
+            page={page.query.page}
+            pageCount={page.pageCount}
+            href={(n) => `/dashboard/access${accessQueryString(page.query, { page: n })}`}
+          />
         </>
       )}
     </main>

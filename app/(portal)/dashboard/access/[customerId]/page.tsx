@@ -5,6 +5,7 @@ import { createAccessActionToken } from '@/lib/access/action-token';
 import { loadAccessDetail } from '@/lib/access/access-view';
 import type { AccessRow } from '@/lib/access/access-row';
 import { consentRequest } from '@/lib/access/consent-grant';
+import { assignedRoleNames, isUnassigned } from '@/lib/access/derive-access';
 import { requireUser } from '@/lib/next';
 import { isAppError } from '@/lib/errors/app-error';
 import { ErrorState } from '../../_components/error-state';
@@ -58,6 +59,9 @@ export default async function AccessDetailPage({
   const error =
     typeof sp.error === 'string' && /^[a-z0-9_]{1,60}$/i.test(sp.error) ? sp.error : undefined;
   const id = row.customerTenantId;
+  const active = row.relationships.filter((r) => r.status === 'active');
+  const unassigned = row.access === 'gdap' && isUnassigned(active);
+  const heldRoles = assignedRoleNames(row.relationships);
   return (
     <main
       data-testid="access-detail"
@@ -115,6 +119,20 @@ export default async function AccessDetailPage({
             </td>
           </tr>
           <tr>
+            <th>Roles a group holds</th>
+            <td data-testid="detail-assigned-roles">
+              {unassigned ? (
+                <span className="status-bad">
+                  None: no security group holds this customer’s GDAP roles
+                </span>
+              ) : heldRoles.length ? (
+                heldRoles.join(', ')
+              ) : (
+                '—'
+              )}
+            </td>
+          </tr>
+          <tr>
             <th>GDAP ends</th>
             <td>
               <When iso={row.endDate} />{' '}
@@ -150,6 +168,7 @@ export default async function AccessDetailPage({
               <th>Relationship</th>
               <th>Status</th>
               <th>Roles</th>
+              <th>Groups holding roles</th>
               <th>Ends</th>
               <th>Auto-extend</th>
             </tr>
@@ -181,6 +200,27 @@ export default async function AccessDetailPage({
                       Includes Global Administrator: least privilege says avoid it, and it cannot
                       auto-extend.
                     </p>
+                  )}
+                </td>
+                <td data-testid="assignments">
+                  {r.assignments === undefined ? (
+                    <span className="muted">
+                      {r.status === 'active' ? 'Not read yet' : 'Only for active relationships'}
+                    </span>
+                  ) : r.assignments.length === 0 ? (
+                    <span className="status-bad">No access assignment</span>
+                  ) : (
+                    <ul>
+                      {r.assignments.map((a) => (
+                        <li key={a.id} data-testid="assignment" data-status={a.status}>
+                          Group <code>{a.groupId ?? '—'}</code>{' '}
+                          <span className={a.status === 'active' ? undefined : 'status-warn'}>
+                            ({a.status})
+                          </span>
+                          : {a.roleNames.join(', ') || 'no roles'}
+                        </li>
+                      ))}
+                    </ul>
                   )}
                 </td>
                 <td>

@@ -61,6 +61,7 @@ export function AccessTable({ rows, query }: { rows: AccessRow[]; query: AccessQ
             data-customer-id={r.customerTenantId}
             data-access={r.access}
             data-consent={r.consent}
+            data-error={r.lastError?.code}
           >
             <td>
               <Link href={`/dashboard/access/${r.customerTenantId}`}>
