@@ -6,9 +6,11 @@
 import { createAccessRepository, type DerivedRowInput } from '@/lib/access/repository';
 import { createDatabase } from '@/lib/db/create-database';
 import { migrateToLatest } from '@/lib/db/migrate';
+import { parseTenantId, toTenantId } from '@/lib/ids/tenant-id';
 
 async function main(): Promise<void> {
-  const [partner, countText] = process.argv.slice(2);
+  const [partnerText, countText] = process.argv.slice(2);
+  const partner = parseTenantId(partnerText);
   const count = Number(countText);
   if (!partner || !Number.isInteger(count) || count < 1)
     throw new Error('usage: <partner> <count>');
@@ -18,7 +20,9 @@ async function main(): Promise<void> {
   const now = Date.now();
   const states = ['gdap', 'gdap', 'gdap', 'pending', 'none'] as const;
   const rows: DerivedRowInput[] = Array.from({ length: count }, (_, i) => ({
-    customerTenantId: `0000${(i + 1).toString(16).padStart(4, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    customerTenantId: toTenantId(
+      `0000${(i + 1).toString(16).padStart(4, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    ),
     name: `Bench Customer ${String(i).padStart(6, '0')}`,
     domain: `bench${i}.onmicrosoft.com`,
     inDirectory: true,

@@ -3,12 +3,11 @@ import { recordConsentActivity } from '@/lib/access/consent-activity';
 import { grantCustomerConsent } from '@/lib/access/consent-grant';
 import { getAccessRepository } from '@/lib/access/get-access-repository';
 import { isAppError } from '@/lib/errors/app-error';
+import { parseTenantId } from '@/lib/ids/tenant-id';
 import { getRefreshTokenStore } from '@/lib/vault';
 import { CliError } from '../cli-error';
 import { EXIT } from '../exit-codes';
 import { resolveTenant } from '../resolve-tenant';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerConsentCommand(program: Command): void {
   const consent = program
@@ -34,7 +33,9 @@ export function registerConsentCommand(program: Command): void {
           'invalid_usage',
           'Give exactly one of --customer <id> and --all-missing.',
         );
-      if (opts.customer && !GUID.test(opts.customer))
+      // Parsed here, where it enters: from now on a TenantId.
+      const customer = opts.customer === undefined ? undefined : parseTenantId(opts.customer);
+      if (opts.customer !== undefined && !customer)
         throw new CliError('invalid_customer_id', 'The customer id must be a tenant id (GUID).');
       const tenantId = await resolveTenant(opts.tenant);
       const record = await getRefreshTokenStore().get(tenantId);
@@ -45,24 +46,24 @@ export function registerConsentCommand(program: Command): void {
           'Connect it in the portal first.',
         );
       const via = record.tags.connectedByUpn;
-      const customers = opts.customer
-        ? [opts.customer.toLowerCase()]
+      const customers = customer
+        ? [customer]
         : await getAccessRepository().listNotConsented(tenantId);
       let failed = 0;
-      for (const customer of customers) {
+      for (const id of customers) {
         try {
-          const outcome = await grantCustomerConsent(tenantId, customer);
+          const outcome = await grantCustomerConsent(tenantId, id);
           await recordConsentActivity({
             kind: 'consent_grant',
             result: 'success',
             user: null,
             partner: tenantId,
-            customer,
+            customer: id,
             via,
           });
-          if (!opts.customer) await getAccessRepository().markDue(tenantId, customer);
+          if (!opts.customer) await getAccessRepository().markDue(tenantId, id);
           process.stdout.write(
-            `${customer}  ${outcome === 'exists' ? 'already consented' : 'granted'}\n`,
+            `${id}  ${outcome === 'exists' ? 'already consented' : 'granted'}\n`,
           );
         } catch (e) {
           failed++;
@@ -71,13 +72,11 @@ export function registerConsentCommand(program: Command): void {
             result: 'failed',
             user: null,
             partner: tenantId,
-            customer,
+            customer: id,
             via,
             error: e,
           });
-          process.stdout.write(
-            `${customer}  failed [${isAppError(e) ? e.code : 'unexpected_error'}]\n`,
-          );
+          process.stdout.write(`${id}  failed [${isAppError(e) ? e.code : 'unexpected_error'}]\n`);
         }
       }
       process.stderr.write(`${customers.length - failed} of ${customers.length} consented\n`);

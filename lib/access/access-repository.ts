@@ -5,10 +5,11 @@ import type { AccessCounts, AccessQuery } from './access-query';
 import type { CustomerAdvice } from './customer-advice';
 import type { StoredAssignments } from './read-assignments';
 import type { AccessState, ConsentState, RelationshipSummary } from './types';
+import type { TenantId } from '@/lib/ids/tenant-id';
 
 /** What the sync writes for one customer from the relationship list and the directory. */
 export interface DerivedRowInput {
-  customerTenantId: string;
+  customerTenantId: TenantId;
   name: string;
   domain?: string;
   inDirectory: boolean;
@@ -31,61 +32,61 @@ export interface CheckResultInput {
 
 export interface AccessRepository {
   /** Writes the relationship-derived columns of every row, and removes rows no longer known. */
-  replaceDerived(partnerTenantId: string, rows: readonly DerivedRowInput[]): Promise<void>;
+  replaceDerived(partnerTenantId: TenantId, rows: readonly DerivedRowInput[]): Promise<void>;
   /** Writes the relationship-derived columns of these rows only ("check now" for one customer). */
-  upsertDerived(partnerTenantId: string, rows: readonly DerivedRowInput[]): Promise<void>;
+  upsertDerived(partnerTenantId: TenantId, rows: readonly DerivedRowInput[]): Promise<void>;
   /** Customers whose consent check is due, stalest first (never-checked first). */
-  nextDue(partnerTenantId: string, now: Date, limit: number): Promise<string[]>;
-  countDue(partnerTenantId: string, now: Date): Promise<number>;
+  nextDue(partnerTenantId: TenantId, now: Date, limit: number): Promise<TenantId[]>;
+  countDue(partnerTenantId: TenantId, now: Date): Promise<number>;
   recordCheck(
-    partnerTenantId: string,
-    customerTenantId: string,
+    partnerTenantId: TenantId,
+    customerTenantId: TenantId,
     r: CheckResultInput,
   ): Promise<void>;
   /** The access assignments the last pass stored, by relationship id (reused while unchanged). */
-  storedAssignments(partnerTenantId: string): Promise<Map<string, StoredAssignments>>;
+  storedAssignments(partnerTenantId: TenantId): Promise<Map<string, StoredAssignments>>;
   /**
    * Rows whose GDAP no security group holds (no active access assignment): no consent check can
    * get through, so their consent is unknown with this advice, rechecked after `nextCheckAt`.
    * Rows that carried this advice and are no longer in the list become due at once.
    */
   markAssignmentGaps(
-    partnerTenantId: string,
-    unassigned: readonly string[],
+    partnerTenantId: TenantId,
+    unassigned: readonly TenantId[],
     advice: CustomerAdvice,
     checkedAt: Date,
     nextCheckAt: Date | null,
   ): Promise<void>;
   /** Makes a customer due now (after a grant, or "check now"). */
-  markDue(partnerTenantId: string, customerTenantId: string): Promise<void>;
-  getRow(partnerTenantId: string, customerTenantId: string): Promise<AccessRow | null>;
+  markDue(partnerTenantId: TenantId, customerTenantId: TenantId): Promise<void>;
+  getRow(partnerTenantId: TenantId, customerTenantId: TenantId): Promise<AccessRow | null>;
   queryRows(
-    partnerTenantId: string,
+    partnerTenantId: TenantId,
     query: AccessQuery,
     now: Date,
     expiryDays: number,
   ): Promise<{ rows: AccessRow[]; total: number }>;
-  counts(partnerTenantId: string, now: Date, expiryDays: number): Promise<AccessCounts>;
+  counts(partnerTenantId: TenantId, now: Date, expiryDays: number): Promise<AccessCounts>;
   /** Customers whose consent is missing or partial (the "grant all missing" job). */
-  listNotConsented(partnerTenantId: string): Promise<string[]>;
-  readSyncState(partnerTenantId: string): Promise<AccessSyncState | null>;
+  listNotConsented(partnerTenantId: TenantId): Promise<TenantId[]>;
+  readSyncState(partnerTenantId: TenantId): Promise<AccessSyncState | null>;
   /**
    * What the daily digest reports: GDAP that entered the expiry window, and consents lost, after
    * `since` (the last digest, or the baseline: states known at the first full pass are never news).
    */
   digestItems(
-    partnerTenantId: string,
+    partnerTenantId: TenantId,
     since: Date,
     now: Date,
     expiryDays: number,
   ): Promise<DigestItem[]>;
   /** The digest's baseline (the first full pass) and when the last digest went out. */
-  digestMarks(partnerTenantId: string): Promise<{ baselineAt?: Date; lastDigestAt?: Date }>;
-  writeSyncState(partnerTenantId: string, patch: SyncStatePatch): Promise<void>;
+  digestMarks(partnerTenantId: TenantId): Promise<{ baselineAt?: Date; lastDigestAt?: Date }>;
+  writeSyncState(partnerTenantId: TenantId, patch: SyncStatePatch): Promise<void>;
 }
 
 export interface DigestItem {
-  customerTenantId: string;
+  customerTenantId: TenantId;
   name: string;
   kind: 'expiring' | 'consent_lost';
   /** The GDAP end date (expiring) or when the loss was seen (consent lost). */

@@ -1,8 +1,9 @@
 import type { AccessState, ConsentState, LastError, RelationshipSummary } from './types';
+import type { TenantId } from '@/lib/ids/tenant-id';
 
 /** One row of the access view, as pages, the API, the CSV and the console read it. */
 export interface AccessRow {
-  customerTenantId: string;
+  customerTenantId: TenantId;
   name: string;
   domain?: string;
   /** False for a relationship whose customer is not in the partner's customer directory. */

@@ -5,6 +5,7 @@ import { isTenantConnected } from '@/lib/auth/is-tenant-connected';
 import { getConfig } from '@/lib/config';
 import { toDatabaseError } from '@/lib/db/database-error';
 import { AppError } from '@/lib/errors/app-error';
+import { parseTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { log } from '@/lib/log';
 import { accessCsvStream } from './access-csv';
 import { readAllRows } from './read-all-rows';
@@ -14,8 +15,6 @@ import { checkCustomerNow } from './check-customer-now';
 import { getAccessRepository } from './get-access-repository';
 import { triggerAccessSync } from './jobs';
 import { liveSyncDeps } from './live-sync-deps';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AccessPage {
   query: AccessQuery;
@@ -31,15 +30,14 @@ export interface AccessPage {
  * The partner tenant whose access rows `user` may read: their own, from the session only, and
  * only if it is a connected partner (operators of the home tenant see no customer data).
  */
-async function partnerOf(user: SessionUser): Promise<string> {
-  if (!GUID.test(user.tid)) throw new AppError('forbidden', 'No partner tenant.', 403);
+async function partnerOf(user: SessionUser): Promise<TenantId> {
   if (!(await isTenantConnected(user.tid)))
     throw new AppError(
       'tenant_not_connected',
       'Your organization is not connected to the portal.',
       404,
     );
-  return user.tid.toLowerCase();
+  return user.tid;
 }
 
 async function db<T>(fn: () => Promise<T>): Promise<T> {
@@ -91,16 +89,18 @@ export async function loadAccessProgress(user: SessionUser): Promise<AccessSyncS
 /** One customer's access row (with its relationships), of the user's own tenant only. */
 export async function loadAccessDetail(user: SessionUser, customerId: string): Promise<AccessRow> {
   const partner = await partnerOf(user);
-  if (!GUID.test(customerId))
+  // The route parameter is parsed here, where it enters: anything but a GUID is no customer.
+  const customer = parseTenantId(customerId);
+  if (!customer)
     throw new AppError('access_customer_not_found', 'No such customer in your access list.', 404);
-  const row = await db(() => getAccessRepository().getRow(partner, customerId));
+  const row = await db(() => getAccessRepository().getRow(partner, customer));
   if (!row)
     throw new AppError('access_customer_not_found', 'No such customer in your access list.', 404);
   return row;
 }
 
 /** "Check now" for one customer of the user's own tenant. */
-export async function checkNow(user: SessionUser, customerId: string): Promise<AccessRow> {
+export async function checkNow(user: SessionUser, customerId: TenantId): Promise<AccessRow> {
   const partner = await partnerOf(user);
   return checkCustomerNow(partner, customerId, liveSyncDeps({ concurrency: 1 }));
 }

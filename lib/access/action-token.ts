@@ -25,7 +25,7 @@ export function createAccessActionToken(
   action: AccessAction,
 ): string {
   return createHmac('sha256', actionKey())
-    .update(`${user.tid.toLowerCase()}|${user.oid}|${customer.toLowerCase()}|${action}`)
+    .update(`${user.tid}|${user.oid}|${customer.toLowerCase()}|${action}`)
     .digest('base64url');
 }
 

@@ -9,8 +9,7 @@ import type { AccessRow } from './access-row';
 import { GRAPH_PERMISSION_MISSING, partnerWideFailure } from './partner-wide-failure';
 import { checkConsent, mergeRows, partnerBudget, type SyncDeps } from './sync-partner';
 import { nextCheckAt } from './sync-plan';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import type { TenantId } from '@/lib/ids/tenant-id';
 
 /**
  * "Check now" for one customer: its GDAP relationships (`$filter` on customer/tenantId), then its
@@ -18,13 +17,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (the data function checks it), never from the request.
  */
 export async function checkCustomerNow(
-  partnerTenantId: string,
-  customerTenantId: string,
+  partnerTenantId: TenantId,
+  customer: TenantId,
   deps: SyncDeps,
 ): Promise<AccessRow> {
-  if (!GUID.test(customerTenantId))
-    throw new AppError('invalid_customer_id', 'That is not a customer id.', 400);
-  const customer = customerTenantId.toLowerCase();
   const existing = await deps.repo.getRow(partnerTenantId, customer);
   if (!existing)
     throw new AppError('access_customer_not_found', 'No such customer in your access list.', 404);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { toTenantId } from '@/lib/ids/tenant-id';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import type { SessionUser } from '@/lib/auth';
 import { AppError } from '@/lib/errors/app-error';
 import { getRefreshTokenStore } from '@/lib/vault';
@@ -18,12 +18,12 @@ export interface ConsentActionResult {
 }
 
 /** The connected account whose GDAP rights a grant uses (recorded beside the clicking admin). */
-export async function connectedAccountOf(partnerTenantId: string): Promise<string> {
-  const record = await getRefreshTokenStore().get(toTenantId(partnerTenantId));
+export async function connectedAccountOf(partnerTenantId: TenantId): Promise<string> {
+  const record = await getRefreshTokenStore().get(partnerTenantId);
   return record?.tags.connectedByUpn ?? '';
 }
 
-async function gdapRow(partner: string, customer: string): Promise<AccessRow> {
+async function gdapRow(partner: TenantId, customer: TenantId): Promise<AccessRow> {
   const row = await getAccessRepository().getRow(partner, customer);
   if (!row)
     throw new AppError('access_customer_not_found', 'No such customer in your access list.', 404);
@@ -43,12 +43,12 @@ async function gdapRow(partner: string, customer: string): Promise<AccessRow> {
  */
 async function consentAction(
   user: SessionUser,
-  customer: string,
+  customer: TenantId,
   kind: 'consent_grant' | 'consent_remove',
-  act: (partner: string, customer: string) => Promise<ConsentActionResult['outcome']>,
+  act: (partner: TenantId, customer: TenantId) => Promise<ConsentActionResult['outcome']>,
 ): Promise<ConsentActionResult> {
   assertAdmin(user);
-  const partner = user.tid.toLowerCase();
+  const partner = user.tid;
   await gdapRow(partner, customer);
   const via = await connectedAccountOf(partner);
   const record = (result: 'success' | 'failed', error?: unknown) =>
@@ -71,7 +71,7 @@ async function consentAction(
  */
 export async function grantConsentAsAdmin(
   user: SessionUser,
-  customer: string,
+  customer: TenantId,
 ): Promise<ConsentActionResult> {
   return consentAction(user, customer, 'consent_grant', grantCustomerConsent);
 }
@@ -82,7 +82,7 @@ export async function grantConsentAsAdmin(
  */
 export async function removeConsentAsAdmin(
   user: SessionUser,
-  customer: string,
+  customer: TenantId,
   confirmed: boolean,
 ): Promise<ConsentActionResult> {
   assertAdmin(user);
@@ -98,7 +98,7 @@ export async function removeConsentAsAdmin(
 /** Starts "grant all missing" for the admin's own tenant, as a job with progress on the page. */
 export async function startGrantAllMissing(user: SessionUser): Promise<{ queued: boolean }> {
   assertAdmin(user);
-  const partner = user.tid.toLowerCase();
+  const partner = user.tid;
   const state = await getAccessRepository().readSyncState(partner);
   if (state?.grant.status === 'running') return { queued: false };
   const queued = await triggerGrantAllMissing(partner, {

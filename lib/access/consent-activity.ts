@@ -1,14 +1,15 @@
 import 'server-only';
 import { recordActivity } from '@/lib/activity';
 import { isAppError } from '@/lib/errors/app-error';
+import type { TenantId } from '@/lib/ids/tenant-id';
 
 export interface ConsentActivity {
   kind: 'consent_grant' | 'consent_remove';
   result: 'success' | 'failed';
   /** The clicking admin (or the admin who started the job); null for the console. */
   user: { upn: string; oid: string; tid: string } | null;
-  partner: string;
-  customer: string;
+  partner: TenantId;
+  customer: TenantId;
   /** The connected account whose GDAP rights Partner Center used. */
   via: string;
   error?: unknown;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { toTenantId } from '@/lib/ids/tenant-id';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors/app-error';
 import {
@@ -42,12 +42,12 @@ function consentBudget(): RateBudget {
   );
 }
 
-function partnerCenterFor(partnerTenantId: string) {
+function partnerCenterFor(partnerTenantId: TenantId) {
   const budget = consentBudget();
   return createPartnerCenterClient(async () => {
     // Counted per attempt: the token call is cached, the budget is for Partner Center.
     await budget.take();
-    return getTokenBroker().getAccessToken(toTenantId(partnerTenantId));
+    return getTokenBroker().getAccessToken(partnerTenantId);
   });
 }
 
@@ -57,25 +57,25 @@ function partnerCenterFor(partnerTenantId: string) {
  * Cached tokens for that customer are dropped, so the next check sees the new scopes.
  */
 export async function grantCustomerConsent(
-  partnerTenantId: string,
-  customerTenantId: string,
+  partnerTenantId: TenantId,
+  customerTenantId: TenantId,
 ): Promise<'created' | 'exists'> {
   const outcome = await partnerCenterFor(partnerTenantId)
     .createApplicationConsent(customerTenantId, consentRequest())
     .catch(explainForbidden);
-  await getCustomerTokenBroker().forget(toTenantId(partnerTenantId), customerTenantId);
+  await getCustomerTokenBroker().forget(partnerTenantId, customerTenantId);
   return outcome;
 }
 
 /** Removes the app's consent: Partner Center deletes its service principal from the customer tenant. */
 export async function removeCustomerConsent(
-  partnerTenantId: string,
-  customerTenantId: string,
+  partnerTenantId: TenantId,
+  customerTenantId: TenantId,
 ): Promise<'deleted' | 'absent'> {
   const outcome = await partnerCenterFor(partnerTenantId)
     .deleteApplicationConsent(customerTenantId, getConfig().ENTRA_CLIENT_ID)
     .catch(explainForbidden);
-  await getCustomerTokenBroker().forget(toTenantId(partnerTenantId), customerTenantId);
+  await getCustomerTokenBroker().forget(partnerTenantId, customerTenantId);
   return outcome;
 }
 

@@ -1,4 +1,5 @@
 import type { GdapAccessAssignment, GdapRelationship } from '@/lib/graph/types';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID, roleName } from './roles';
 import type { AssignmentSummary, DerivedAccess, RelationshipSummary } from './types';
 
@@ -131,10 +132,10 @@ function isLiveActive(r: RelationshipSummary, now: Date): boolean {
 /** Groups relationships by customer tenant id (lower case); relationships without one are dropped. */
 export function groupByCustomer(
   relationships: readonly GdapRelationship[],
-): Map<string, GdapRelationship[]> {
-  const byCustomer = new Map<string, GdapRelationship[]>();
+): Map<TenantId, GdapRelationship[]> {
+  const byCustomer = new Map<TenantId, GdapRelationship[]>();
   for (const r of relationships) {
-    const id = r.customerTenantId?.toLowerCase();
+    const id = r.customerTenantId;
     if (!id) continue;
     const list = byCustomer.get(id);
     if (list) list.push(r);

@@ -7,9 +7,10 @@ import { grantCustomerConsent } from './consent-grant';
 import { connectedAccountOf } from './consent-actions';
 import { getAccessRepository } from './get-access-repository';
 import { liveSyncDeps } from './live-sync-deps';
+import type { TenantId } from '@/lib/ids/tenant-id';
 
 export interface GrantAllInput {
-  partnerTenantId: string;
+  partnerTenantId: TenantId;
   /** The admin who started it (recorded on every row's activity). */
   actor: { upn: string; oid: string; tid: string };
 }
@@ -22,7 +23,7 @@ export interface GrantAllInput {
 export async function grantAllMissing(
   input: GrantAllInput,
 ): Promise<{ done: number; failed: number }> {
-  const partner = input.partnerTenantId.toLowerCase();
+  const partner = input.partnerTenantId;
   const repo = getAccessRepository();
   const customers = await repo.listNotConsented(partner);
   const via = await connectedAccountOf(partner);

@@ -8,8 +8,7 @@ import { getAccessRepository } from './get-access-repository';
 import { grantAllMissing } from './grant-all-missing';
 import { sendAccessDigest } from './send-digest';
 import { syncPartner } from './sync-partner';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { parseTenantId, type TenantId } from '@/lib/ids/tenant-id';
 
 export const SYNC_ALL_JOB = 'access.sync-all';
 export const SYNC_PARTNER_JOB = 'access.sync';
@@ -40,8 +39,9 @@ export const jobs = [
     // A run stops taking customers after 10 minutes; this only catches a hung one.
     expireInSeconds: 20 * 60,
     async handler(data) {
-      const partner = data.partnerTenantId;
-      if (!partner || !GUID.test(partner)) return;
+      // A job's payload is JSON from the queue: parsed here, where it enters.
+      const partner = parseTenantId(data.partnerTenantId);
+      if (!partner) return;
       const summary = await syncPartner(partner, liveSyncDeps());
       log.info(
         {
@@ -78,22 +78,22 @@ export const jobs = [
     retryLimit: 0,
     expireInSeconds: 60 * 60,
     async handler(data) {
-      const partner = data.partnerTenantId;
-      if (!partner || !GUID.test(partner) || !data.actor) return;
+      const partner = parseTenantId(data.partnerTenantId);
+      if (!partner || !data.actor) return;
       await grantAllMissing({ partnerTenantId: partner, actor: data.actor });
     },
   }),
 ];
 
 /** Queues a sync for one partner (collapsed with one already queued for it). */
-export async function triggerAccessSync(partnerTenantId: string): Promise<boolean> {
+export async function triggerAccessSync(partnerTenantId: TenantId): Promise<boolean> {
   const runner = getJobRunner();
   if (!runner) return false;
   const id = await runner.trigger(
     SYNC_PARTNER_JOB,
-    { partnerTenantId: partnerTenantId.toLowerCase() },
+    { partnerTenantId },
     {
-      key: `access-sync:${partnerTenantId.toLowerCase()}`,
+      key: `access-sync:${partnerTenantId}`,
       withinSeconds: 30,
     },
   );
@@ -102,12 +102,12 @@ export async function triggerAccessSync(partnerTenantId: string): Promise<boolea
 
 /** Queues "grant all missing" for one partner (collapsed with one already queued for it). */
 export async function triggerGrantAllMissing(
-  partnerTenantId: string,
+  partnerTenantId: TenantId,
   actor: { upn: string; oid: string; tid: string },
 ): Promise<boolean> {
   const runner = getJobRunner();
   if (!runner) return false;
-  const partner = partnerTenantId.toLowerCase();
+  const partner = partnerTenantId;
   const id = await runner.trigger(
     GRANT_MISSING_JOB,
     { partnerTenantId: partner, actor },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { toTenantId } from '@/lib/ids/tenant-id';
+import { parseTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { getConfig } from '@/lib/config';
 import { getCustomerListCache } from '@/lib/customers/get-customer-list-cache';
 import { createGraphClient } from '@/lib/graph';
@@ -33,22 +33,18 @@ export function liveSyncDeps(overrides: Partial<SyncDeps> = {}): SyncDeps {
     repo: getAccessRepository(),
     listDirectory,
     partnerGraph: (partner, b) =>
-      createGraphClient(() => getTokenBroker().getAccessToken(toTenantId(partner), graph), {
+      createGraphClient(() => getTokenBroker().getAccessToken(partner, graph), {
         budget: b,
         priority: 'low',
       }),
     customerGraph: (partner, customer, b) =>
-      createGraphClient(
-        () => getCustomerTokenBroker().getAccessToken(toTenantId(partner), customer, graph),
-        {
-          budget: b,
-          priority: 'low',
-        },
-      ),
+      createGraphClient(() => getCustomerTokenBroker().getAccessToken(partner, customer, graph), {
+        budget: b,
+        priority: 'low',
+      }),
     customerToken: (partner, customer) =>
-      getCustomerTokenBroker().getAccessToken(toTenantId(partner), customer, graph),
-    forgetCustomerToken: (partner, customer) =>
-      getCustomerTokenBroker().forget(toTenantId(partner), customer),
+      getCustomerTokenBroker().getAccessToken(partner, customer, graph),
+    forgetCustomerToken: (partner, customer) => getCustomerTokenBroker().forget(partner, customer),
     appId: config.ENTRA_CLIENT_ID,
     requiredScopes: config.ACCESS_CONSENT_GRAPH_SCOPES,
     cadence: cadenceFromHours(
@@ -70,8 +66,8 @@ export function liveSyncDeps(overrides: Partial<SyncDeps> = {}): SyncDeps {
 }
 
 /** The partner's whole customer directory (every page of Partner Center's list, shared cache). */
-async function listDirectory(partnerTenantId: string): Promise<DirectoryCustomer[]> {
-  const entry = await getCustomerListCache().get(toTenantId(partnerTenantId));
+async function listDirectory(partnerTenantId: TenantId): Promise<DirectoryCustomer[]> {
+  const entry = await getCustomerListCache().get(partnerTenantId);
   await entry.settled;
   if (entry.status === 'error')
     throw new AppError(
@@ -79,5 +75,9 @@ async function listDirectory(partnerTenantId: string): Promise<DirectoryCustomer
       entry.error?.message ?? 'The customer list could not be loaded.',
       502,
     );
-  return entry.items.map((c) => ({ tenantId: c.id, name: c.companyName, domain: c.domain }));
+  // Partner Center's customer id is the customer's tenant id; one that is not a GUID has no tenant to reach.
+  return entry.items.flatMap((c) => {
+    const tenantId = parseTenantId(c.id);
+    return tenantId ? [{ tenantId, name: c.companyName, domain: c.domain }] : [];
+  });
 }

@@ -1,6 +1,7 @@
 import type { AccessQuery } from './access-query';
 import type { AccessRow } from './access-row';
 import type { AccessRepository } from './access-repository';
+import type { TenantId } from '@/lib/ids/tenant-id';
 
 const PAGE = 200;
 
@@ -11,7 +12,7 @@ const PAGE = 200;
  */
 export async function* readAllRows(
   repo: AccessRepository,
-  partnerTenantId: string,
+  partnerTenantId: TenantId,
   query: AccessQuery,
   now: Date,
   expiryDays: number,

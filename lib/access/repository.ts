@@ -2,16 +2,17 @@ import 'server-only';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '@/lib/db/schema';
 import { AppError } from '@/lib/errors/app-error';
+import { isGuid } from '@/lib/ids/guid';
 import type { AccessRow, AccessSyncState } from './access-row';
 import type { AccessRepository, DerivedRowInput, DigestItem } from './access-repository';
 
 import type { AccessFilter } from './access-query';
 import type { StoredAssignments } from './read-assignments';
 import type { AccessState, AssignmentSummary, ConsentState, RelationshipSummary } from './types';
+import type { TenantId } from '@/lib/ids/tenant-id';
 
 export type * from './access-repository';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY_MS = 86_400_000;
 /** Rows per INSERT when the sync writes thousands of customers. */
 const UPSERT_CHUNK = 500;
@@ -26,16 +27,15 @@ type Trx = Transaction<Database>;
  */
 async function scoped<T>(
   db: Kysely<Database>,
-  partnerTenantId: string,
+  partnerTenantId: TenantId,
   fn: (trx: Trx) => Promise<T>,
 ): Promise<T> {
-  if (!GUID.test(partnerTenantId))
+  // The type says it was parsed; this guard stays because the id becomes a security setting.
+  if (!isGuid(partnerTenantId))
     throw new AppError('invalid_tenant_id', 'The tenant id is not a GUID.', 400);
   return db.transaction().execute(async (trx) => {
     await sql`set local role portal_access_tenant`.execute(trx);
-    await sql`select set_config('portal.partner_tenant_id', ${partnerTenantId.toLowerCase()}, true)`.execute(
-      trx,
-    );
+    await sql`select set_config('portal.partner_tenant_id', ${partnerTenantId}, true)`.execute(trx);
     return fn(trx);
   });
 }
@@ -45,7 +45,7 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
     replaceDerived: (partner, rows) =>
       scoped(db, partner, async (trx) => {
         await upsert(trx, partner, rows);
-        const keep = rows.map((r) => r.customerTenantId.toLowerCase());
+        const keep = rows.map((r) => r.customerTenantId);
         await trx
           .deleteFrom('access_customers')
           .where(sql<boolean>`customer_tenant_id <> all(${keep}::uuid[])`)
@@ -65,7 +65,7 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
           .orderBy('customer_tenant_id')
           .limit(Math.max(0, limit))
           .execute();
-        return rows.map((r) => r.customer_tenant_id);
+        return rows.map((r) => fromColumn(r.customer_tenant_id));
       }),
 
     countDue: (partner, now) =>
@@ -96,7 +96,7 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
             next_check_at: r.nextCheckAt,
             updated_at: sql`now()`,
           })
-          .where('customer_tenant_id', '=', customer.toLowerCase())
+          .where('customer_tenant_id', '=', customer)
           .execute();
       }),
 
@@ -127,7 +127,7 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
 
     markAssignmentGaps: (partner, unassigned, advice, checkedAt, nextCheck) =>
       scoped(db, partner, async (trx) => {
-        const ids = unassigned.map((c) => c.toLowerCase());
+        const ids = [...unassigned];
         if (ids.length)
           await trx
             .updateTable('access_customers')
@@ -158,17 +158,16 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
         await trx
           .updateTable('access_customers')
           .set({ next_check_at: null })
-          .where('customer_tenant_id', '=', customer.toLowerCase())
+          .where('customer_tenant_id', '=', customer)
           .execute();
       }),
 
     getRow: (partner, customer) =>
       scoped(db, partner, async (trx) => {
-        if (!GUID.test(customer)) return null;
         const row = await trx
           .selectFrom('access_customers')
           .selectAll()
-          .where('customer_tenant_id', '=', customer.toLowerCase())
+          .where('customer_tenant_id', '=', customer)
           .executeTakeFirst();
         return row ? toAccessRow(row) : null;
       }),
@@ -241,7 +240,7 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
           .where('consent', 'in', ['missing', 'partial'])
           .orderBy('customer_tenant_id')
           .execute();
-        return rows.map((r) => r.customer_tenant_id);
+        return rows.map((r) => fromColumn(r.customer_tenant_id));
       }),
 
     readSyncState: (partner) =>
@@ -303,14 +302,14 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
             end.getTime() - expiryDays * DAY_MS <= now.getTime()
           )
             items.push({
-              customerTenantId: r.customer_tenant_id,
+              customerTenantId: fromColumn(r.customer_tenant_id),
               name: r.name,
               kind: 'expiring',
               at: end.toISOString(),
             });
           if (r.consent_lost_at && new Date(r.consent_lost_at) > since)
             items.push({
-              customerTenantId: r.customer_tenant_id,
+              customerTenantId: fromColumn(r.customer_tenant_id),
               name: r.name,
               kind: 'consent_lost',
               at: new Date(r.consent_lost_at).toISOString(),
@@ -367,7 +366,7 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
         await trx
           .insertInto('access_sync_state')
           .values({
-            partner_tenant_id: partner.toLowerCase(),
+            partner_tenant_id: partner,
             ...values,
             ...(patch.lastFullPassAt ? { baseline_at: patch.lastFullPassAt } : {}),
           })
@@ -389,11 +388,10 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
 
 /** Insert or update the relationship-derived columns, keeping consent results while GDAP stays. */
 async function upsert(trx: Trx, partner: string, rows: readonly DerivedRowInput[]): Promise<void> {
-  const p = partner.toLowerCase();
   for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
     const chunk = rows.slice(i, i + UPSERT_CHUNK).map((r) => ({
-      partner_tenant_id: p,
-      customer_tenant_id: r.customerTenantId.toLowerCase(),
+      partner_tenant_id: partner,
+      customer_tenant_id: r.customerTenantId,
       name: r.name,
       domain: r.domain ?? null,
       in_directory: r.inDirectory,
@@ -487,9 +485,14 @@ type RawRow = {
   next_check_at: Date | null;
 };
 
+/** A `uuid` column as PostgreSQL writes it (lower case, canonical): a tenant id already. */
+function fromColumn(id: string): TenantId {
+  return id as TenantId;
+}
+
 function toAccessRow(r: RawRow): AccessRow {
   return {
-    customerTenantId: r.customer_tenant_id,
+    customerTenantId: fromColumn(r.customer_tenant_id),
     name: r.name,
     domain: r.domain ?? undefined,
     inDirectory: r.in_directory,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { toTenantId } from '@/lib/ids/tenant-id';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { randomUUID } from 'node:crypto';
 import type { AlertNotice } from '@/lib/alerts/alert-notice';
 import { postSignedNotice } from '@/lib/alerts/post-signed-notice';
@@ -58,7 +58,7 @@ export function digestNotice(
  */
 export async function sendAccessDigest(
   repo: AccessRepository,
-  partnerTenantId: string,
+  partnerTenantId: TenantId,
   now: Date = new Date(),
 ): Promise<'sent' | 'nothing-new' | 'no-channel' | 'no-baseline'> {
   const config = getConfig();
@@ -73,10 +73,10 @@ export async function sendAccessDigest(
   );
   let outcome: 'sent' | 'nothing-new' | 'no-channel' = 'nothing-new';
   if (items.length) {
-    const target = await getTenantWebhook(toTenantId(partnerTenantId));
+    const target = await getTenantWebhook(partnerTenantId);
     if (!target) outcome = 'no-channel';
     else {
-      const record = await getRefreshTokenStore().get(toTenantId(partnerTenantId));
+      const record = await getRefreshTokenStore().get(partnerTenantId);
       const notice = digestNotice(
         partnerTenantId,
         record?.tags.orgName,

@@ -12,9 +12,10 @@ import { GRAPH_PERMISSION_MISSING, partnerWideFailure } from './partner-wide-fai
 import type { AccessRepository, DerivedRowInput } from './access-repository';
 import { readAssignments } from './read-assignments';
 import { nextCheckAt, type Cadence } from './sync-plan';
+import type { TenantId } from '@/lib/ids/tenant-id';
 
 export interface DirectoryCustomer {
-  tenantId: string;
+  tenantId: TenantId;
   name: string;
   domain?: string;
 }
@@ -27,15 +28,19 @@ export interface SyncBudget {
 export interface SyncDeps {
   repo: AccessRepository;
   /** The partner's customer directory (Partner Center customers). */
-  listDirectory(partnerTenantId: string): Promise<DirectoryCustomer[]>;
+  listDirectory(partnerTenantId: TenantId): Promise<DirectoryCustomer[]>;
   /** A Graph client on the partner tenant's own token (GDAP relationships). */
-  partnerGraph(partnerTenantId: string, budget: SyncBudget): GraphClient;
+  partnerGraph(partnerTenantId: TenantId, budget: SyncBudget): GraphClient;
   /** A Graph client on a customer-tenant token; the token request itself is counted by the caller. */
-  customerGraph(partnerTenantId: string, customerTenantId: string, budget: SyncBudget): GraphClient;
+  customerGraph(
+    partnerTenantId: TenantId,
+    customerTenantId: TenantId,
+    budget: SyncBudget,
+  ): GraphClient;
   /** Fetches (and caches) the customer token; called before the Graph calls so its errors are the token's. */
-  customerToken(partnerTenantId: string, customerTenantId: string): Promise<unknown>;
+  customerToken(partnerTenantId: TenantId, customerTenantId: TenantId): Promise<unknown>;
   /** Drops a customer's cached tokens ("check now" and a consent change want a fresh answer). */
-  forgetCustomerToken?(partnerTenantId: string, customerTenantId: string): Promise<void>;
+  forgetCustomerToken?(partnerTenantId: TenantId, customerTenantId: TenantId): Promise<void>;
   /** The portal app's client id (its service principal is what the check looks for). */
   appId: string;
   requiredScopes: readonly string[];
@@ -78,7 +83,7 @@ export interface SyncSummary {
  *    result as it comes, so a restart resumes where the last run stopped.
  * A partner-wide failure (no Graph permission, a dead grant) stops the run with one banner.
  */
-export async function syncPartner(partnerTenantId: string, deps: SyncDeps): Promise<SyncSummary> {
+export async function syncPartner(partnerTenantId: TenantId, deps: SyncDeps): Promise<SyncSummary> {
   const startedAt = deps.now();
   await deps.repo.writeSyncState(partnerTenantId, {
     status: 'running',
@@ -154,10 +159,10 @@ export async function syncPartner(partnerTenantId: string, deps: SyncDeps): Prom
   const progressEvery = deps.progressEvery ?? 25;
 
   // Workers pull the next due customers in small batches; each result is written at once.
-  const queue: string[] = [];
+  const queue: TenantId[] = [];
   let exhausted = false;
   let refill: Promise<void> | undefined;
-  const take = async (): Promise<string | undefined> => {
+  const take = async (): Promise<TenantId | undefined> => {
     for (;;) {
       if (partnerError || deps.now().getTime() >= deadline) return undefined;
       const next = queue.shift();
@@ -179,7 +184,7 @@ export async function syncPartner(partnerTenantId: string, deps: SyncDeps): Prom
       await refill;
     }
   };
-  const taken = new Set<string>();
+  const taken = new Set<TenantId>();
 
   const worker = async () => {
     for (let customer = await take(); customer; customer = await take()) {
@@ -248,8 +253,8 @@ export function partnerBudget(deps: Pick<SyncDeps, 'budget' | 'relationshipBudge
  * classified by classifyConsent; a partner-wide failure is returned as such.
  */
 export async function checkConsent(
-  partnerTenantId: string,
-  customerTenantId: string,
+  partnerTenantId: TenantId,
+  customerTenantId: TenantId,
   deps: Pick<SyncDeps, 'customerGraph' | 'customerToken' | 'appId' | 'budget'>,
 ): Promise<ConsentCheckOutcome | { partnerWide: CustomerAdvice }> {
   try {
@@ -293,8 +298,8 @@ export function mergeRows(
 ): DerivedRowInput[] {
   const byCustomer = groupByCustomer(relationships);
   const rows: DerivedRowInput[] = [];
-  const seen = new Set<string>();
-  const row = (id: string, name: string, domain: string | undefined, inDirectory: boolean) => {
+  const seen = new Set<TenantId>();
+  const row = (id: TenantId, name: string, domain: string | undefined, inDirectory: boolean) => {
     const derived = deriveAccess(byCustomer.get(id) ?? [], now, {
       relationshipListEmpty,
       assignments,
@@ -313,7 +318,7 @@ export function mergeRows(
     });
   };
   for (const c of directory) {
-    const id = c.tenantId.toLowerCase();
+    const id = c.tenantId;
     if (seen.has(id)) continue;
     seen.add(id);
     row(id, c.name, c.domain, true);

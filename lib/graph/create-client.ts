@@ -1,6 +1,8 @@
 import 'server-only';
 import type { z } from 'zod';
 import { getConfig } from '@/lib/config';
+import { isGuid } from '@/lib/ids/guid';
+import { parseTenantId } from '@/lib/ids/tenant-id';
 import { log } from '@/lib/log';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '@/lib/partner-center/retry-policy';
 import { GraphError, isGraphError } from './graph-error';
@@ -72,7 +74,6 @@ export interface GraphClient {
   listPermissionGrants(servicePrincipalId: string): Promise<PermissionGrant[]>;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Relationship ids are `<guid>-<guid>` in every example, but opaque: allow only safe characters. */
 const RELATIONSHIP_ID = /^[0-9A-Za-z-]{1,100}$/;
 
@@ -192,7 +193,7 @@ export function createGraphClient(
     },
 
     async findServicePrincipal(appId) {
-      if (!GUID.test(appId)) throw new GraphError('graph_not_found', { clientRequestId: '' });
+      if (!isGuid(appId)) throw new GraphError('graph_not_found', { clientRequestId: '' });
       try {
         const sp = await get(
           servicePrincipalSchema,
@@ -206,7 +207,7 @@ export function createGraphClient(
     },
 
     async listPermissionGrants(servicePrincipalId) {
-      if (!GUID.test(servicePrincipalId))
+      if (!isGuid(servicePrincipalId))
         throw new GraphError('graph_not_found', { clientRequestId: '' });
       const grants: PermissionGrant[] = [];
       let url: string | undefined =
@@ -239,7 +240,8 @@ function toRelationship(r: z.output<typeof relationshipSchema>): GdapRelationshi
   return {
     id: r.id,
     displayName: r.displayName,
-    customerTenantId: r.customer?.tenantId?.toLowerCase(),
+    // Parsed where it enters: a tenant id that is not a GUID is no customer we can reach.
+    customerTenantId: parseTenantId(r.customer?.tenantId),
     customerName: r.customer?.displayName ?? undefined,
     status: r.status ?? 'unknownFutureValue',
     roleIds: roleIdsOf(r.accessDetails),

@@ -1,6 +1,6 @@
+import { isGuid } from '@/lib/ids/guid';
 import type { RelationshipFilter } from './types';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STATUS = /^[A-Za-z]{1,40}$/;
 
 /**
@@ -19,8 +19,9 @@ export function buildRelationshipFilter(
     parts.push(`status eq '${filter.status}'`);
   }
   if (filter.customerTenantId !== undefined) {
-    if (!GUID.test(filter.customerTenantId)) throw new RangeError('invalid customer tenant id');
-    parts.push(`customer/tenantId eq '${filter.customerTenantId.toLowerCase()}'`);
+    // Parsed already (its type says so); checked again only because it is quoted into OData.
+    if (!isGuid(filter.customerTenantId)) throw new RangeError('invalid customer tenant id');
+    parts.push(`customer/tenantId eq '${filter.customerTenantId}'`);
   }
   return parts.length ? parts.join(' and ') : undefined;
 }

@@ -1,10 +1,11 @@
 /** App-side shapes of the Graph resources the portal reads (mapped from schemas.ts). */
+import type { TenantId } from '@/lib/ids/tenant-id';
 
 export interface GdapRelationship {
   id: string;
   displayName?: string;
-  /** `customer.tenantId`: the customer tenant the relationship grants access to. */
-  customerTenantId?: string;
+  /** `customer.tenantId`, parsed: the customer tenant the relationship grants access to. */
+  customerTenantId?: TenantId;
   customerName?: string;
   /** Raw status string (an evolvable enum: unknown values are kept as sent). */
   status: string;
@@ -42,7 +43,7 @@ export interface PermissionGrant {
 
 export interface RelationshipFilter {
   status?: string;
-  customerTenantId?: string;
+  customerTenantId?: TenantId;
 }
 
 export interface RelationshipsPage {

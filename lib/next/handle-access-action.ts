@@ -4,36 +4,64 @@ import type { SessionUser } from '@/lib/auth';
 import { requireUserForApi } from './guards';
 import { isSameOrigin } from '@/lib/auth/is-same-origin';
 import { getConfig } from '@/lib/config';
+import { parseTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { AppError, isAppError } from '@/lib/errors/app-error';
 import { currentLogContext, log, withLogContext } from '@/lib/log';
 import { verifyAccessActionToken, type AccessAction } from '@/lib/access/action-token';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AccessActionFields {
   confirmed: boolean;
 }
 
+type ActionResult = Promise<{ json: unknown; notice: string }>;
+
 /**
- * What every access action shares (check now, grant, remove, grant all missing): a log context,
- * sign-in, the customer id's shape, same origin and a CSRF token bound to the user, customer and
- * action, then JSON for fetch callers or a 303 back to the page with a notice. Failures are a
- * JSON error or an error notice with a stable code, never a 500.
+ * An action on one customer (check now, grant, remove): the route's customer id is parsed here,
+ * where it enters, and the action gets a TenantId.
  */
 export function handleAccessAction(
   request: NextRequest,
-  customer: string,
+  customerId: string,
   action: AccessAction,
-  run: (
-    user: SessionUser,
-    customer: string,
-    fields: AccessActionFields,
-  ) => Promise<{ json: unknown; notice: string }>,
+  run: (user: SessionUser, customer: TenantId, fields: AccessActionFields) => ActionResult,
+): Promise<NextResponse> {
+  const customer = parseTenantId(customerId);
+  if (!customer) {
+    // A malformed id is refused as such, before the origin and token checks.
+    const refused = new AppError('invalid_customer_id', 'That is not a customer id.', 400);
+    return handle(request, action, customerId, undefined, refused, () => Promise.reject(refused));
+  }
+  return handle(request, action, customer, customer, undefined, (user, fields) =>
+    run(user, customer, fields),
+  );
+}
+
+/** An action on the signed-in user's whole partner tenant (grant all missing). */
+export function handlePartnerAccessAction(
+  request: NextRequest,
+  action: AccessAction,
+  run: (user: SessionUser, fields: AccessActionFields) => ActionResult,
+): Promise<NextResponse> {
+  return handle(request, action, 'all', undefined, undefined, run);
+}
+
+/**
+ * What every access action shares: a log context, sign-in, same origin and a CSRF token bound
+ * to the user, the subject (a customer, or `all`) and the action, then JSON for fetch callers or
+ * a 303 back to the page with a notice. Failures are a JSON error or an error notice with a
+ * stable code, never a 500.
+ */
+function handle(
+  request: NextRequest,
+  action: AccessAction,
+  subject: string,
+  customer: TenantId | undefined,
+  refused: AppError | undefined,
+  run: (user: SessionUser, fields: AccessActionFields) => ActionResult,
 ): Promise<NextResponse> {
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
   const back = (notice: Record<string, string>) => {
-    const path =
-      customer === 'all' ? '/dashboard/access' : `/dashboard/access/${customer.toLowerCase()}`;
+    const path = customer ? `/dashboard/access/${customer}` : '/dashboard/access';
     const url = new URL(path, getConfig().PORTAL_URL);
     for (const [k, v] of Object.entries(notice)) url.searchParams.set(k, v);
     return NextResponse.redirect(url, 303);
@@ -41,11 +69,10 @@ export function handleAccessAction(
   return withLogContext(async () => {
     try {
       const user = await requireUserForApi();
-      if (customer !== 'all' && !GUID.test(customer))
-        throw new AppError('invalid_customer_id', 'That is not a customer id.', 400);
+      if (refused) throw refused;
       const fields = await readFields(request);
       const token = request.headers.get('x-csrf-token') ?? fields.csrfToken;
-      if (!isSameOrigin(request) || !verifyAccessActionToken(user, customer, action, token)) {
+      if (!isSameOrigin(request) || !verifyAccessActionToken(user, subject, action, token)) {
         log.warn(
           { event: 'csrf_refused', action, origin: request.headers.get('origin') },
           'access action refused',
@@ -56,9 +83,7 @@ export function handleAccessAction(
           403,
         );
       }
-      const result = await run(user, customer.toLowerCase(), {
-        confirmed: fields.confirm === 'yes',
-      });
+      const result = await run(user, { confirmed: fields.confirm === 'yes' });
       if (wantsJson)
         return NextResponse.json(result.json, { headers: { 'Cache-Control': 'no-store' } });
       return back({ notice: result.notice });

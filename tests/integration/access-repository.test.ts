@@ -9,19 +9,20 @@ import { sql } from 'kysely';
 import { parseAccessQuery } from '@/lib/access/access-query';
 import { createAccessRepository, type DerivedRowInput } from '@/lib/access/repository';
 import type { RelationshipSummary } from '@/lib/access/types';
+import { toTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
-const B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+const A = toTenantId('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
+const B = toTenantId('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb');
 const NOW = new Date('2026-11-30T00:00:00Z');
 const READERS = '88d8e3e3-8f55-4a1e-953a-9b9898b8876b';
 const GROUP = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd';
 const GAP = { code: 'gdap_no_access_assignment', title: 't', fix: 'f' };
 const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString();
 const cust = (prefix: 'a' | 'b', i: number) =>
-  `${prefix.repeat(8)}-0000-4000-8000-${String(i).padStart(12, '0')}`;
+  toTenantId(`${prefix.repeat(8)}-0000-4000-8000-${String(i).padStart(12, '0')}`);
 
-function derived(id: string, over: Partial<DerivedRowInput> = {}): DerivedRowInput {
+function derived(id: TenantId, over: Partial<DerivedRowInput> = {}): DerivedRowInput {
   return {
     customerTenantId: id,
     name: `Customer ${id.slice(-4)}`,
@@ -229,8 +230,8 @@ describe('tenant isolation (row-level security)', () => {
     expect(rows).toEqual([]);
   });
 
-  it('refuses a partner id that is not a GUID before any query', async () => {
-    await expect(repo.counts("' or 1=1 --", NOW, 30)).rejects.toMatchObject({
+  it('refuses a partner id that is not a GUID before any query, even when a caller lies to the type', async () => {
+    await expect(repo.counts("' or 1=1 --" as TenantId, NOW, 30)).rejects.toMatchObject({
       code: 'invalid_tenant_id',
     });
   });

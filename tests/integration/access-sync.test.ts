@@ -4,7 +4,7 @@
  * real token brokers, msal-node, the Graph and Partner Center clients, the RLS repository.
  * Private, because the file changes consents, relationships, group membership and throttling.
  */
-import { toTenantId } from '@/lib/ids/tenant-id';
+import { toTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { getAccessRepository } from '@/lib/access/get-access-repository';
 import { liveSyncDeps } from '@/lib/access/live-sync-deps';
 import { RateBudget } from '@/lib/access/rate-budget';
@@ -24,7 +24,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 
 let cloud: PrivateCloud;
 let t: TestDatabase;
-let partner: string;
+let partner: TenantId;
 const savedEnv = { ...process.env };
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- control API answers are read field by field */
@@ -202,7 +202,7 @@ describe('the access sync for partner B', () => {
   it("grants the app's consent to a customer missing it (409 when repeated), and removes it", async () => {
     const repo = getAccessRepository();
     const missing = await repo.listNotConsented(partner);
-    let target: string | undefined;
+    let target: TenantId | undefined;
     // Partner Center lets a partner user consent only through a consent-capable GDAP role.
     const CAN_CONSENT = [
       '62e90394-69f5-4237-9190-012177145e10',

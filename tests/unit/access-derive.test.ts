@@ -8,14 +8,16 @@ import {
 } from '@/lib/access/derive-access';
 import { GLOBAL_ADMINISTRATOR_ROLE_ID } from '@/lib/access/roles';
 import type { GdapRelationship } from '@/lib/graph/types';
+import { toTenantId } from '@/lib/ids/tenant-id';
 
 const NOW = new Date('2026-11-30T00:00:00Z');
+const C1 = toTenantId('c1c1c1c1-0000-4000-8000-000000000001');
 const READER = '88d8e3e3-8f55-4a1e-953a-9b9898b8876b';
 const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString();
 
 const rel = (over: Partial<GdapRelationship> = {}): GdapRelationship => ({
   id: `rel-${Math.random().toString(36).slice(2)}`,
-  customerTenantId: 'c1',
+  customerTenantId: C1,
   status: 'active',
   roleIds: [READER],
   autoExtendDuration: 'PT0S',
@@ -101,14 +103,15 @@ describe('access state from GDAP relationships', () => {
     ).toBe(true);
   });
 
-  it('groups relationships by customer tenant, case-insensitively, dropping those without one', () => {
+  it('groups relationships by customer tenant (parsed, so case never splits one), dropping those without one', () => {
     const groups = groupByCustomer([
-      rel({ customerTenantId: 'AA' }),
-      rel({ customerTenantId: 'aa' }),
+      rel({ customerTenantId: toTenantId('AAAAAAAA-0000-4000-8000-000000000001') }),
+      rel({ customerTenantId: toTenantId('aaaaaaaa-0000-4000-8000-000000000001') }),
       rel({ customerTenantId: undefined }),
     ]);
-    expect([...groups.keys()]).toEqual(['aa']);
-    expect(groups.get('aa')).toHaveLength(2);
+    expect([...groups.keys()]).toEqual(['aaaaaaaa-0000-4000-8000-000000000001']);
+    expect(groups.get(C1)).toBeUndefined();
+    expect(groups.get(toTenantId('aaaaaaaa-0000-4000-8000-000000000001'))).toHaveLength(2);
   });
 });
 

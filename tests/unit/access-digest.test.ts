@@ -1,9 +1,10 @@
 import { formatPayload } from '@/lib/alerts/format-payload';
 import { digestNotice } from '@/lib/access/send-digest';
+import { toTenantId } from '@/lib/ids/tenant-id';
 
 const NOW = new Date('2026-11-30T07:00:00Z');
 const items = Array.from({ length: 12 }, (_, i) => ({
-  customerTenantId: `c${i}`,
+  customerTenantId: toTenantId(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`),
   name: `Customer ${i}`,
   kind: (i < 11 ? 'expiring' : 'consent_lost') as 'expiring' | 'consent_lost',
   at: '2026-12-20T00:00:00Z',

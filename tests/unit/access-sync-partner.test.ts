@@ -8,13 +8,14 @@ import { storedAssignmentsOf } from '@/lib/access/read-assignments';
 import { syncPartner, type SyncDeps } from '@/lib/access/sync-partner';
 import { DEFAULT_CADENCE } from '@/lib/access/sync-plan';
 import { EntraError } from '@/lib/entra/entra-error';
+import { toTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { GraphError } from '@/lib/graph/graph-error';
 import type { GdapAccessAssignment, GdapRelationship, GraphClient } from '@/lib/graph';
 
-const PARTNER = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
+const PARTNER = toTenantId('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
 const APP = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
 const REQUIRED = ['Application.Read.All', 'DelegatedPermissionGrant.Read.All'];
-const id = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+const id = (i: number) => toTenantId(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
 
 /**
  * A repository in memory with the same semantics as the SQL one (stalest first, consent kept
@@ -22,7 +23,7 @@ const id = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')
  * tests/integration/access-repository.test.ts.
  */
 function memoryRepo() {
-  const rows = new Map<string, AccessRow & { next: number | null }>();
+  const rows = new Map<TenantId, AccessRow & { next: number | null }>();
   let state: AccessSyncState | null = null;
   const repo: AccessRepository = {
     async replaceDerived(_p, derived: readonly DerivedRowInput[]) {
@@ -137,7 +138,7 @@ function memoryRepo() {
   return { repo, rows, state: () => state };
 }
 
-const rel = (customer: string, over: Partial<GdapRelationship> = {}): GdapRelationship => ({
+const rel = (customer: TenantId, over: Partial<GdapRelationship> = {}): GdapRelationship => ({
   id: `rel-${customer}`,
   customerTenantId: customer,
   customerName: `Name ${customer}`,
@@ -274,7 +275,7 @@ describe('the access sync for one partner', () => {
     };
     const { deps, memory } = setup({
       directory: 6,
-      relationships: Object.keys(kinds).map((c) => rel(c)),
+      relationships: Object.keys(kinds).map((c) => rel(toTenantId(c))),
       behaviour: (c) => kinds[c]!,
     });
     await syncPartner(PARTNER, deps);

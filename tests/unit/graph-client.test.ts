@@ -1,4 +1,5 @@
 import { createGraphClient, isGraphError, type GraphError } from '@/lib/graph';
+import { toTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { buildRelationshipFilter } from '@/lib/graph/relationship-filter';
 import { withLogContext } from '@/lib/log';
 
@@ -27,7 +28,7 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 const graphError = (status: number, code: string, headers: Record<string, string> = {}) =>
   json({ error: { code, message: 'm', innerError: { 'request-id': 'r-1' } } }, status, headers);
 
-const CUSTOMER = '11111111-2222-4333-8444-555555555555';
+const CUSTOMER = toTenantId('11111111-2222-4333-8444-555555555555');
 const relationship = (i: number, extra: Record<string, unknown> = {}) => ({
   '@odata.type': '#microsoft.graph.delegatedAdminRelationship',
   '@odata.etag': 'W/"x"',
@@ -85,7 +86,10 @@ describe('Graph client: GDAP relationship paging and $filter', () => {
     expect(() => buildRelationshipFilter({ status: "active' or 1 eq 1 or 'x" })).toThrow(
       RangeError,
     );
-    expect(() => buildRelationshipFilter({ customerTenantId: "x' or true" })).toThrow(RangeError);
+    // The type says "parsed tenant id"; the guard holds even when a caller lies to the type.
+    expect(() => buildRelationshipFilter({ customerTenantId: "x' or true" as TenantId })).toThrow(
+      RangeError,
+    );
     expect(buildRelationshipFilter({})).toBeUndefined();
   });
 
