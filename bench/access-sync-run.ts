@@ -15,7 +15,11 @@ async function main(): Promise<void> {
   const partner = await connectPartner('partnerA');
   await control.resetStats();
   const t0 = performance.now();
-  const summary = await syncPartner(partner, liveSyncDeps({ maxRunMs: undefined }));
+  const cap = Number(process.env.BENCH_MAX_RUN_MS);
+  const summary = await syncPartner(
+    partner,
+    liveSyncDeps({ maxRunMs: Number.isFinite(cap) && cap > 0 ? cap : undefined }),
+  );
   const seconds = (performance.now() - t0) / 1000;
   const counts = await control.stats();
   const calls = Object.entries(counts)

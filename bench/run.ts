@@ -210,7 +210,9 @@ async function main(): Promise<void> {
     console.log(
       `   throughput ratio access / trivial = ${(access.rps / trivial.rps).toFixed(2)}  (target ≥ 0.5)`,
     );
-    console.log('   the first full sync: npx tsx bench/access-sync.ts [--customers 50000]');
+    console.log(
+      '   the first full sync: npm run bench:access-sync -- [--customers 50000 --max-minutes 10]',
+    );
     const line = (label: string, r: typeof trivial6) =>
       `   ${label.padEnd(26)}${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  non-2xx ${r.non2xx}`;
     console.log(
