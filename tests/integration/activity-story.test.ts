@@ -371,7 +371,7 @@ describe('activity log: a full story, the secret scan, and who sees which rows',
     });
   });
 
-  test('filters and paging: kind and result narrow, pages hold 50 newest first', async () => {
+  test('filters and paging: kind and result narrow, pages hold 25 newest first', async () => {
     const { listActivity, parseActivityQuery } = await import('@/lib/activity');
     const operator = user(tenants().home.id, 'operator');
     const refused = await listActivity(operator, parseActivityQuery({ result: 'refused' }));

@@ -1,4 +1,3 @@
-import { DateTime } from '@/app/_components/date-time';
 import type { ActivityEntry } from '@/lib/activity';
 
 const RESULT_CLASS: Record<string, string> = {
@@ -6,6 +5,11 @@ const RESULT_CLASS: Record<string, string> = {
   refused: 'status-warn',
   failed: 'status-bad',
 };
+
+/** `2026-11-30 04:52 UTC`: formatted by hand in UTC, like DateTime, without its markup. */
+function shortTime(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
 
 function actorOf(e: ActivityEntry): string {
   if (e.actor.type === 'user') return e.actor.upn ?? e.actor.oid ?? 'a user';
@@ -32,6 +36,7 @@ export function ActivityTable({ rows, operator }: { rows: ActivityEntry[]; opera
         </tr>
       </thead>
       <tbody>
+        {/* Plain cells, no nested markup: at 25 rows the elements are what rendering costs. */}
         {rows.map((e) => (
           <tr
             key={e.id}
@@ -40,33 +45,21 @@ export function ActivityTable({ rows, operator }: { rows: ActivityEntry[]; opera
             data-result={e.result}
             data-tenant-id={e.partnerTenantId ?? ''}
           >
-            <td data-label="Time">
-              <DateTime iso={e.at} />
+            <td data-label="Time" title={e.at}>
+              {shortTime(e.at)}
             </td>
             <th scope="row" data-label="Event">
-              {e.kind.replace(/_/g, ' ')}
-              {e.customerTenantId && (
-                <>
-                  {' '}
-                  <span className="muted">
-                    customer <code>{e.customerTenantId}</code>
-                  </span>
-                </>
-              )}
+              {e.customerTenantId
+                ? `${e.kind.replace(/_/g, ' ')} (customer ${e.customerTenantId})`
+                : e.kind.replace(/_/g, ' ')}
             </th>
-            <td data-label="Result">
-              <strong className={RESULT_CLASS[e.result] ?? ''}>{e.result}</strong>
+            <td data-label="Result" className={RESULT_CLASS[e.result] ?? ''}>
+              {e.result}
             </td>
-            {operator && (
-              <td data-label="Partner tenant">
-                {e.partnerTenantId ? <code>{e.partnerTenantId}</code> : '—'}
-              </td>
-            )}
+            {operator && <td data-label="Partner tenant">{e.partnerTenantId ?? '—'}</td>}
             <td data-label="By">{actorOf(e)}</td>
-            <td data-label="Error">{e.errorCode ? <code>{e.errorCode}</code> : '—'}</td>
-            <td data-label="Correlation id">
-              {e.correlationId ? <code>{e.correlationId}</code> : '—'}
-            </td>
+            <td data-label="Error">{e.errorCode ?? '—'}</td>
+            <td data-label="Correlation id">{e.correlationId ?? '—'}</td>
           </tr>
         ))}
       </tbody>
