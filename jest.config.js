@@ -31,7 +31,10 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       // Integration tests talk to the running local cloud (see scripts/with-emulator.ts).
       setupFiles: ['<rootDir>/tests/support/require-emulator.js'],
-      setupFilesAfterEnv: ['<rootDir>/tests/support/restore-shared-cloud.ts'],
+      setupFilesAfterEnv: [
+        '<rootDir>/tests/support/restore-shared-cloud.ts',
+        '<rootDir>/tests/support/integration-database.ts',
+      ],
       // A guard against hangs, not a speed check: real SDK round trips through the local cloud
       // can take seconds on a loaded 2-core CI machine.
       testTimeout: 30_000,

@@ -1,5 +1,6 @@
 import type { TenantId } from '@/lib/ids/tenant-id';
 import { createPartnerCenterClient, type PartnerCenterClient } from '@/lib/partner-center';
+import { partnerCenterBudgetFor } from '@/lib/fleet';
 import { getTokenBroker } from '@/lib/tokens';
 import { resolveTenant } from './resolve-tenant';
 
@@ -23,7 +24,10 @@ export async function withPartnerCenter<T>(
   try {
     return await work({
       tenantId,
-      client: createPartnerCenterClient(() => broker.getAccessToken(tenantId)),
+      // The console spends the same fleet-wide budget as the portal's instances.
+      client: createPartnerCenterClient(() => broker.getAccessToken(tenantId), {
+        budget: partnerCenterBudgetFor(tenantId),
+      }),
     });
   } finally {
     await broker.idle();

@@ -120,6 +120,29 @@ export const envSchema = z
 
     /** Write the newest refresh token back to Key Vault once the stored one is this old. */
     TOKEN_ROTATION_INTERVAL_HOURS: z.coerce.number().positive().default(24),
+    /**
+     * Seals the access tokens instances share through the database (AES-256-GCM): base64 of 32
+     * random bytes, identical on every instance. Unset: derived from NEXTAUTH_SECRET.
+     */
+    TOKEN_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of 32 bytes')
+      .optional(),
+    /** Names the key above; rows sealed under any other id are dropped. Unset: a fingerprint of the key. */
+    TOKEN_ENCRYPTION_KEY_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,32}$/, 'letters, digits, dot, dash or underscore, at most 32')
+      .optional(),
+    /**
+     * Partner Center calls per minute per partner tenant on the customer routes, for all
+     * instances together (Partner Center's limit is 500; the default leaves headroom).
+     */
+    PARTNER_CENTER_CUSTOMER_REQUESTS_PER_MINUTE: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(500)
+      .default(450),
     /** How long a partner's customer list stays cached before it is fetched again. */
     CUSTOMER_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(300),
     /**

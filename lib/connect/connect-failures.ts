@@ -53,6 +53,13 @@ const CATALOGUE: Record<string, Entry> = {
     fix: `${START_AGAIN} Do not reload the result page.`,
     canRetry: true,
   },
+  state_store_unavailable: {
+    title: 'The portal could not check this sign-in',
+    cause:
+      "The portal's database did not answer, so it could not make sure this sign-in response is used only once. Nothing was stored.",
+    fix: 'Try again shortly: start the connection again from the Connect page in a minute.',
+    canRetry: true,
+  },
   code_missing: {
     title: 'The sign-in response had no authorization code',
     cause:

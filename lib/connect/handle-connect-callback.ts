@@ -10,7 +10,8 @@ import { log } from '@/lib/log';
 import { getTokenBroker } from '@/lib/tokens';
 import { getRefreshTokenStore, isVaultError } from '@/lib/vault';
 import { ConnectFailure, isConnectFailure } from './connect-failure';
-import { getConsumedStates, type ConsumedStates } from './consumed-states';
+import { getConsumedStates, getTenantStates } from '@/lib/fleet';
+import type { ConsumedStates } from './consumed-states';
 import { failureFromAuthorizeError } from './read-authorize-error';
 import { failureFromEntraError } from './failure-from-entra-error';
 import { provePartnerTenant } from './prove-partner-tenant';
@@ -87,9 +88,9 @@ async function runCallback(
   }).catch((e: unknown) => {
     throw isEntraError(e) ? failureFromEntraError(e) : e;
   });
-  const { claims } = redeemed;
+  const { claims, refreshToken } = redeemed;
   seen.actor = { upn: claims.upn ?? '', oid: claims.oid, tenantId: claims.tid };
-  if (!redeemed.refreshToken)
+  if (!refreshToken)
     throw new ConnectFailure('no_refresh_token', 'redeem', { tenantId: claims.tid });
   if (!claims.amr.includes('mfa')) {
     throw new ConnectFailure('mfa_missing', 'mfa', {
@@ -119,39 +120,60 @@ async function runCallback(
 
   // Recorded with the grant's scopes: without it the access view cannot read GDAP relationships,
   // and the health page asks for a reconnect to grant it (Partner Center works either way).
-  const graphScopes = await readGraphPermission(claims.tid, redeemed.refreshToken);
+  const graphScopes = await readGraphPermission(claims.tid, refreshToken);
 
   const at = new Date(now).toISOString();
   const store = getRefreshTokenStore();
   // Only for the activity row's kind (connect, replace, or recover of a disconnected secret).
   const existing = await store.get(claims.tid).catch(() => null);
-  const record = await store
-    .save(claims.tid, redeemed.refreshToken, {
-      connectedByOid: claims.oid,
-      connectedByUpn: claims.upn ?? '',
-      connectedAt: at,
-      amr: claims.amr.join(' '),
-      scopes: [claims.scp ?? redeemed.scopes.join(' '), ...graphScopes].join(' '),
-      rotatedAt: at,
-      lastRedeemedAt: at,
-      status: 'ok',
-      orgName: profile.companyName,
-    })
+  // Under the tenant's fleet-wide lock, so no redemption's rotation on any instance can write
+  // the old grant's refresh token over this one. Fail closed: without the lock, store nothing.
+  const broker = getTokenBroker();
+  const record = await broker
+    .exclusive(claims.tid, () => storeGrant(refreshToken), { failClosed: true })
     .catch((e: unknown) => {
-      throw isVaultError(e)
-        ? new ConnectFailure(e.code, 'store', { tenantId: claims.tid }, { cause: e })
-        : e;
+      throw isConnectFailure(e)
+        ? e
+        : new ConnectFailure(
+            'state_store_unavailable',
+            'store',
+            { tenantId: claims.tid },
+            { cause: e },
+          );
     });
 
-  // A reconnect replaces the grant: drop access tokens cached from the old one.
-  await getTokenBroker()
-    .forget(record.tenantId)
-    .catch((e: unknown) =>
-      log.warn(
-        { event: 'token_cache_forget_failed', tenantId: record.tenantId, cause: e },
-        'could not drop cached tokens',
-      ),
-    );
+  async function storeGrant(refreshToken: string) {
+    // The new generation first: every instance drops what it holds from the old grant. If the
+    // vault write then fails, Key Vault still decides what is served.
+    await getTenantStates().record(claims.tid, 'connected');
+    const saved = await store
+      .save(claims.tid, refreshToken, {
+        connectedByOid: claims.oid,
+        connectedByUpn: claims.upn ?? '',
+        connectedAt: at,
+        amr: claims.amr.join(' '),
+        scopes: [claims.scp ?? redeemed.scopes.join(' '), ...graphScopes].join(' '),
+        rotatedAt: at,
+        lastRedeemedAt: at,
+        status: 'ok',
+        orgName: profile.companyName,
+      })
+      .catch((e: unknown) => {
+        throw isVaultError(e)
+          ? new ConnectFailure(e.code, 'store', { tenantId: claims.tid }, { cause: e })
+          : e;
+      });
+    // A reconnect replaces the grant: drop access tokens cached from the old one.
+    await broker
+      .forget(saved.tenantId)
+      .catch((e: unknown) =>
+        log.warn(
+          { event: 'token_cache_forget_failed', tenantId: saved.tenantId, cause: e },
+          'could not drop cached tokens',
+        ),
+      );
+    return saved;
+  }
 
   return {
     kind: existing ? 'replace' : record.revived ? 'recover' : 'connect',

@@ -27,7 +27,7 @@ export async function validateConnectState(input: {
   if (!input.state)
     throw new ConnectFailure('state_missing', 'state', { reason: 'no_state_parameter' });
   const stateHash = hashState(input.state);
-  if (input.consumed.wasConsumed(stateHash, now))
+  if (await ask(() => input.consumed.wasConsumed(stateHash, now)))
     throw new ConnectFailure('state_replayed', 'state');
   const flow = await unseal(STATE_PURPOSE, input.cookie, now);
   if (!flow) {
@@ -36,11 +36,20 @@ export async function validateConnectState(input: {
     });
   }
   if (flow.sh !== stateHash) throw new ConnectFailure('state_mismatch', 'state');
-  if (!input.consumed.consume(stateHash, STATE_COOKIE_TTL_SECONDS * 1000, now))
+  if (!(await ask(() => input.consumed.consume(stateHash, STATE_COOKIE_TTL_SECONDS * 1000, now))))
     throw new ConnectFailure('state_replayed', 'state');
   if (typeof flow.t !== 'number' || now - flow.t > STATE_TTL_MS)
     throw new ConnectFailure('state_expired', 'state');
   if (typeof flow.v !== 'string' || typeof flow.n !== 'string')
     throw new ConnectFailure('state_mismatch', 'state');
   return { codeVerifier: flow.v, nonce: flow.n };
+}
+
+/** The used-state store must answer: if it cannot, the callback fails closed and says to retry. */
+async function ask<T>(question: () => Promise<T>): Promise<T> {
+  try {
+    return await question();
+  } catch (e) {
+    throw new ConnectFailure('state_store_unavailable', 'state', {}, { cause: e });
+  }
 }

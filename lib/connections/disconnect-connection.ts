@@ -3,6 +3,7 @@ import { recordActivity } from '@/lib/activity';
 import { removeTenantWebhook } from '@/lib/alerts/tenant-webhook-store';
 import type { SessionUser } from '@/lib/auth';
 import type { TenantId } from '@/lib/ids/tenant-id';
+import { getTenantStates } from '@/lib/fleet';
 import { log } from '@/lib/log';
 import { connectionLost, getTokenBroker } from '@/lib/tokens';
 import { getRefreshTokenStore, isVaultError } from '@/lib/vault';
@@ -27,11 +28,22 @@ export async function disconnectConnection(
 ): Promise<DisconnectOutcome> {
   assertCanDisconnect(user, tenantId);
   const store = getRefreshTokenStore();
-  await store.disconnect(tenantId, { oid: user.oid });
-  // Access tokens cached from the old grant, and the customer list read with them, must not
-  // outlive the connection.
-  await getTokenBroker().forget(tenantId);
-  connectionLost(tenantId);
+  const broker = getTokenBroker();
+  // Under the tenant's fleet-wide lock (no rotation can write the grant back meanwhile), and
+  // refused while the database cannot be reached: the other instances would not hear of it.
+  await broker.exclusive(
+    tenantId,
+    async () => {
+      // Every instance refuses the tenant's data from this moment, whatever it holds in memory.
+      await getTenantStates().record(tenantId, 'disconnected');
+      await store.disconnect(tenantId, { oid: user.oid });
+      // Access tokens cached from the old grant, and the customer list read with them, must not
+      // outlive the connection.
+      await broker.forget(tenantId);
+      connectionLost(tenantId);
+    },
+    { failClosed: true },
+  );
   const actor = { type: 'user', upn: user.upn, oid: user.oid, tenantId: user.tid } as const;
   await recordActivity({ kind: 'disconnect', result: 'success', actor, partnerTenantId: tenantId });
   await removeWebhookOf(tenantId);

@@ -8,6 +8,7 @@ import {
   type CustomerDetail,
   type Subscription,
 } from '@/lib/partner-center';
+import { partnerCenterBudgetFor } from '@/lib/fleet';
 import { getTokenBroker } from '@/lib/tokens';
 import { getCustomerListCache } from './get-customer-list-cache';
 import { requireLiveConnection } from './require-live-connection';
@@ -33,7 +34,9 @@ export async function getCustomerDetail(
   const cached = getCustomerListCache().peek(user.tid);
   if (cached?.status === 'complete' && !cached.has(customerId)) throw new CustomerNotFoundError();
 
-  const client = createPartnerCenterClient(() => getTokenBroker().getAccessToken(user.tid));
+  const client = createPartnerCenterClient(() => getTokenBroker().getAccessToken(user.tid), {
+    budget: partnerCenterBudgetFor(user.tid),
+  });
   try {
     const [customer, subscriptions] = await Promise.all([
       client.getCustomer(customerId),

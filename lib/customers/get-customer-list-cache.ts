@@ -1,5 +1,6 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
+import { partnerCenterBudgetFor } from '@/lib/fleet';
 import { log } from '@/lib/log';
 import { createPartnerCenterClient } from '@/lib/partner-center';
 import { getTokenBroker, onConnectionLost, processSingleton } from '@/lib/tokens';
@@ -7,14 +8,17 @@ import { CustomerListCache } from './customer-list-cache';
 
 /**
  * The process-wide customer list cache (shared by every bundle, see processSingleton); each
- * tenant's list is fetched with that tenant's own token.
+ * tenant's list is fetched with that tenant's own token, within that tenant's fleet-wide Partner
+ * Center budget.
  */
 export function getCustomerListCache(): CustomerListCache {
   return processSingleton('customer-list-cache', () => {
     const cache = new CustomerListCache({
       ttlMs: getConfig().CUSTOMER_CACHE_TTL_SECONDS * 1000,
       sourceFor: (tenantId) =>
-        createPartnerCenterClient(() => getTokenBroker().getAccessToken(tenantId)),
+        createPartnerCenterClient(() => getTokenBroker().getAccessToken(tenantId), {
+          budget: partnerCenterBudgetFor(tenantId),
+        }),
       onBackgroundError: (error, tenantId) =>
         log.warn(
           { event: 'customer_list_load_failed', tenantId, error },

@@ -1,6 +1,7 @@
 import type { AccessTables } from './tables/access-tables';
 import type { ActivityTables } from './tables/activity-tables';
 import type { AlertsTables } from './tables/alerts-tables';
+import type { FleetTables } from './tables/fleet-tables';
 import type { KeepaliveTables } from './tables/keepalive-tables';
 
 /**
@@ -8,4 +9,4 @@ import type { KeepaliveTables } from './tables/keepalive-tables';
  * its own `tables/<concern>-tables.ts` (an interface of table name → row type, with Kysely's
  * `Generated`/`ColumnType` for defaults) and adds it here with one `&`.
  */
-export type Database = ActivityTables & AlertsTables & KeepaliveTables & AccessTables;
+export type Database = ActivityTables & AlertsTables & KeepaliveTables & AccessTables & FleetTables;

@@ -9,6 +9,7 @@ export const jobModules: ReadonlyArray<() => Promise<{ jobs: readonly AnyJob[] }
   () => import('@/lib/keepalive/jobs'),
   () => import('@/lib/alerts/jobs'),
   () => import('@/lib/access/jobs'),
+  () => import('@/lib/fleet/jobs'),
 ];
 
 export async function loadRegisteredJobs(): Promise<AnyJob[]> {

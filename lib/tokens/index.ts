@@ -14,3 +14,4 @@ export { MemoryTokenCache, type TokenCache, type CachedAccessToken } from './tok
 export { MemorySingleFlight, type SingleFlight } from './single-flight';
 export { processSingleton } from './process-singleton';
 export { connectionLost, onConnectionLost } from './connection-lost';
+export { MemoryTenantLock, type TenantLock, type TenantLockOptions } from './tenant-lock';

@@ -1,7 +1,8 @@
 /**
- * Collapses concurrent work on the same key into one execution whose result every caller
- * shares. In one process a Map of promises does it; across instances a Redis lock (SET NX PX
- * plus waiting on the cache) would implement the same interface.
+ * Collapses concurrent work on the same key, in this process, into one execution whose result
+ * every caller shares. Across instances the broker adds the tenant's lock (tenant-lock.ts; a
+ * PostgreSQL transaction-level advisory lock in lib/fleet) and the shared token cache, so only
+ * one caller per process ever waits for that lock and the others never touch the database.
  */
 export interface SingleFlight {
   run<T>(key: string, work: () => Promise<T>): Promise<T>;

@@ -3,6 +3,7 @@ import type { TenantId } from '@/lib/ids/tenant-id';
 import type { DeadGrant } from './dead-grant-status';
 import type { ConnectionTags } from '@/lib/vault/connection-tags';
 import type { SingleFlight } from './single-flight';
+import type { TenantLock } from './tenant-lock';
 import type { TokenCache } from './token-cache';
 
 /** The slice of the refresh-token store the broker uses (lib/vault's RefreshTokenStore fits). */
@@ -34,6 +35,8 @@ export interface TokenBrokerDeps {
   redeem: Redeem;
   cache: TokenCache;
   flight: SingleFlight;
+  /** Serialises the tenant's writers (default: this process only). */
+  lock?: TenantLock;
   now: () => number;
   /** Resource used when the caller names none (Partner Center). */
   defaultResource: string;
@@ -51,6 +54,8 @@ export interface TokenBrokerDeps {
    * results: it must not throw.
    */
   onActivity?: (event: BrokerActivity) => Promise<void>;
+  /** Told (under the tenant's lock) when a dead grant was recorded, e.g. to tell other instances. */
+  onDeadGrant?: (tenantId: TenantId) => Promise<void>;
   /** Where background write-back failures go (they never fail the request). */
   onBackgroundError?: (error: unknown, context: { tenantId: TenantId; operation: string }) => void;
   /**

@@ -2,6 +2,7 @@ import type { TenantId } from '@/lib/ids/tenant-id';
 import type { ConnectionTags } from '@/lib/vault/connection-tags';
 import { ConnectionError } from './connection-error';
 import { adviceForStoredCode, isDeadStatus } from './dead-grant-status';
+import { MemoryTenantLock, type TenantLock, type TenantLockOptions } from './tenant-lock';
 import type { TokenBrokerDeps } from './token-broker-deps';
 
 export type { BrokerActivity, BrokerStore, Redeem, TokenBrokerDeps } from './token-broker-deps';
@@ -17,11 +18,13 @@ export const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
 
 /**
  * Turns a partner tenant's stored refresh token into access tokens, cheaply:
- * - access tokens are cached per (tenant, resource) until 5 minutes before they expire;
- * - on a miss, concurrent callers share ONE Key Vault read and ONE redemption (single flight);
+ * - access tokens are cached per (tenant, resource) until 5 minutes before they expire (in
+ *   memory, and, with lib/fleet's cache, sealed in the database for every instance);
+ * - on a miss, concurrent callers share ONE Key Vault read and ONE redemption: one caller per
+ *   process (single flight) takes the tenant's lock, fleet-wide with lib/fleet's lock;
  * - the newest refresh token is written back to Key Vault, as a new version, once the stored
  *   one is older than the rotation interval (write-behind: the caller does not wait for it, and
- *   Entra keeps the old token valid, so a failed write loses nothing);
+ *   Entra keeps the old token valid, so a failed write loses nothing), under the same lock;
  * - a dead Partner Center grant (700082, 50173, 70043, 65001, ...) marks the connection in its
  *   tags, and later calls fail fast with the same advice until someone reconnects. A dead grant
  *   for another resource (e.g. Graph consent missing) is that resource's failure only: the
@@ -30,9 +33,11 @@ export const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
 export class TokenBroker {
   private readonly margin: number;
   private readonly background = new Set<Promise<unknown>>();
+  private readonly lock: TenantLock;
 
   constructor(private readonly deps: TokenBrokerDeps) {
     this.margin = deps.expiryMarginMs ?? EXPIRY_MARGIN_MS;
+    this.lock = deps.lock ?? new MemoryTenantLock();
   }
 
   /** An access token for `tenantId`'s stored connection. Throws ConnectionError or the redemption's error. */
@@ -43,24 +48,50 @@ export class TokenBroker {
     const key = cacheKey(tenantId, resource);
     const hit = await this.fresh(key);
     if (hit) return hit;
-    return this.deps.flight.run(key, async () => {
-      // Another caller (or another instance sharing the cache) may have filled it meanwhile.
-      const late = await this.fresh(key);
-      if (late) return late;
-      const record = await this.readConnection(tenantId);
-      if (isDeadStatus(record.tags.status)) {
-        throw new ConnectionError(
-          'connection_needs_reconnect',
-          tenantId,
-          adviceForStoredCode(record.tags.lastErrorCode),
-        );
-      }
-      const redeemed = await this.redeemOrMark(tenantId, record.refreshToken, resource);
-      await this.remember(key, redeemed);
-      if (this.isDue(record))
-        this.inBackground(tenantId, 'rotate', () => this.rotate(tenantId, record, redeemed));
-      return redeemed.accessToken;
+    // One caller per process goes for the tenant's lock; the others here share its answer.
+    return this.deps.flight.run(key, () => this.redeemUnderLock(tenantId, resource, key));
+  }
+
+  /**
+   * Under the tenant's lock (fleet-wide when the lock is PostgreSQL's): look again (a holder
+   * before us, here or on another instance, may have shared a token meanwhile), else read Key
+   * Vault once, redeem once and share the result. The caller gets its token as soon as it is
+   * shared; a due rotation is then written before the lock is let go, so no other writer can
+   * slip between its version check and its write.
+   */
+  private redeemUnderLock(tenantId: TenantId, resource: string, key: string): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
+      const held = this.lock.run(tenantId, async () => {
+        const late = await this.fresh(key);
+        if (late) return resolve(late);
+        const record = await this.readConnection(tenantId);
+        if (isDeadStatus(record.tags.status)) {
+          throw new ConnectionError(
+            'connection_needs_reconnect',
+            tenantId,
+            adviceForStoredCode(record.tags.lastErrorCode),
+          );
+        }
+        const redeemed = await this.redeemOrMark(tenantId, record.refreshToken, resource);
+        await this.remember(key, redeemed);
+        resolve(redeemed.accessToken);
+        if (this.isDue(record)) {
+          await this.rotate(tenantId, record, redeemed).catch((e: unknown) =>
+            this.deps.onBackgroundError?.(e, { tenantId, operation: 'rotate' }),
+          );
+        }
+      });
+      held.catch(reject);
+      this.track(held);
     });
+  }
+
+  /**
+   * Runs `work` under the tenant's lock: connect, disconnect and anything else that writes the
+   * tenant's secret uses this, so it never interleaves with a redemption's rotation.
+   */
+  exclusive<T>(tenantId: TenantId, work: () => Promise<T>, opts?: TenantLockOptions): Promise<T> {
+    return this.lock.run(tenantId, work, opts);
   }
 
   /**
@@ -69,7 +100,7 @@ export class TokenBroker {
    * because a person asking to check wants the real answer.
    */
   async redeemNow(tenantId: TenantId): Promise<RedeemNowResult> {
-    return this.deps.flight.run(`redeem-now:${tenantId}`, async () => {
+    const work = async () => {
       const record = await this.readConnection(tenantId);
       const resource = this.deps.defaultResource;
       const redeemed = await this.redeemOrMark(tenantId, record.refreshToken, resource);
@@ -81,7 +112,9 @@ export class TokenBroker {
         freshTags(record.tags, rotatedAt, redeemed.claims.amr),
       );
       return { tenantId, expiresOn: redeemed.expiresOn, rotatedAt, amr: redeemed.claims.amr };
-    });
+    };
+    // Keep-alive and "Check now" write the secret: under the same lock as every other writer.
+    return this.deps.flight.run(`redeem-now:${tenantId}`, () => this.lock.run(tenantId, work));
   }
 
   /** Drops every cached token of a tenant (after a disconnect or reconnect). */
@@ -146,6 +179,11 @@ export class TokenBroker {
         .catch((e: unknown) =>
           this.deps.onBackgroundError?.(e, { tenantId, operation: 'mark-dead-grant' }),
         );
+      await this.deps
+        .onDeadGrant?.(tenantId)
+        .catch((e: unknown) =>
+          this.deps.onBackgroundError?.(e, { tenantId, operation: 'share-dead-grant' }),
+        );
       await this.deps.onActivity?.({ kind: 'dead_grant', tenantId, errorCode: dead.advice.code });
       throw new ConnectionError('connection_needs_reconnect', tenantId, dead.advice, {
         cause: error,
@@ -162,6 +200,7 @@ export class TokenBroker {
   /**
    * Writes the rotated refresh token as a new version, unless the secret changed since we read
    * it (a reconnect, a disconnect, or another instance's rotation): theirs is newer, keep it.
+   * Every writer holds the tenant's lock, so nothing can change between this check and the write.
    */
   private async rotate(
     tenantId: TenantId,
@@ -189,13 +228,10 @@ export class TokenBroker {
     await this.deps.onActivity?.({ kind: 'rotate', tenantId, ok: true });
   }
 
-  private inBackground(tenantId: TenantId, operation: string, work: () => Promise<void>): void {
-    const key = `${operation}:${tenantId}`;
-    const running = this.deps.flight
-      .run(key, work)
-      .catch((e: unknown) => this.deps.onBackgroundError?.(e, { tenantId, operation }));
-    this.background.add(running);
-    void running.finally(() => this.background.delete(running));
+  private track(work: Promise<unknown>): void {
+    const settled = work.catch(() => undefined);
+    this.background.add(settled);
+    void settled.finally(() => this.background.delete(settled));
   }
 }
 

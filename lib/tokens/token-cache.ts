@@ -1,7 +1,7 @@
 /**
  * Where access tokens wait between requests. One process keeps them in memory; several portal
- * instances would share a Redis implementation of this same interface (DESIGN §8).
- * Implementations must never persist tokens to disk or logs.
+ * instances share them through PostgreSQL, sealed with AES-256-GCM (lib/fleet's shared cache,
+ * layered under this memory one). Implementations never write a token in the clear to disk or logs.
  */
 export interface CachedAccessToken {
   accessToken: string;

@@ -150,12 +150,27 @@ describe('validateConnectState', () => {
 });
 
 describe('consumed states', () => {
-  it('forgets entries after their time to live', () => {
+  it('forgets entries after their time to live', async () => {
     const consumed = createMemoryConsumedStates();
-    expect(consumed.consume('h', 1000, 0)).toBe(true);
-    expect(consumed.consume('h', 1000, 500)).toBe(false);
-    expect(consumed.wasConsumed('h', 1500)).toBe(false);
-    expect(consumed.consume('h', 1000, 1500)).toBe(true);
+    expect(await consumed.consume('h', 1000, 0)).toBe(true);
+    expect(await consumed.consume('h', 1000, 500)).toBe(false);
+    expect(await consumed.wasConsumed('h', 1500)).toBe(false);
+    expect(await consumed.consume('h', 1000, 1500)).toBe(true);
+  });
+
+  it('fails closed with state_store_unavailable when the store cannot answer', async () => {
+    const down = {
+      consume: () => Promise.reject(new Error('connect ECONNREFUSED')),
+      wasConsumed: () => Promise.reject(new Error('connect ECONNREFUSED')),
+    };
+    await expect(
+      validateConnectState({
+        state: 's9',
+        cookie: await flowCookie('s9'),
+        consumed: down,
+        now: T0,
+      }),
+    ).rejects.toMatchObject({ code: 'state_store_unavailable' });
   });
 });
 

@@ -24,13 +24,26 @@ jest.mock('@/lib/vault', () => ({
   ...jest.requireActual('@/lib/vault'),
   getRefreshTokenStore: () => store,
 }));
+const recorded = jest.fn(async () => undefined);
+jest.mock('@/lib/fleet', () => ({ getTenantStates: () => ({ record: recorded }) }));
+const locked: string[] = [];
 jest.mock('@/lib/tokens', () => ({
   ...jest.requireActual('@/lib/tokens'),
-  getTokenBroker: () => ({ forget }),
+  getTokenBroker: () => ({
+    forget,
+    // The tenant's fleet-wide lock (lib/fleet); refused while the database is unreachable.
+    exclusive: async (t: string, work: () => Promise<unknown>, opts: { failClosed?: boolean }) => {
+      locked.push(`${t}:${opts.failClosed ? 'fail-closed' : 'degradable'}`);
+      return work();
+    },
+  }),
   connectionLost: (t: string) => lost(t),
 }));
 
-beforeEach(() => jest.clearAllMocks());
+beforeEach(() => {
+  jest.clearAllMocks();
+  locked.length = 0;
+});
 
 describe('who may disconnect', () => {
   it('the tenant’s admin, and an operator for any partner (the kill switch); nobody else', async () => {
@@ -49,6 +62,12 @@ describe('who may disconnect', () => {
     expect(store.purge).not.toHaveBeenCalled();
     expect(forget).toHaveBeenCalledWith(B);
     expect(lost).toHaveBeenCalledWith(B);
+    // Under the tenant's lock, failing closed, and told to every instance before the vault write.
+    expect(locked).toEqual([`${B}:fail-closed`]);
+    expect(recorded).toHaveBeenCalledWith(B, 'disconnected');
+    expect(recorded.mock.invocationCallOrder[0]).toBeLessThan(
+      store.disconnect.mock.invocationCallOrder[0]!,
+    );
   });
 
   it('refuses another partner’s admin and staff with not found, changing nothing', async () => {

@@ -27,6 +27,9 @@ jest.mock('@/lib/partner-center', () => {
   };
 });
 jest.mock('@/lib/tokens', () => ({ getTokenBroker: () => ({ getAccessToken: tokenFor }) }));
+// The fleet-wide per-request check has its own tests (tests/integration/fleet-coordination.test.ts).
+jest.mock('@/lib/customers/assert-tenant-serving', () => ({ assertTenantServing: async () => {} }));
+jest.mock('@/lib/fleet', () => ({ partnerCenterBudgetFor: () => undefined }));
 jest.mock('@/lib/customers/get-customer-list-cache', () => ({
   getCustomerListCache: () => ({ peek: () => cached }),
 }));

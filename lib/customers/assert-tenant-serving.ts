@@ -1,0 +1,26 @@
+import 'server-only';
+import type { TenantId } from '@/lib/ids/tenant-id';
+import { getTenantStates } from '@/lib/fleet';
+import { TenantServingGuard } from '@/lib/fleet/tenant-serving-guard';
+import { processSingleton } from '@/lib/tokens/process-singleton';
+import { getLocalTokenCache } from '@/lib/tokens/get-token-broker';
+import { getCustomerListCache } from './get-customer-list-cache';
+
+/**
+ * Refuses the tenant's customer data when its connection was disconnected, or its grant died, on
+ * any portal instance (see TenantServingGuard): one primary-key read per request. A reconnect
+ * elsewhere (a new generation) first drops this process's tokens and list of the old grant.
+ */
+export function assertTenantServing(tenantId: TenantId): Promise<void> {
+  return processSingleton(
+    'customers.serving-guard',
+    () =>
+      new TenantServingGuard({
+        read: (t) => getTenantStates().read(t),
+        onNewGeneration: async (t) => {
+          await getLocalTokenCache().deletePrefix(`${t}|`);
+          getCustomerListCache().forget(t);
+        },
+      }),
+  ).assertServing(tenantId);
+}

@@ -1,0 +1,83 @@
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { log } from '@/lib/log';
+import { processSingleton } from '@/lib/tokens/process-singleton';
+import { tokenKeyFrom } from '@/lib/tokens/token-seal';
+import { MemoryBudgetStore } from '@/lib/budget/budget-store';
+import { FallbackBudgetStore } from '@/lib/budget/fallback-budget-store';
+import { RequestBudget } from '@/lib/budget/request-budget';
+import type { PartnerCenterBudget } from '@/lib/partner-center/send-request';
+import type { TenantId } from '@/lib/ids/tenant-id';
+import { noteDatabaseDown } from './database-health';
+import { getFleetPool, getLockPool } from './fleet-pool';
+import { PgBudgetStore } from './pg-budget-store';
+import { createPgConsumedStates } from './pg-consumed-states';
+import { PgTenantLock } from './pg-tenant-lock';
+import { PgTokenCache } from './pg-token-cache';
+import { isDatabaseUnavailable } from './sql-pool';
+import { TenantStates } from './tenant-states';
+
+export { isDatabaseUnavailable, type SqlPool } from './sql-pool';
+export { TenantBusyError, LockUnavailableError } from './pg-tenant-lock';
+export type { TenantState, TenantStatus } from './tenant-states';
+
+/**
+ * What this process shares with the other portal instances, all through PostgreSQL (the only
+ * shared engine): the tenant lock, the sealed access-token cache, the used connect states and
+ * the per-tenant state. One of each per process.
+ */
+export function getTenantLock(): PgTenantLock {
+  return processSingleton(
+    'fleet.tenant-lock',
+    () =>
+      new PgTenantLock(getLockPool(), {
+        onDegraded: (error) =>
+          log.warn(
+            { event: 'fleet_lock_degraded', error },
+            'database unreachable: the tenant lock is this process only',
+          ),
+      }),
+  );
+}
+
+export function getSharedTokenCache(): PgTokenCache {
+  return processSingleton(
+    'fleet.token-cache',
+    () => new PgTokenCache(getFleetPool(), tokenKeyFrom(getConfig())),
+  );
+}
+
+export function getConsumedStates() {
+  return processSingleton('fleet.consumed-states', () => createPgConsumedStates(getFleetPool()));
+}
+
+export function getTenantStates(): TenantStates {
+  return processSingleton('fleet.tenant-states', () => new TenantStates(getFleetPool()));
+}
+
+/**
+ * Partner Center's customer routes allow 500 requests per minute per partner tenant, for the
+ * whole fleet: every instance takes from one window per tenant in the database, and a 429 on
+ * any instance blocks the tenant's calls on all of them for its Retry-After. While the database
+ * cannot be reached, each process keeps its own window (and the penalty of a 429 it sees).
+ */
+export function partnerCenterBudgetFor(tenantId: TenantId): PartnerCenterBudget {
+  const budget = processSingleton('fleet.partner-center-budget', () => {
+    const store = new FallbackBudgetStore(
+      new PgBudgetStore(getFleetPool()),
+      new MemoryBudgetStore(),
+      isDatabaseUnavailable,
+      () => noteDatabaseDown(),
+    );
+    return new RequestBudget({
+      store,
+      rule: { limit: getConfig().PARTNER_CENTER_CUSTOMER_REQUESTS_PER_MINUTE, windowMs: 60_000 },
+      maxWaitMs: 30_000,
+    });
+  });
+  const scope = `partner-center:customers:${tenantId}`;
+  return {
+    take: () => budget.acquire(scope),
+    throttled: (retryAfterMs) => budget.throttled(scope, retryAfterMs),
+  };
+}
