@@ -3,7 +3,7 @@ import { recordActivity } from '@/lib/activity';
 import { removeTenantWebhook } from '@/lib/alerts/tenant-webhook-store';
 import type { SessionUser } from '@/lib/auth';
 import type { TenantId } from '@/lib/ids/tenant-id';
-import { getTenantStates } from '@/lib/fleet';
+import { getCustomerDirectory, getTenantStates } from '@/lib/fleet';
 import { log } from '@/lib/log';
 import { connectionLost, getTokenBroker } from '@/lib/tokens';
 import { getRefreshTokenStore, isVaultError } from '@/lib/vault';
@@ -40,6 +40,7 @@ export async function disconnectConnection(
       // Access tokens cached from the old grant, and the customer list read with them, must not
       // outlive the connection.
       await broker.forget(tenantId);
+      await getCustomerDirectory().forget(tenantId);
       connectionLost(tenantId);
     },
     { failClosed: true },

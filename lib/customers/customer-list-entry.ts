@@ -23,6 +23,8 @@ export class CustomerListEntry {
   readonly sortedViews = new Map<string, CustomerSummary[]>();
   status: ListStatus = 'loading';
   pages = 0;
+  /** The shared directory's load this entry mirrors (undefined: loaded by this process alone). */
+  generation?: number;
   error?: ListError;
   completedAt?: number;
   /** Settles when loading ends, either way. */

@@ -1,13 +1,14 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
-import { partnerCenterBudgetFor } from '@/lib/fleet';
+import { getCustomerDirectory, isDatabaseUnavailable, partnerCenterBudgetFor } from '@/lib/fleet';
 import { log } from '@/lib/log';
 import { createPartnerCenterClient } from '@/lib/partner-center';
 import { getTokenBroker, onConnectionLost, processSingleton } from '@/lib/tokens';
 import { CustomerListCache } from './customer-list-cache';
 
 /**
- * The process-wide customer list cache (shared by every bundle, see processSingleton); each
+ * The process-wide customer list cache (shared by every bundle, see processSingleton) over the
+ * fleet's shared customer directory (lib/fleet, PostgreSQL); each
  * tenant's list is fetched with that tenant's own token, within that tenant's fleet-wide Partner
  * Center budget.
  */
@@ -15,6 +16,8 @@ export function getCustomerListCache(): CustomerListCache {
   return processSingleton('customer-list-cache', () => {
     const cache = new CustomerListCache({
       ttlMs: getConfig().CUSTOMER_CACHE_TTL_SECONDS * 1000,
+      directory: getCustomerDirectory(),
+      isUnavailable: isDatabaseUnavailable,
       sourceFor: (tenantId) =>
         createPartnerCenterClient(() => getTokenBroker().getAccessToken(tenantId), {
           budget: partnerCenterBudgetFor(tenantId),

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth';
+import { getCustomerDirectory } from '@/lib/fleet';
 import { getTokenBroker } from '@/lib/tokens';
 import { requireLiveConnection } from './require-live-connection';
 import type { CustomerQuery } from './customer-query';
@@ -32,15 +33,24 @@ export async function refreshCustomers(user: SessionUser): Promise<void> {
   await getCustomerListCache().refresh(user.tid);
 }
 
-/** Loading progress of the user's tenant's list, without starting a load. */
+/**
+ * Loading progress of the user's tenant's list, without starting a load. Another instance may be
+ * the one loading it (the progress poll lands on any instance), so without a copy here the shared
+ * directory's own progress is the answer.
+ */
 export async function getCustomerListProgress(user: SessionUser) {
   await requireLiveConnection(user);
   const entry = getCustomerListCache().peek(user.tid);
-  if (!entry) return { status: 'idle' as const, loaded: 0, pages: 0 };
-  return {
-    status: entry.status,
-    loaded: entry.items.length,
-    pages: entry.pages,
-    error: entry.error,
-  };
+  if (entry)
+    return {
+      status: entry.status,
+      loaded: entry.items.length,
+      pages: entry.pages,
+      error: entry.error,
+    };
+  const shared = await getCustomerDirectory()
+    .readSync(user.tid)
+    .catch(() => undefined);
+  if (!shared) return { status: 'idle' as const, loaded: 0, pages: 0 };
+  return { status: shared.status, loaded: shared.loaded, pages: shared.pages, error: shared.error };
 }

@@ -11,6 +11,7 @@ import type { TenantId } from '@/lib/ids/tenant-id';
 import { noteDatabaseDown } from './database-health';
 import { getFleetPool, getLockPool } from './fleet-pool';
 import { PgBudgetStore } from './pg-budget-store';
+import { PgCustomerDirectory } from './pg-customer-directory';
 import { createPgConsumedStates } from './pg-consumed-states';
 import { PgTenantLock } from './pg-tenant-lock';
 import { PgTokenCache } from './pg-token-cache';
@@ -80,4 +81,15 @@ export function partnerCenterBudgetFor(tenantId: TenantId): PartnerCenterBudget 
     take: () => budget.acquire(scope),
     throttled: (retryAfterMs) => budget.throttled(scope, retryAfterMs),
   };
+}
+
+/**
+ * The customer directory the fleet shares: each partner's list loaded from Partner Center once,
+ * one row per (partner tenant, customer tenant) in `customer_directory`.
+ */
+export function getCustomerDirectory(): PgCustomerDirectory {
+  return processSingleton(
+    'fleet.customer-directory',
+    () => new PgCustomerDirectory(getFleetPool(), getLockPool()),
+  );
 }

@@ -25,7 +25,11 @@ jest.mock('@/lib/vault', () => ({
   getRefreshTokenStore: () => store,
 }));
 const recorded = jest.fn(async () => undefined);
-jest.mock('@/lib/fleet', () => ({ getTenantStates: () => ({ record: recorded }) }));
+const directoryForget = jest.fn(async () => undefined);
+jest.mock('@/lib/fleet', () => ({
+  getTenantStates: () => ({ record: recorded }),
+  getCustomerDirectory: () => ({ forget: directoryForget }),
+}));
 const locked: string[] = [];
 jest.mock('@/lib/tokens', () => ({
   ...jest.requireActual('@/lib/tokens'),
@@ -65,6 +69,8 @@ describe('who may disconnect', () => {
     // Under the tenant's lock, failing closed, and told to every instance before the vault write.
     expect(locked).toEqual([`${B}:fail-closed`]);
     expect(recorded).toHaveBeenCalledWith(B, 'disconnected');
+    // The fleet's shared customer directory loses the partner's rows too.
+    expect(directoryForget).toHaveBeenCalledWith(B);
     expect(recorded.mock.invocationCallOrder[0]).toBeLessThan(
       store.disconnect.mock.invocationCallOrder[0]!,
     );

@@ -5,6 +5,7 @@ import * as keepaliveResults from './202611300141_keepalive_results';
 import * as accessCustomers from './202611300200_access_customers';
 import * as activityPortalActor from './202611300430_activity_portal_actor';
 import * as fleetCoordination from './202611300430_fleet_coordination';
+import * as fleetCustomerDirectory from './202611300431_fleet_customer_directory';
 
 /**
  * Every migration, in order, as a static list: Next bundles the server, so a folder scan at run
@@ -20,4 +21,5 @@ export const migrationFiles: ReadonlyArray<readonly [string, Migration]> = [
   ['202611300200_access_customers', accessCustomers],
   ['202611300430_activity_portal_actor', activityPortalActor],
   ['202611300430_fleet_coordination', fleetCoordination],
+  ['202611300431_fleet_customer_directory', fleetCustomerDirectory],
 ];

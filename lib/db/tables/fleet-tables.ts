@@ -4,7 +4,8 @@ import type { ColumnType } from 'kysely';
 type Millis = ColumnType<string, number | string, number | string>;
 
 /**
- * lib/fleet's tables (migration 202611300430_fleet_coordination). lib/fleet queries them with
+ * lib/fleet's tables (migrations 202611300430_fleet_coordination and
+ * 202611300431_fleet_customer_directory). lib/fleet queries them with
  * plain SQL on lib/db's pool; the types are here so other concerns can read them with Kysely.
  */
 export interface FleetTables {
@@ -30,5 +31,30 @@ export interface FleetTables {
     status: 'connected' | 'disconnected' | 'needs_reconnect';
     generation: ColumnType<string, number | string, number | string>;
     changed_at: Millis;
+  };
+  /**
+   * The shared customer directory: one row per (partner tenant, customer tenant), both lower-case
+   * GUIDs as text. Rows of a load in progress carry its generation; a complete load deletes the
+   * rows of older generations. Always filter by partner_tenant_id.
+   */
+  customer_directory: {
+    partner_tenant_id: string;
+    customer_tenant_id: string;
+    company_name: string;
+    domain: string;
+    relationship: string;
+    generation: ColumnType<string, number | string, number | string>;
+    seq: ColumnType<string, never, never>;
+  };
+  customer_directory_sync: {
+    partner_tenant_id: string;
+    generation: ColumnType<string, number | string, number | string>;
+    status: 'loading' | 'complete' | 'error';
+    pages: number;
+    loaded: number;
+    started_at: Millis;
+    completed_at: ColumnType<string | null, number | string | null, number | string | null>;
+    error_code: string | null;
+    error_message: string | null;
   };
 }
