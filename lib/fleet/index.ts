@@ -93,3 +93,24 @@ export function getCustomerDirectory(): PgCustomerDirectory {
     () => new PgCustomerDirectory(getFleetPool(), getLockPool()),
   );
 }
+
+/**
+ * The diagnostic /api/health calls Entra, Key Vault and Partner Center, so anyone but an operator
+ * gets it at most six times a minute, fleet-wide: it can never be used to hammer those services,
+ * and it is not a load-balancer probe (those are /api/health/live and /api/health/ready).
+ */
+export function tryTakeHealthCheck() {
+  return processSingleton(
+    'fleet.health-budget',
+    () =>
+      new RequestBudget({
+        store: new FallbackBudgetStore(
+          new PgBudgetStore(getFleetPool()),
+          new MemoryBudgetStore(),
+          isDatabaseUnavailable,
+        ),
+        rule: { limit: 6, windowMs: 60_000 },
+        maxWaitMs: 0,
+      }),
+  ).tryTake('api-health:anonymous');
+}

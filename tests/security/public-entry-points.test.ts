@@ -5,20 +5,28 @@ import { HOSTILE_COOKIES, HOSTILE_TEXT } from './support/hostile-values';
 
 const SCRIPT = ['<script>alert(1)</script>', 'onerror=alert(1)'];
 
-// GET /api/health: no input but the query, which it ignores; never a secret in its answer.
+// GET /api/health: no input but the query, which it ignores; never a secret in its answer. Anyone
+// but an operator shares a small fleet-wide budget, so a table this long also meets its 429.
 hostileTable(
   'GET /api/health?<junk>',
   HOSTILE_TEXT,
   (v) => ({ path: `/api/health?${q(v)}=${q(v)}` }),
-  { status: [200, 503], location: 'none' },
+  { status: [200, 429, 503], location: 'none' },
 );
 
-// GET /api/health/live: the liveness probe; no input, no outbound call, the query is ignored.
+// The load balancer's probes: no input, no outbound call for liveness, the database only for
+// readiness; the query is ignored and nothing is changed.
 hostileTable(
   'GET /api/health/live?<junk>',
   HOSTILE_TEXT,
   (v) => ({ path: `/api/health/live?${q(v)}=${q(v)}` }),
   { status: 200, location: 'none', unchanged: true },
+);
+hostileTable(
+  'GET /api/health/ready?<junk>',
+  HOSTILE_TEXT,
+  (v) => ({ path: `/api/health/ready?${q(v)}=${q(v)}` }),
+  { status: [200, 503], location: 'none', unchanged: true },
 );
 
 // GET /api/connect/start: begins the flow whatever the query says, always to Entra's own pages.

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { formatCount } from '@/lib/format/format-count';
 import { requireUser } from '@/lib/next';
 import { customerQueryString, loadCustomerPage, parseCustomerQuery } from '@/lib/customers';
+import { DegradedBanner } from '@/app/_components/degraded-banner';
 import { CustomerFilters } from '../_components/customer-filters';
 import { CustomerTable } from '../_components/customer-table';
 import { ErrorState } from '../_components/error-state';
@@ -31,6 +32,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
   return (
     <main>
       <h1>Customers</h1>
+      <DegradedBanner />
       {result.kind === 'reconnect' && (
         <ReconnectBanner advice={result.advice} isAdmin={user.isPartnerAdmin} />
       )}
