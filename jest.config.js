@@ -55,6 +55,8 @@ module.exports = {
       // Needs the production build: the Dockerfile's paths and command against it (and, with the
       // database, several portal processes on one database). `npm test` runs it after the build.
       testMatch: ['<rootDir>/tests/fleet/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/fleet/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/fleet/support/global-teardown.ts',
       // A project's testTimeout is not applied per project; the setup file sets it.
       setupFilesAfterEnv: ['<rootDir>/tests/support/fleet-timeout.ts'],
     },
