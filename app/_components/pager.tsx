@@ -5,10 +5,13 @@ export function Pager({
   page,
   pageCount,
   href,
+  more = false,
 }: {
   page: number;
   pageCount: number;
   href: (page: number) => string;
+  /** `pageCount` is a lower bound (the list was counted only so far): "Page 1 of 10+". */
+  more?: boolean;
 }) {
   if (pageCount <= 1) return null;
   return (
@@ -24,6 +27,7 @@ export function Pager({
       )}
       <span data-testid="page-indicator" aria-current="page">
         Page {page} of {pageCount}
+        {more ? '+' : ''}
       </span>
       {page < pageCount ? (
         <Link href={href(page + 1)} rel="next" data-testid="page-next">

@@ -23,11 +23,11 @@ export async function recordConnectActivity(a: {
 }): Promise<void> {
   const code = a.failure ? (isAppError(a.failure) ? a.failure.code : 'unexpected_error') : null;
   // A refusal is the flow saying no (state, MFA, not an admin, the allow-list); a failure is
-  // ours or a service's (Key Vault could not store, something unexpected).
+  // ours or a service's (Entra's authorize URL, Key Vault could not store, something unexpected).
   const stage = (a.failure as { stage?: string } | undefined)?.stage;
   const result = !a.failure
     ? 'success'
-    : code === 'unexpected_error' || stage === 'store'
+    : code === 'unexpected_error' || stage === 'store' || stage === 'start'
       ? 'failed'
       : 'refused';
   await recordActivity({
@@ -37,4 +37,25 @@ export async function recordConnectActivity(a: {
     partnerTenantId: a.actor?.tenantId ?? null,
     errorCode: code,
   });
+}
+
+/**
+ * A connect that is refused before it starts (rate-limited, or Entra's authorize URL could not be
+ * built) is a `connect` refusal too: by the signed-in user (their session's verified claims) or,
+ * for a first connect before anyone can sign in, anonymous.
+ */
+export async function recordingStartRefusal<T>(
+  user: { upn: string; oid: string; tid: string } | null,
+  start: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await start();
+  } catch (e) {
+    await recordConnectActivity({
+      kind: 'connect',
+      actor: user ? { upn: user.upn, oid: user.oid, tenantId: user.tid } : undefined,
+      failure: e,
+    });
+    throw e;
+  }
 }

@@ -88,23 +88,34 @@ describe('activity log: a full story, the secret scan, and who sees which rows',
 
   test('refusals before anyone is verified: anonymous rows without a tenant', async () => {
     const { handleConnectCallback } = await import('@/lib/connect/handle-connect-callback');
+    const { recordingStartRefusal } = await import('@/lib/activity/connect-activity');
+    const { AppError } = await import('@/lib/errors/app-error');
     // A tenant id in the query is request input: it must not become the row's tenant.
     const query = new URLSearchParams({ tenant: randomUUID(), code: 'x' });
     await expect(
       asRequest(() => handleConnectCallback({ query, stateCookie: undefined })),
     ).rejects.toMatchObject({ code: 'state_missing' });
+    // The start refused (as /api/connect/start's rate limit does) before anyone signed in.
+    await expect(
+      asRequest(() =>
+        recordingStartRefusal(null, () =>
+          Promise.reject(new AppError('rate_limited', 'Too many.', 429)),
+        ),
+      ),
+    ).rejects.toMatchObject({ code: 'rate_limited' });
+    const anonymous = {
+      kind: 'connect',
+      result: 'refused',
+      actor_type: 'anonymous',
+      partner_tenant_id: null,
+      actor_upn: null,
+      actor_oid: null,
+      actor_tenant_id: null,
+      correlation_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    };
     expect(await rows()).toEqual([
-      expect.objectContaining({
-        kind: 'connect',
-        result: 'refused',
-        actor_type: 'anonymous',
-        partner_tenant_id: null,
-        actor_upn: null,
-        actor_oid: null,
-        actor_tenant_id: null,
-        error_code: 'state_missing',
-        correlation_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      }),
+      expect.objectContaining({ ...anonymous, error_code: 'state_missing' }),
+      expect.objectContaining({ ...anonymous, error_code: 'rate_limited' }),
     ]);
   });
 
@@ -130,14 +141,14 @@ describe('activity log: a full story, the secret scan, and who sees which rows',
     await rememberToken(a);
     const adminA = seededUser(tenants().partnerA, 'admin');
     expect(
-      (await rows()).slice(1).map((r) => [r.kind, r.result, r.partner_tenant_id, r.actor_upn]),
+      (await rows()).slice(2).map((r) => [r.kind, r.result, r.partner_tenant_id, r.actor_upn]),
     ).toEqual([
       ['connect', 'success', a, adminA.upn.toLowerCase()],
       ['connect', 'success', b, seededUser(tenants().partnerB, 'admin').upn.toLowerCase()],
       ['connect', 'refused', a, staff.upn.toLowerCase()],
       ['replace', 'success', a, adminA.upn.toLowerCase()],
     ]);
-    const refused = (await rows())[3]!;
+    const refused = (await rows())[4]!;
     expect(refused).toMatchObject({
       error_code: 'not_partner_admin',
       actor_type: 'user',

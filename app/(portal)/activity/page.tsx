@@ -68,6 +68,7 @@ export default async function ActivityPageView({
       <Pager
         page={page.query.page}
         pageCount={page.pageCount}
+        more={page.totalCapped}
         href={(n) => `/activity${activityQueryString(page.query, { page: n })}`}
       />
     </main>

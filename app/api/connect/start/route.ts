@@ -2,6 +2,7 @@
 import { NextResponse } from 'next/server';
 import { isConnectFailure } from '@/lib/connect/connect-failure';
 import { connectErrorUrl } from '@/lib/connect/connect-redirects';
+import { recordingStartRefusal } from '@/lib/activity/connect-activity';
 import { startConnect } from '@/lib/connect/start-connect';
 import { log } from '@/lib/log';
 import { getSessionUser, route } from '@/lib/next';
@@ -16,8 +17,10 @@ export const GET = route(
     // so then per client address (the first hop the proxy in front of the portal recorded).
     const user = await getSessionUser();
     const address = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
-    await enforceRateLimit('connect_start', user ? userRateKey(user) : `address:${address}`);
-    const { authorizeUrl, cookie } = await startConnect();
+    const { authorizeUrl, cookie } = await recordingStartRefusal(user, async () => {
+      await enforceRateLimit('connect_start', user ? userRateKey(user) : `address:${address}`);
+      return startConnect();
+    });
     const response = NextResponse.redirect(authorizeUrl, 302);
     response.cookies.set(cookie);
     response.headers.set('Cache-Control', 'no-store');
