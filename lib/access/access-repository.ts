@@ -67,6 +67,18 @@ export interface AccessRepository {
     expiryDays: number,
   ): Promise<{ rows: AccessRow[]; total: number }>;
   counts(partnerTenantId: TenantId, now: Date, expiryDays: number): Promise<AccessCounts>;
+  /** What the access page shows (a page of rows, its total, the counts, the sync), in one transaction. */
+  readPage(
+    partnerTenantId: TenantId,
+    query: AccessQuery,
+    now: Date,
+    expiryDays: number,
+  ): Promise<{
+    rows: AccessRow[];
+    total: number;
+    counts: AccessCounts;
+    sync: AccessSyncState | null;
+  }>;
   /** Customers whose consent is missing or partial (the "grant all missing" job). */
   listNotConsented(partnerTenantId: TenantId): Promise<TenantId[]>;
   readSyncState(partnerTenantId: TenantId): Promise<AccessSyncState | null>;

@@ -54,12 +54,8 @@ export async function loadAccessPage(user: SessionUser, query: AccessQuery): Pro
   const repo = getAccessRepository();
   const now = new Date();
   const expiryDays = getConfig().ACCESS_EXPIRY_WARNING_DAYS;
-  const [{ rows, total }, counts, sync] = await db(() =>
-    Promise.all([
-      repo.queryRows(partner, query, now, expiryDays),
-      repo.counts(partner, now, expiryDays),
-      repo.readSyncState(partner),
-    ]),
+  const { rows, total, counts, sync } = await db(() =>
+    repo.readPage(partner, query, now, expiryDays),
   );
   // First visit of a partner never synced: start its first pass now rather than at the next slot.
   if (!sync)

@@ -6,7 +6,12 @@ import { isGuid } from '@/lib/ids/guid';
 import type { AccessRow, AccessSyncState } from './access-row';
 import type { AccessRepository, DerivedRowInput, DigestItem } from './access-repository';
 
-import type { AccessFilter } from './access-query';
+import {
+  ACCESS_FILTERS,
+  type AccessCounts,
+  type AccessFilter,
+  type AccessQuery,
+} from './access-query';
 import type { StoredAssignments } from './read-assignments';
 import type { AccessState, AssignmentSummary, ConsentState, RelationshipSummary } from './types';
 import type { TenantId } from '@/lib/ids/tenant-id';
@@ -173,62 +178,21 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
       }),
 
     queryRows: (partner, query, now, expiryDays) =>
-      scoped(db, partner, async (trx) => {
-        let q = trx.selectFrom('access_customers');
-        q = q.where(filterSql(query.filter, now, expiryDays));
-        if (query.q) {
-          const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-          q = q.where(
-            sql<boolean>`(lower(name) like ${like} or lower(coalesce(domain, '')) like ${like} or customer_tenant_id::text like ${like})`,
-          );
-        }
-        const total = await q
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow();
-        const dir = query.dir === 'desc' ? sql`desc` : sql`asc`;
-        const order = {
-          name: sql`lower(name) ${dir}`,
-          'end-date': sql`end_date ${dir} nulls last`,
-          access: sql`access ${dir}`,
-          consent: sql`consent ${dir}`,
-          checked: sql`checked_at ${dir} nulls first`,
-        }[query.sort];
-        const rows = await q
-          .selectAll()
-          .orderBy(order)
-          .orderBy(sql`lower(name)`)
-          .orderBy('customer_tenant_id')
-          .limit(query.size)
-          .offset((query.page - 1) * query.size)
-          .execute();
-        return { rows: rows.map(toAccessRow), total: Number(total.n) };
-      }),
+      scoped(db, partner, (trx) => rowsIn(trx, query, now, expiryDays)),
 
     counts: (partner, now, expiryDays) =>
+      scoped(db, partner, async (trx) =>
+        toAccessCounts(await filterCountsIn(trx, now, expiryDays)),
+      ),
+
+    readPage: (partner, query, now, expiryDays) =>
+      // One transaction for what the page shows: one pool connection and one scan for every
+      // count; without a search the filter's total is one of those counts, not another scan.
       scoped(db, partner, async (trx) => {
-        const f = (filter: AccessFilter) =>
-          sql<string>`count(*) filter (where ${filterSql(filter, now, expiryDays)})`;
-        const row = await trx
-          .selectFrom('access_customers')
-          .select([
-            sql<string>`count(*)`.as('total'),
-            f('can-manage').as('canManage'),
-            f('expiring').as('expiring'),
-            f('expired-or-none').as('expiredOrNone'),
-            f('not-consented').as('notConsented'),
-            f('global-admin').as('globalAdmin'),
-            f('error').as('error'),
-          ])
-          .executeTakeFirstOrThrow();
-        return {
-          total: Number(row.total),
-          canManage: Number(row.canManage),
-          expiring: Number(row.expiring),
-          expiredOrNone: Number(row.expiredOrNone),
-          notConsented: Number(row.notConsented),
-          globalAdmin: Number(row.globalAdmin),
-          error: Number(row.error),
-        };
+        const byFilter = await filterCountsIn(trx, now, expiryDays);
+        const known = query.q ? undefined : byFilter[query.filter];
+        const { rows, total } = await rowsIn(trx, query, now, expiryDays, known);
+        return { rows, total, counts: toAccessCounts(byFilter), sync: await syncStateIn(trx) };
       }),
 
     listNotConsented: (partner) =>
@@ -243,38 +207,7 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
         return rows.map((r) => fromColumn(r.customer_tenant_id));
       }),
 
-    readSyncState: (partner) =>
-      scoped(db, partner, async (trx) => {
-        const row = await trx.selectFrom('access_sync_state').selectAll().executeTakeFirst();
-        if (!row) return null;
-        return {
-          status: row.status as AccessSyncState['status'],
-          startedAt: iso(row.started_at),
-          finishedAt: iso(row.finished_at),
-          lastFullPassAt: iso(row.last_full_pass_at),
-          relationshipsAt: iso(row.relationships_at),
-          relationshipCount: row.relationship_count,
-          relationshipsEmpty: row.relationships_empty,
-          checkedInRun: row.checked_in_run,
-          dueAtStart: row.due_at_start,
-          grant: {
-            status: row.grant_status as AccessSyncState['grant']['status'],
-            total: row.grant_total,
-            done: row.grant_done,
-            failed: row.grant_failed,
-            startedAt: iso(row.grant_started_at),
-            finishedAt: iso(row.grant_finished_at),
-          },
-          error: row.error_code
-            ? {
-                code: row.error_code,
-                title: row.error_title ?? '',
-                fix: row.error_fix ?? '',
-                at: iso(row.error_at),
-              }
-            : undefined,
-        };
-      }),
+    readSyncState: (partner) => scoped(db, partner, syncStateIn),
 
     digestItems: (partner, since, now, expiryDays) =>
       scoped(db, partner, async (trx) => {
@@ -383,6 +316,108 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
           )
           .execute();
       }),
+  };
+}
+
+/** One page of rows for the query; `knownTotal` spares the count when the caller has it. */
+async function rowsIn(
+  trx: Trx,
+  query: AccessQuery,
+  now: Date,
+  expiryDays: number,
+  knownTotal?: number,
+): Promise<{ rows: AccessRow[]; total: number }> {
+  let q = trx.selectFrom('access_customers');
+  q = q.where(filterSql(query.filter, now, expiryDays));
+  if (query.q) {
+    const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where(
+      sql<boolean>`(lower(name) like ${like} or lower(coalesce(domain, '')) like ${like} or customer_tenant_id::text like ${like})`,
+    );
+  }
+  const total =
+    knownTotal ??
+    Number((await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const dir = query.dir === 'desc' ? sql`desc` : sql`asc`;
+  const order = {
+    name: sql`lower(name) ${dir}`,
+    'end-date': sql`end_date ${dir} nulls last`,
+    access: sql`access ${dir}`,
+    consent: sql`consent ${dir}`,
+    checked: sql`checked_at ${dir} nulls first`,
+  }[query.sort];
+  const rows = await q
+    .selectAll()
+    .orderBy(order)
+    .orderBy(sql`lower(name)`)
+    .orderBy('customer_tenant_id')
+    .limit(query.size)
+    .offset((query.page - 1) * query.size)
+    .execute();
+  return { rows: rows.map(toAccessRow), total };
+}
+
+/** How many rows each filter holds, in one scan (the filters overlap). */
+async function filterCountsIn(
+  trx: Trx,
+  now: Date,
+  expiryDays: number,
+): Promise<Record<AccessFilter, number>> {
+  const row = await trx
+    .selectFrom('access_customers')
+    .select(
+      ACCESS_FILTERS.map((filter) =>
+        sql<string>`count(*) filter (where ${filterSql(filter, now, expiryDays)})`.as(filter),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  const counts = {} as Record<AccessFilter, number>;
+  for (const filter of ACCESS_FILTERS)
+    counts[filter] = Number((row as Record<string, unknown>)[filter]);
+  return counts;
+}
+
+function toAccessCounts(c: Record<AccessFilter, number>): AccessCounts {
+  return {
+    total: c.all,
+    canManage: c['can-manage'],
+    expiring: c.expiring,
+    expiredOrNone: c['expired-or-none'],
+    notConsented: c['not-consented'],
+    globalAdmin: c['global-admin'],
+    error: c.error,
+  };
+}
+
+async function syncStateIn(trx: Trx): Promise<AccessSyncState | null> {
+  const row = await trx.selectFrom('access_sync_state').selectAll().executeTakeFirst();
+  if (!row) return null;
+  return {
+    status: row.status as AccessSyncState['status'],
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+    lastFullPassAt: iso(row.last_full_pass_at),
+    relationshipsAt: iso(row.relationships_at),
+    relationshipCount: row.relationship_count,
+    relationshipsEmpty: row.relationships_empty,
+    checkedInRun: row.checked_in_run,
+    dueAtStart: row.due_at_start,
+    grant: {
+      status: row.grant_status as AccessSyncState['grant']['status'],
+      total: row.grant_total,
+      done: row.grant_done,
+      failed: row.grant_failed,
+      startedAt: iso(row.grant_started_at),
+      finishedAt: iso(row.grant_finished_at),
+    },
+    error: row.error_code
+      ? {
+          code: row.error_code,
+          title: row.error_title ?? '',
+          fix: row.error_fix ?? '',
+          at: iso(row.error_at),
+        }
+      : undefined,
   };
 }
 

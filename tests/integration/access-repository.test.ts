@@ -111,6 +111,24 @@ describe('the access repository', () => {
     });
   });
 
+  it('reads the page in one go: the same rows, totals, counts and sync state as the single queries', async () => {
+    for (const text of [
+      '',
+      'filter=expiring',
+      'filter=not-in-directory',
+      'q=alpha&size=25&page=1',
+      'filter=pending',
+      'sort=end-date&dir=desc',
+    ]) {
+      const query = parseAccessQuery(new URLSearchParams(text));
+      const page = await repo.readPage(A, query, NOW, 30);
+      expect(page.rows).toEqual((await repo.queryRows(A, query, NOW, 30)).rows);
+      expect(page.total).toBe((await repo.queryRows(A, query, NOW, 30)).total);
+      expect(page.counts).toEqual(await repo.counts(A, NOW, 30));
+      expect(page.sync).toEqual(await repo.readSyncState(A));
+    }
+  });
+
   it('filters, searches (LIKE wildcards are literal), sorts by end date and pages', async () => {
     const q = (s: string) => parseAccessQuery(new URLSearchParams(s));
     const names = async (s: string) =>
@@ -181,6 +199,11 @@ describe('tenant isolation (row-level security)', () => {
     expect((await repo.readSyncState(A))?.error).toBeUndefined();
     expect((await repo.counts(A, NOW, 30)).total).toBe(5);
     expect([...(await repo.storedAssignments(A)).keys()]).toEqual(['rel-a']);
+    const page = await repo.readPage(A, parseAccessQuery(new URLSearchParams('size=200')), NOW, 30);
+    expect(page.rows.every((r) => r.customerTenantId.startsWith('aaaaaaaa'))).toBe(true);
+    expect([page.total, page.counts.total, page.sync?.relationshipCount]).toEqual([5, 5, 5]);
+    const search = parseAccessQuery(new URLSearchParams('q=Secret-B'));
+    expect((await repo.readPage(A, search, NOW, 30)).total).toBe(0);
   });
 
   it('no write as A touches B: update, mark due, record, replace (delete)', async () => {

@@ -102,6 +102,9 @@ function memoryRepo() {
     async counts() {
       throw new Error('not used');
     },
+    async readPage() {
+      throw new Error('not used');
+    },
     async listNotConsented() {
       return [];
     },
