@@ -1,7 +1,7 @@
 // Types only (no Kysely, no Next): the sync, the pages and the tests share this contract, and
 // repository.ts implements it over PostgreSQL with row-level security.
 import type { AccessRow, AccessSyncState } from './access-row';
-import type { AccessCounts, AccessQuery } from './access-query';
+import type { AccessCounts, AccessFilter, AccessQuery } from './access-query';
 import type { CustomerAdvice } from './customer-advice';
 import type { StoredAssignments } from './read-assignments';
 import type { AccessState, ConsentState, RelationshipSummary } from './types';
@@ -73,10 +73,13 @@ export interface AccessRepository {
     query: AccessQuery,
     now: Date,
     expiryDays: number,
+    /** Rows per filter read moments ago (the view's short cache): the scan is skipped. */
+    knownCounts?: FilterCounts,
   ): Promise<{
     rows: AccessRow[];
     total: number;
     counts: AccessCounts;
+    byFilter: FilterCounts;
     sync: AccessSyncState | null;
   }>;
   /** Customers whose consent is missing or partial (the "grant all missing" job). */
@@ -96,6 +99,9 @@ export interface AccessRepository {
   digestMarks(partnerTenantId: TenantId): Promise<{ baselineAt?: Date; lastDigestAt?: Date }>;
   writeSyncState(partnerTenantId: TenantId, patch: SyncStatePatch): Promise<void>;
 }
+
+/** How many rows each of the view's (overlapping) filters holds. */
+export type FilterCounts = Record<AccessFilter, number>;
 
 export interface DigestItem {
   customerTenantId: TenantId;

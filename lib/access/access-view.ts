@@ -1,17 +1,19 @@
 import 'server-only';
 import { recordingExport } from '@/lib/activity/export-activity';
 import type { SessionUser } from '@/lib/auth';
-import { isTenantConnected } from '@/lib/auth/is-tenant-connected';
 import { getConfig } from '@/lib/config';
+import { requireLiveConnection } from '@/lib/customers/require-live-connection';
 import { toDatabaseError } from '@/lib/db/database-error';
 import { AppError } from '@/lib/errors/app-error';
 import { parseTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { log } from '@/lib/log';
+import { isConnectionError } from '@/lib/tokens/connection-error';
 import { accessCsvStream } from './access-csv';
 import { readAllRows } from './read-all-rows';
 import type { AccessCounts, AccessQuery } from './access-query';
 import type { AccessRow, AccessSyncState } from './access-row';
 import { checkCustomerNow } from './check-customer-now';
+import { getCountsCache } from './counts-cache';
 import { getAccessRepository } from './get-access-repository';
 import { triggerAccessSync } from './jobs';
 import { liveSyncDeps } from './live-sync-deps';
@@ -28,15 +30,23 @@ export interface AccessPage {
 
 /**
  * The partner tenant whose access rows `user` may read: their own, from the session only, and
- * only if it is a connected partner (operators of the home tenant see no customer data).
+ * only while its connection lives. The guard every customer data path passes
+ * (requireLiveConnection: an in-memory hit while the connection lives, emptied at once by a
+ * disconnect or a dead grant), so a page view costs no Key Vault read; operators of the home
+ * tenant have no connection and see no customer data.
  */
 async function partnerOf(user: SessionUser): Promise<TenantId> {
-  if (!(await isTenantConnected(user.tid)))
-    throw new AppError(
-      'tenant_not_connected',
-      'Your organization is not connected to the portal.',
-      404,
-    );
+  try {
+    await requireLiveConnection(user);
+  } catch (e) {
+    if (isConnectionError(e) && e.code === 'connection_missing')
+      throw new AppError(
+        'tenant_not_connected',
+        'Your organization is not connected to the portal.',
+        404,
+      );
+    throw e;
+  }
   return user.tid;
 }
 
@@ -54,9 +64,12 @@ export async function loadAccessPage(user: SessionUser, query: AccessQuery): Pro
   const repo = getAccessRepository();
   const now = new Date();
   const expiryDays = getConfig().ACCESS_EXPIRY_WARNING_DAYS;
-  const { rows, total, counts, sync } = await db(() =>
-    repo.readPage(partner, query, now, expiryDays),
+  const cache = getCountsCache();
+  const known = cache.get(partner);
+  const { rows, total, counts, byFilter, sync } = await db(() =>
+    repo.readPage(partner, query, now, expiryDays, known),
   );
+  if (!known) cache.set(partner, byFilter);
   // First visit of a partner never synced: start its first pass now rather than at the next slot.
   if (!sync)
     await triggerAccessSync(partner).catch((e: unknown) =>
@@ -98,7 +111,9 @@ export async function loadAccessDetail(user: SessionUser, customerId: string): P
 /** "Check now" for one customer of the user's own tenant. */
 export async function checkNow(user: SessionUser, customerId: TenantId): Promise<AccessRow> {
   const partner = await partnerOf(user);
-  return checkCustomerNow(partner, customerId, liveSyncDeps({ concurrency: 1 }));
+  const row = await checkCustomerNow(partner, customerId, liveSyncDeps({ concurrency: 1 }));
+  getCountsCache().forget(partner);
+  return row;
 }
 
 /** Every row of the user's tenant matching the query's filter and search, as a CSV stream (recorded in the activity log). */

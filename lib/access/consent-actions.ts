@@ -6,6 +6,7 @@ import { getRefreshTokenStore } from '@/lib/vault';
 import type { AccessRow } from './access-row';
 import { checkCustomerNow } from './check-customer-now';
 import { recordConsentActivity } from './consent-activity';
+import { getCountsCache } from './counts-cache';
 import { assertAdmin, grantCustomerConsent, removeCustomerConsent } from './consent-grant';
 import { getAccessRepository } from './get-access-repository';
 import { triggerGrantAllMissing } from './jobs';
@@ -57,6 +58,7 @@ async function consentAction(
     const outcome = await act(partner, customer);
     await record('success');
     const row = await checkCustomerNow(partner, customer, liveSyncDeps({ concurrency: 1 }));
+    getCountsCache().forget(partner);
     return { outcome, row };
   } catch (e) {
     await record('failed', e);

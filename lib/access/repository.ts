@@ -185,14 +185,20 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
         toAccessCounts(await filterCountsIn(trx, now, expiryDays)),
       ),
 
-    readPage: (partner, query, now, expiryDays) =>
+    readPage: (partner, query, now, expiryDays, known) =>
       // One transaction for what the page shows: one pool connection and one scan for every
-      // count; without a search the filter's total is one of those counts, not another scan.
+      // count (none when the caller holds recent ones); without a search the filter's total is
+      // one of those counts, not another scan.
       scoped(db, partner, async (trx) => {
-        const byFilter = await filterCountsIn(trx, now, expiryDays);
-        const known = query.q ? undefined : byFilter[query.filter];
-        const { rows, total } = await rowsIn(trx, query, now, expiryDays, known);
-        return { rows, total, counts: toAccessCounts(byFilter), sync: await syncStateIn(trx) };
+        const byFilter = known ?? (await filterCountsIn(trx, now, expiryDays));
+        const total = query.q ? undefined : byFilter[query.filter];
+        const page = await rowsIn(trx, query, now, expiryDays, total);
+        return {
+          ...page,
+          counts: toAccessCounts(byFilter),
+          byFilter,
+          sync: await syncStateIn(trx),
+        };
       }),
 
     listNotConsented: (partner) =>

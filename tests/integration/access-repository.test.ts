@@ -127,6 +127,11 @@ describe('the access repository', () => {
       expect(page.counts).toEqual(await repo.counts(A, NOW, 30));
       expect(page.sync).toEqual(await repo.readSyncState(A));
     }
+    // Counts read moments ago are used as given (no scan), rows are still read fresh.
+    const fresh = await repo.readPage(A, parseAccessQuery(new URLSearchParams('')), NOW, 30);
+    const held = { ...fresh.byFilter, all: 99 };
+    const page = await repo.readPage(A, parseAccessQuery(new URLSearchParams('')), NOW, 30, held);
+    expect([page.total, page.counts.total, page.rows.length]).toEqual([99, 99, 5]);
   });
 
   it('filters, searches (LIKE wildcards are literal), sorts by end date and pages', async () => {
