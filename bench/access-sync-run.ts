@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const cap = Number(process.env.BENCH_MAX_RUN_MS);
   const summary = await syncPartner(
     partner,
-    liveSyncDeps({ maxRunMs: Number.isFinite(cap) && cap > 0 ? cap : undefined }),
+    liveSyncDeps(partner, { maxRunMs: Number.isFinite(cap) && cap > 0 ? cap : undefined }),
   );
   const seconds = (performance.now() - t0) / 1000;
   const counts = await control.stats();

@@ -111,7 +111,11 @@ export async function loadAccessDetail(user: SessionUser, customerId: string): P
 /** "Check now" for one customer of the user's own tenant. */
 export async function checkNow(user: SessionUser, customerId: TenantId): Promise<AccessRow> {
   const partner = await partnerOf(user);
-  const row = await checkCustomerNow(partner, customerId, liveSyncDeps({ concurrency: 1 }));
+  const row = await checkCustomerNow(
+    partner,
+    customerId,
+    liveSyncDeps(partner, { concurrency: 1 }),
+  );
   getCountsCache().forget(partner);
   return row;
 }

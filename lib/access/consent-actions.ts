@@ -57,7 +57,11 @@ async function consentAction(
   try {
     const outcome = await act(partner, customer);
     await record('success');
-    const row = await checkCustomerNow(partner, customer, liveSyncDeps({ concurrency: 1 }));
+    const row = await checkCustomerNow(
+      partner,
+      customer,
+      liveSyncDeps(partner, { concurrency: 1 }),
+    );
     getCountsCache().forget(partner);
     return { outcome, row };
   } catch (e) {

@@ -8,17 +8,10 @@ import {
   type ApplicationConsentRequest,
 } from '@/lib/partner-center';
 import { getCustomerTokenBroker, getTokenBroker } from '@/lib/tokens';
-import { processSingleton } from '@/lib/tokens/process-singleton';
-import { RateBudget } from './rate-budget';
+import { consentBudgetFor } from './fleet-budget';
 
 /** Microsoft Graph's application id, the resource of the consent's one grant. */
 export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
-
-/**
- * Partner Center limits application consents to 50 requests per second per application id
- * (across every partner); the portal stays under that with margin.
- */
-const CONSENT_REQUESTS_PER_SECOND = 40;
 
 /** What the grant asks for, shown to the admin before granting (least privilege, from settings). */
 export function consentRequest(): ApplicationConsentRequest {
@@ -35,15 +28,10 @@ export function consentRequest(): ApplicationConsentRequest {
   };
 }
 
-function consentBudget(): RateBudget {
-  return processSingleton(
-    'access.consent-budget',
-    () => new RateBudget({ ratePerSecond: CONSENT_REQUESTS_PER_SECOND }),
-  );
-}
-
 function partnerCenterFor(partnerTenantId: TenantId) {
-  const budget = consentBudget();
+  // Partner Center allows 50 consent requests per second per application id, across every
+  // partner: one window for the whole fleet (lib/access/fleet-budget.ts).
+  const budget = consentBudgetFor(getConfig().ENTRA_CLIENT_ID);
   return createPartnerCenterClient(async () => {
     // Counted per attempt: the token call is cached, the budget is for Partner Center.
     await budget.take();

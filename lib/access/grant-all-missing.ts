@@ -37,7 +37,7 @@ export async function grantAllMissing(
       finishedAt: null,
     },
   });
-  const deps = liveSyncDeps({ concurrency: 1 });
+  const deps = liveSyncDeps(partner, { concurrency: 1 });
   let done = 0;
   let failed = 0;
   for (const customer of customers) {

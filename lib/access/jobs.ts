@@ -42,7 +42,7 @@ export const jobs = [
       // A job's payload is JSON from the queue: parsed here, where it enters.
       const partner = parseTenantId(data.partnerTenantId);
       if (!partner) return;
-      const summary = await syncPartner(partner, liveSyncDeps());
+      const summary = await syncPartner(partner, liveSyncDeps(partner));
       log.info(
         {
           event: 'access_sync_run',

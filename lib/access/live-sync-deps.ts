@@ -6,29 +6,25 @@ import { createGraphClient } from '@/lib/graph';
 import { getCustomerTokenBroker, getTokenBroker } from '@/lib/tokens';
 import { AppError } from '@/lib/errors/app-error';
 import { getAccessRepository } from './get-access-repository';
+import { graphBudgetFor, relationshipBudgetFor } from './fleet-budget';
 import { RateBudget } from './rate-budget';
 import { cadenceFromHours } from './sync-plan';
-import type { DirectoryCustomer, SyncDeps } from './sync-partner';
+import { combineBudgets, type DirectoryCustomer, type SyncDeps } from './sync-partner';
 
 /** Consent checks in flight at once per partner; the budget, not this, sets the pace. */
 const CONCURRENCY = 8;
-/**
- * Graph allows 1,000 `/tenantRelationships` requests per 20 s per app and partner tenant (50/s);
- * the sync keeps to 80 % of it for the relationship list and the access assignments.
- */
-const RELATIONSHIP_ROUTES_PER_SECOND = 40;
 /** One run's length; the next run resumes where it stopped (stalest first). */
 const MAX_RUN_MS = 10 * 60 * 1000;
 
 /**
- * The sync's dependencies in the portal: the database repository, the partner's customer
- * directory, Graph through the token brokers (partner token for GDAP, customer tokens for the
- * consent check), and one request budget for the run.
+ * The sync's dependencies in the portal for one partner tenant: the database repository, the
+ * partner's customer directory (the fleet's shared one), Graph through the token brokers
+ * (partner token for GDAP, customer tokens for the consent check), and the partner's request
+ * budgets, shared by every portal instance.
  */
-export function liveSyncDeps(overrides: Partial<SyncDeps> = {}): SyncDeps {
+export function liveSyncDeps(partner: TenantId, overrides: Partial<SyncDeps> = {}): SyncDeps {
   const config = getConfig();
   const graph = config.GRAPH_RESOURCE;
-  const budget = new RateBudget({ ratePerSecond: config.ACCESS_SYNC_REQUESTS_PER_SECOND });
   return {
     repo: getAccessRepository(),
     listDirectory,
@@ -51,13 +47,13 @@ export function liveSyncDeps(overrides: Partial<SyncDeps> = {}): SyncDeps {
       config.ACCESS_RECHECK_FAILED_HOURS,
       config.ACCESS_RECHECK_HEALTHY_HOURS,
     ),
-    budget,
-    relationshipBudget: new RateBudget({
-      ratePerSecond: Math.min(
-        RELATIONSHIP_ROUTES_PER_SECOND,
-        config.ACCESS_SYNC_REQUESTS_PER_SECOND,
-      ),
-    }),
+    // This run's even spacing and 429 slow-down (RateBudget), within the partner's window that
+    // every instance shares (lib/access/fleet-budget.ts: the sync and "check now" anywhere).
+    budget: combineBudgets(
+      new RateBudget({ ratePerSecond: config.ACCESS_SYNC_REQUESTS_PER_SECOND }),
+      graphBudgetFor(partner, config.ACCESS_SYNC_REQUESTS_PER_SECOND),
+    ),
+    relationshipBudget: relationshipBudgetFor(partner, config.ACCESS_SYNC_REQUESTS_PER_SECOND),
     now: () => new Date(),
     concurrency: CONCURRENCY,
     maxRunMs: MAX_RUN_MS,

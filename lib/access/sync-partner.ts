@@ -233,16 +233,19 @@ export async function syncPartner(partnerTenantId: TenantId, deps: SyncDeps): Pr
 
 /** The budget for partner-tenant GDAP calls: the run's, and the relationship routes' own when set. */
 export function partnerBudget(deps: Pick<SyncDeps, 'budget' | 'relationshipBudget'>): SyncBudget {
-  const { budget, relationshipBudget } = deps;
-  if (!relationshipBudget) return budget;
+  return deps.relationshipBudget
+    ? combineBudgets(deps.relationshipBudget, deps.budget)
+    : deps.budget;
+}
+
+/** Budgets taken in turn (each call needs a slot of every one); a 429 is told to all. */
+export function combineBudgets(...budgets: SyncBudget[]): SyncBudget {
   return {
     async take() {
-      await relationshipBudget.take();
-      await budget.take();
+      for (const b of budgets) await b.take();
     },
     throttled(retryAfterMs) {
-      relationshipBudget.throttled(retryAfterMs);
-      budget.throttled(retryAfterMs);
+      for (const b of budgets) b.throttled(retryAfterMs);
     },
   };
 }

@@ -82,7 +82,7 @@ describe('the daily access digest for partner B', () => {
 
     // No digest before the first full pass: there is no baseline yet.
     expect(await sendAccessDigest(repo, partner, new Date(t0))).toBe('no-baseline');
-    const first = await syncPartner(partner, liveSyncDeps({ maxRunMs: undefined }));
+    const first = await syncPartner(partner, liveSyncDeps(partner, { maxRunMs: undefined }));
     expect(first.outcome).toBe('completed');
     const baseline = await allRows(new Date());
     const known = await repo.counts(partner, new Date(), days);
@@ -118,7 +118,7 @@ describe('the daily access digest for partner B', () => {
 
     // Five days on: the next pass sees the new end date, and a check sees the consent gone.
     const later = new Date(t0 + 5 * DAY);
-    const deps = liveSyncDeps({ maxRunMs: undefined, now: () => later });
+    const deps = liveSyncDeps(partner, { maxRunMs: undefined, now: () => later });
     expect((await syncPartner(partner, deps)).outcome).toBe('completed');
     expect((await checkCustomerNow(partner, lost.customerTenantId, deps)).consent).toBe('missing');
 

@@ -4,6 +4,7 @@
  * real token brokers, msal-node, the Graph and Partner Center clients, the RLS repository.
  * Private, because the file changes consents, relationships, group membership and throttling.
  */
+import { sql } from 'kysely';
 import { toTenantId, type TenantId } from '@/lib/ids/tenant-id';
 import { getAccessRepository } from '@/lib/access/get-access-repository';
 import { liveSyncDeps } from '@/lib/access/live-sync-deps';
@@ -63,8 +64,8 @@ afterAll(async () => {
   resetConfigForTests();
 });
 
-const deps = (over: Parameters<typeof liveSyncDeps>[0] = {}) =>
-  liveSyncDeps({ maxRunMs: undefined, ...over });
+const deps = (over: Parameters<typeof liveSyncDeps>[1] = {}) =>
+  liveSyncDeps(partner, { maxRunMs: undefined, ...over });
 
 describe('the access sync for partner B', () => {
   it('reads every relationship page by page, and filters on status and customer', async () => {
@@ -110,6 +111,37 @@ describe('the access sync for partner B', () => {
     expect(state).toMatchObject({ status: 'idle', relationshipsEmpty: false });
     expect(state?.lastFullPassAt).toBeDefined();
   }, 120_000);
+
+  it("joins the fleet's shared customer directory: one row per directory customer, the rest flagged", async () => {
+    const { rows: directory } = await sql<{ customer_tenant_id: string; company_name: string }>`
+      select customer_tenant_id, company_name from customer_directory
+      where partner_tenant_id = ${partner}
+        and generation = (select generation from customer_directory_sync where partner_tenant_id = ${partner})`.execute(
+      t.db,
+    );
+    expect(directory.length).toBeGreaterThanOrEqual(120);
+    const rows = (
+      await getAccessRepository().queryRows(
+        partner,
+        { filter: 'all', q: '', sort: 'name', dir: 'asc', page: 1, size: 500 },
+        new Date(),
+        30,
+      )
+    ).rows;
+    const inDirectory = rows.filter((r) => r.inDirectory);
+    expect(inDirectory.map((r) => r.customerTenantId).sort()).toEqual(
+      directory.map((d) => d.customer_tenant_id.toLowerCase()).sort(),
+    );
+    const names = new Map(
+      directory.map((d) => [d.customer_tenant_id.toLowerCase(), d.company_name]),
+    );
+    expect(inDirectory.every((r) => r.name === names.get(r.customerTenantId))).toBe(true);
+    // Every other row is a relationship whose customer the directory does not hold.
+    for (const r of rows.filter((x) => !x.inDirectory)) {
+      expect(names.has(r.customerTenantId)).toBe(false);
+      expect(r.relationships.length).toBeGreaterThan(0);
+    }
+  }, 60_000);
 
   it('reads the access assignments of active relationships: which groups hold which roles, reused while unchanged', async () => {
     const graph = createGraphClient(() =>
@@ -249,6 +281,42 @@ describe('the access sync for partner B', () => {
     expect(second.outcome).toBe('completed');
     expect(first.checked + second.checked).toBe(due);
   }, 120_000);
+
+  it('keeps one budget for the whole fleet: two runs at once stay within the rate together', async () => {
+    const rate = 25;
+    process.env.ACCESS_SYNC_REQUESTS_PER_SECOND = String(rate);
+    resetConfigForTests();
+    try {
+      const repo = getAccessRepository();
+      const gdap = (
+        await repo.queryRows(
+          partner,
+          { filter: 'all', q: '', sort: 'name', dir: 'asc', page: 1, size: 200 },
+          new Date(),
+          30,
+        )
+      ).rows.filter((r) => r.access === 'gdap');
+      for (const r of gdap) await repo.markDue(partner, r.customerTenantId);
+      await controlCall('DELETE', '/stats');
+      const started = Date.now();
+      // Two "instances": each its own run and its own per-run spacing; only the window in
+      // PostgreSQL (lib/access/fleet-budget.ts) is common to both.
+      const [one, two] = await Promise.all([
+        syncPartner(partner, liveSyncDeps(partner, { maxRunMs: undefined })),
+        syncPartner(partner, liveSyncDeps(partner, { maxRunMs: undefined })),
+      ]);
+      const seconds = (Date.now() - started) / 1000;
+      expect(one.checked + two.checked).toBeGreaterThanOrEqual(gdap.length / 2);
+      const calls = await upstreamCalls();
+      // Per-run budgets alone would allow twice the rate; the shared window holds both runs to it
+      // (a few calls of slack: the partner token and discovery are not budgeted).
+      expect(calls).toBeGreaterThan(rate * 4);
+      expect((calls - 3) / seconds).toBeLessThanOrEqual(rate * 1.05);
+    } finally {
+      delete process.env.ACCESS_SYNC_REQUESTS_PER_SECOND;
+      resetConfigForTests();
+    }
+  }, 180_000);
 
   it('slows down on 429 and still finishes', async () => {
     const limits = await controlCall('GET', '/graph/throttle');
