@@ -15,11 +15,15 @@
  *      trivial page and the warm dashboard measured again right then, the same way, all four in
  *      turns of 2 s (target ≥ 0.5)
  *
+ * `npm run bench -- --instances 3` runs the fleet bench instead (bench/fleet.ts): three portal
+ * processes on one database and one local cloud.
+ *
  * Figures are ratios against the baseline page measured in the same run, never pass/fail asserts.
  * BENCH_SKIP_BUILD=1 reuses an existing build; BENCH_SECONDS sets each load phase's length;
  * BENCH_CPU_PROFILE=<dir> writes a CPU profile of the portal there.
  */
 import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { startDatabaseProcess } from '../scripts/database-process';
 import { portalEnvFromManifest } from '../scripts/emulator-env';
 import { findFreePortBlock, startEmulatorProcess } from '../scripts/emulator-process';
@@ -67,10 +71,16 @@ async function settle(control: Control): Promise<Record<string, number>> {
 }
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { instances: { type: 'string' } } });
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     console.log('building the portal…');
     if (spawnSync('npm', ['run', 'build'], { stdio: 'ignore' }).status !== 0)
       throw new Error('npm run build failed');
+  }
+  // --instances N: the fleet bench instead (bench/fleet.ts).
+  if (values.instances) {
+    const { benchFleet } = await import('./fleet');
+    return benchFleet(Number(values.instances), SECONDS);
   }
   const port = await findFreePortBlock(1);
   const portalUrl = `http://localhost:${port}`;
