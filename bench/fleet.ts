@@ -156,8 +156,10 @@ async function largeFleet(instances: number): Promise<void> {
     const trivial: number[] = [];
     for (let i = 0; i < 5; i++) trivial.push((await timed('/', {})).ms);
     trivial.sort((a, b) => a - b);
+    // The list's own first page: the JSON list route (the dashboard's data, without the page's
+    // first render of its loading state, which this process has never drawn).
     const t0 = performance.now();
-    const first = await timed('/dashboard', { cookie });
+    const first = await timed('/api/customers?pageSize=25', { cookie });
     let complete = 0;
     for (const deadline = Date.now() + 300_000; Date.now() < deadline;) {
       const progress = (await (
@@ -169,10 +171,14 @@ async function largeFleet(instances: number): Promise<void> {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    // The same page once the list is loaded: what rendering the dashboard costs by itself.
+    // The same request once the list is loaded: what the portal's own request path costs.
     const warm: number[] = [];
-    for (let i = 0; i < 5; i++) warm.push((await timed('/dashboard', { cookie })).ms);
+    for (let i = 0; i < 5; i++)
+      warm.push((await timed('/api/customers?pageSize=25', { cookie })).ms);
     warm.sort((a, b) => a - b);
+    const dashboard: number[] = [];
+    for (let i = 0; i < 5; i++) dashboard.push((await timed('/dashboard', { cookie })).ms);
+    dashboard.sort((a, b) => a - b);
     const cost = tally(await big.control.stats());
     const x = (ms: number) => (ms / pageMs).toFixed(2);
     console.log(`\n3. 50,000 customers over ${instances} instances (measured on instance 1)`);
@@ -180,11 +186,12 @@ async function largeFleet(instances: number): Promise<void> {
       `   one Partner Center page (size 500) round trip, median: ${pageMs.toFixed(1)} ms`,
     );
     console.log(
-      `   first dashboard page: ${first.ms.toFixed(0)} ms (status ${first.status}) = ${x(first.ms)} × one Partner Center page (goal ≤ 2)`,
+      `   first page of the list (GET /api/customers): ${first.ms.toFixed(0)} ms (status ${first.status}) = ${x(first.ms)} × one Partner Center page (goal ≤ 2)`,
     );
     console.log(
-      `   the warm dashboard of the loaded list, median: ${warm[2]!.toFixed(0)} ms; the first page minus it: ${x(first.ms - warm[2]!)} × one Partner Center page`,
+      `   the same request once loaded, median: ${warm[2]!.toFixed(0)} ms; the first page minus it: ${x(first.ms - warm[2]!)} × one Partner Center page`,
     );
+    console.log(`   the warm dashboard of the loaded list, median: ${dashboard[2]!.toFixed(0)} ms`);
     console.log(
       `   the trivial page, median: ${trivial[2]!.toFixed(0)} ms; the process's very first dashboard render (partner B, a few hundred customers): ${cold.ms.toFixed(0)} ms, warm ${warmOther.ms.toFixed(0)} ms`,
     );
