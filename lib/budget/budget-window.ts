@@ -29,8 +29,13 @@ export interface BudgetState {
   lastStrikeAt: number;
 }
 
+/**
+ * A refusal says why: `throttled` when upstream's own 429 blocks the scope (its Retry-After or a
+ * back-off), `full` when our window has no room. Callers tell users different things.
+ */
 export type TakeDecision =
-  { granted: true; state: BudgetState } | { granted: false; waitMs: number; state: BudgetState };
+  | { granted: true; state: BudgetState }
+  | { granted: false; waitMs: number; reason: 'throttled' | 'full'; state: BudgetState };
 
 export const EMPTY_BUDGET: BudgetState = {
   windowStart: 0,
@@ -62,10 +67,20 @@ export function estimatedUse(state: BudgetState, now: number, windowMs: number):
 export function take(state: BudgetState, rule: BudgetRule, now: number): TakeDecision {
   const rolled = rollWindow(state, now, rule.windowMs);
   if (rolled.blockedUntil > now)
-    return { granted: false, waitMs: rolled.blockedUntil - now, state: rolled };
+    return {
+      granted: false,
+      waitMs: rolled.blockedUntil - now,
+      reason: 'throttled',
+      state: rolled,
+    };
   if (estimatedUse(rolled, now, rule.windowMs) + 1 <= rule.limit)
     return { granted: true, state: { ...rolled, used: rolled.used + 1 } };
-  return { granted: false, waitMs: waitForRoom(rolled, rule, now), state: rolled };
+  return {
+    granted: false,
+    waitMs: waitForRoom(rolled, rule, now),
+    reason: 'full',
+    state: rolled,
+  };
 }
 
 /**

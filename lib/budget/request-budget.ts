@@ -14,7 +14,11 @@ export interface RequestBudgetOptions {
 
 /** The wait for the budget outlasted what a request may spend on it. */
 export class BudgetExhaustedError extends AppError {
-  constructor(readonly retryAfterMs: number) {
+  constructor(
+    readonly retryAfterMs: number,
+    /** `throttled`: upstream's 429 blocks the scope; `full`: our own window has no room. */
+    readonly reason: 'throttled' | 'full' = 'full',
+  ) {
     super(
       'budget_exhausted',
       'Partner Center is busy for your organization right now. Try again in a minute.',
@@ -45,7 +49,7 @@ export class RequestBudget {
       const decision = await this.opts.store.take(scope, this.opts.rule, this.now());
       if (decision.granted) return;
       const left = deadline - this.now();
-      if (decision.waitMs > left) throw new BudgetExhaustedError(decision.waitMs);
+      if (decision.waitMs > left) throw new BudgetExhaustedError(decision.waitMs, decision.reason);
       // A little jitter, so waiters on several instances do not all return in the same instant.
       await this.sleep(Math.min(left, decision.waitMs + Math.floor(this.random() * 50)));
     }

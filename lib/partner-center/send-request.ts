@@ -1,3 +1,4 @@
+import { BudgetExhaustedError } from '@/lib/budget/request-budget';
 import { isGuid } from '@/lib/ids/guid';
 import { randomUUID } from 'node:crypto';
 import { currentLogContext, log } from '@/lib/log';
@@ -78,7 +79,7 @@ export async function sendRequest(
   const route = routeTemplate(req.path);
 
   for (let attempt = 0; ; attempt++) {
-    if (opts.budget) await opts.budget.take();
+    if (opts.budget) await takeBudget(opts.budget, ids);
     const started = opts.now();
     const result = await attemptOnce(opts, req, ids);
     const elapsedMs = opts.now() - started;
@@ -116,6 +117,24 @@ export async function sendRequest(
     );
     if (!canRetry) throw toError(result, ids, retryAfterMs);
     await opts.sleep(delay);
+  }
+}
+
+/**
+ * Waits for the shared budget. A wait refused because Partner Center itself throttled the tenant
+ * (a 429 seen here or on another instance) is reported as Partner Center's throttle, with the
+ * time left, not as our own window being full: that is what the partner needs to hear.
+ */
+async function takeBudget(budget: PartnerCenterBudget, ids: CallIds): Promise<void> {
+  try {
+    await budget.take();
+  } catch (e) {
+    if (!(e instanceof BudgetExhaustedError) || e.reason !== 'throttled') throw e;
+    throw new PartnerCenterError(
+      'partner_center_throttled',
+      { upstreamStatus: 429, retryAfterSeconds: Math.ceil(e.retryAfterMs / 1000), ...ids },
+      { cause: e },
+    );
   }
 }
 

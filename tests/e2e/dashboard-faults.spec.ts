@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { control } from '../support/control';
 import { seededTenants, seededUser } from '../support/manifest';
+import { resetSharedBudgets } from '../support/shared-budgets';
 import { connectTenantViaUi, signInStaff, waitForFullList } from './support/portal-journeys';
 
 /**
@@ -18,6 +19,7 @@ test.beforeAll(async ({ browser }) => {
 
 test.afterEach(async () => {
   await control.clearFaults();
+  await resetSharedBudgets();
 });
 
 /** Presses Refresh (which goes to Partner Center again) and returns the dashboard's HTTP status. */

@@ -193,7 +193,7 @@ describe('a fleet of three instances', () => {
     // Instance 2 does not even try: the shared budget says the tenant is throttled.
     const held = await get(`/api/customers/${id}`, 1);
     expect(held.status).toBe(503);
-    expect(JSON.parse(held.body)).toMatchObject({ error: { code: 'budget_exhausted' } });
+    expect(JSON.parse(held.body)).toMatchObject({ error: { code: 'partner_center_throttled' } });
     expect(tally(await fleet.control.stats()).partnerCenterCalls).toBe(0);
     await fleet.sql.query('DELETE FROM fleet_budgets');
     expect((await get(`/api/customers/${id}`, 1)).status).toBe(200);

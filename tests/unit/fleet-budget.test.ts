@@ -136,6 +136,7 @@ describe('RequestBudget', () => {
     await expect(budget.acquire('tenant-a')).rejects.toMatchObject({
       code: 'budget_exhausted',
       status: 503,
+      reason: 'throttled',
     });
   });
 });

@@ -4,6 +4,7 @@ import {
   type PartnerCenterError,
 } from '@/lib/partner-center';
 import { withLogContext } from '@/lib/log';
+import { BudgetExhaustedError } from '@/lib/budget/request-budget';
 
 type Call = { url: URL; headers: Headers };
 
@@ -343,5 +344,33 @@ describe('Partner Center client: the shared budget', () => {
     const client = createPartnerCenterClient(token, { ...base, fetch: pc.fetch, budget });
     await expect(client.listCustomersPage()).rejects.toMatchObject({ code: 'budget_exhausted' });
     expect(pc.calls).toHaveLength(0);
+  });
+
+  it("a tenant held back by Partner Center's own 429 is told Partner Center throttles it, and for how long", async () => {
+    const pc = fakePartnerCenter([]);
+    const budget = {
+      take: async () => {
+        throw new BudgetExhaustedError(95_500, 'throttled');
+      },
+      throttled: () => undefined,
+    };
+    const client = createPartnerCenterClient(token, { ...base, fetch: pc.fetch, budget });
+    await expect(client.listCustomersPage()).rejects.toMatchObject({
+      code: 'partner_center_throttled',
+      details: { retryAfterSeconds: 96 },
+    });
+    expect(pc.calls).toHaveLength(0);
+  });
+
+  it('a window that is merely full stays budget_exhausted', async () => {
+    const pc = fakePartnerCenter([]);
+    const budget = {
+      take: async () => {
+        throw new BudgetExhaustedError(40_000, 'full');
+      },
+      throttled: () => undefined,
+    };
+    const client = createPartnerCenterClient(token, { ...base, fetch: pc.fetch, budget });
+    await expect(client.listCustomersPage()).rejects.toMatchObject({ code: 'budget_exhausted' });
   });
 });
