@@ -1,3 +1,4 @@
+import { adviceForCode } from '@/lib/entra/aadsts-advice';
 import { ConnectionError } from '@/lib/tokens/connection-error';
 import { noteDatabaseDown, noteDatabaseUp } from './database-health';
 import { isDatabaseUnavailable } from './sql-pool';
@@ -39,6 +40,10 @@ export class TenantServingGuard {
     if (previous && previous.generation !== state.generation) await this.deps.onNewGeneration(key);
     if (state.status === 'disconnected') throw new ConnectionError('connection_missing', key);
     if (state.status === 'needs_reconnect')
-      throw new ConnectionError('connection_needs_reconnect', key);
+      throw new ConnectionError(
+        'connection_needs_reconnect',
+        key,
+        state.reasonCode ? adviceForCode(state.reasonCode) : undefined,
+      );
   }
 }

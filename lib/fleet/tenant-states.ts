@@ -7,6 +7,8 @@ export interface TenantState {
   status: TenantStatus;
   /** Bumped by every connect, disconnect and dead grant, on any instance. */
   generation: number;
+  /** Why a `needs_reconnect` tenant needs it: the dead grant's code, for the advice shown. */
+  reasonCode?: string;
 }
 
 /**
@@ -24,26 +26,44 @@ export class TenantStates {
   ) {}
 
   async read(tenantId: TenantId): Promise<TenantState | undefined> {
-    const { rows } = await this.pool.query<{ status: TenantStatus; generation: string }>(
-      'SELECT status, generation FROM fleet_tenant_state WHERE partner_tenant_id = $1',
+    const { rows } = await this.pool.query<{
+      status: TenantStatus;
+      generation: string;
+      reason_code: string | null;
+    }>(
+      'SELECT status, generation, reason_code FROM fleet_tenant_state WHERE partner_tenant_id = $1',
       [tenantId],
     );
     const row = rows[0];
-    return row ? { status: row.status, generation: Number(row.generation) } : undefined;
+    if (!row) return undefined;
+    return {
+      status: row.status,
+      generation: Number(row.generation),
+      ...(row.reason_code ? { reasonCode: row.reason_code } : {}),
+    };
   }
 
   /** Records a change and returns the new generation. */
-  async record(tenantId: TenantId, status: TenantStatus): Promise<TenantState> {
+  async record(
+    tenantId: TenantId,
+    status: TenantStatus,
+    reasonCode?: string,
+  ): Promise<TenantState> {
     const { rows } = await this.pool.query<{ generation: string }>(
-      `INSERT INTO fleet_tenant_state (partner_tenant_id, status, generation, changed_at)
-       VALUES ($1, $2, 1, $3)
+      `INSERT INTO fleet_tenant_state (partner_tenant_id, status, generation, changed_at, reason_code)
+       VALUES ($1, $2, 1, $3, $4)
        ON CONFLICT (partner_tenant_id) DO UPDATE
          SET status = EXCLUDED.status,
              generation = fleet_tenant_state.generation + 1,
-             changed_at = EXCLUDED.changed_at
+             changed_at = EXCLUDED.changed_at,
+             reason_code = EXCLUDED.reason_code
        RETURNING generation`,
-      [tenantId, status, this.now()],
+      [tenantId, status, this.now(), reasonCode ?? null],
     );
-    return { status, generation: Number(rows[0]!.generation) };
+    return {
+      status,
+      generation: Number(rows[0]!.generation),
+      ...(reasonCode ? { reasonCode } : {}),
+    };
   }
 }

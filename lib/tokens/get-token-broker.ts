@@ -41,8 +41,8 @@ function createTokenBroker(): TokenBroker {
     ),
     flight: new MemorySingleFlight(),
     lock: getTenantLock(),
-    onDeadGrant: async (tenantId) => {
-      await getTenantStates().record(tenantId, 'needs_reconnect');
+    onDeadGrant: async (tenantId, code) => {
+      await getTenantStates().record(tenantId, 'needs_reconnect', code);
     },
     now: Date.now,
     defaultResource: config.PARTNER_CENTER_RESOURCE,

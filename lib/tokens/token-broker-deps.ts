@@ -55,7 +55,7 @@ export interface TokenBrokerDeps {
    */
   onActivity?: (event: BrokerActivity) => Promise<void>;
   /** Told (under the tenant's lock) when a dead grant was recorded, e.g. to tell other instances. */
-  onDeadGrant?: (tenantId: TenantId) => Promise<void>;
+  onDeadGrant?: (tenantId: TenantId, code: string) => Promise<void>;
   /** Where background write-back failures go (they never fail the request). */
   onBackgroundError?: (error: unknown, context: { tenantId: TenantId; operation: string }) => void;
   /**

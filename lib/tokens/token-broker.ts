@@ -180,7 +180,7 @@ export class TokenBroker {
           this.deps.onBackgroundError?.(e, { tenantId, operation: 'mark-dead-grant' }),
         );
       await this.deps
-        .onDeadGrant?.(tenantId)
+        .onDeadGrant?.(tenantId, dead.advice.code)
         .catch((e: unknown) =>
           this.deps.onBackgroundError?.(e, { tenantId, operation: 'share-dead-grant' }),
         );

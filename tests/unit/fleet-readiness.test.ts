@@ -64,3 +64,18 @@ describe('the per-request tenant check while the database is unreachable', () =>
     await expect(buggy.assertServing(A)).rejects.toMatchObject({ code: '42703' });
   });
 });
+
+describe('a grant that died on another instance', () => {
+  const A = toTenantId('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa');
+
+  it("is refused with that grant's advice, as on the instance that met it", async () => {
+    const guard = new TenantServingGuard({
+      read: async () => ({ status: 'needs_reconnect', generation: 3, reasonCode: 'AADSTS50173' }),
+      onNewGeneration: () => undefined,
+    });
+    await expect(guard.assertServing(A)).rejects.toMatchObject({
+      code: 'connection_needs_reconnect',
+      advice: { code: 'AADSTS50173' },
+    });
+  });
+});

@@ -6,6 +6,7 @@ import * as accessCustomers from './202611300200_access_customers';
 import * as activityPortalActor from './202611300430_activity_portal_actor';
 import * as fleetCoordination from './202611300430_fleet_coordination';
 import * as fleetCustomerDirectory from './202611300431_fleet_customer_directory';
+import * as fleetTenantStateReason from './202611300600_fleet_tenant_state_reason';
 
 /**
  * Every migration, in order, as a static list: Next bundles the server, so a folder scan at run
@@ -22,4 +23,5 @@ export const migrationFiles: ReadonlyArray<readonly [string, Migration]> = [
   ['202611300430_activity_portal_actor', activityPortalActor],
   ['202611300430_fleet_coordination', fleetCoordination],
   ['202611300431_fleet_customer_directory', fleetCustomerDirectory],
+  ['202611300600_fleet_tenant_state_reason', fleetTenantStateReason],
 ];

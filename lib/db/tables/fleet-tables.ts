@@ -31,6 +31,8 @@ export interface FleetTables {
     status: 'connected' | 'disconnected' | 'needs_reconnect';
     generation: ColumnType<string, number | string, number | string>;
     changed_at: Millis;
+    /** The dead grant's code for `needs_reconnect` (e.g. AADSTS50173); null otherwise. */
+    reason_code: string | null;
   };
   /**
    * The shared customer directory: one row per (partner tenant, customer tenant), both lower-case
