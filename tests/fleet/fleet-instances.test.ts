@@ -220,6 +220,17 @@ describe('the database unreachable for 10 seconds', () => {
     const id = await firstCustomerId(0);
     for (const n of [0, 1, 2]) expect((await get('/dashboard', n)).status).toBe(200);
     await fleet.control.resetStats();
+    // The connection's activity rows (connect, replace, recover, disconnect) before the outage.
+    const connectionRows = async () =>
+      (
+        await fleet.sql.query<{ kind: string; result: string }>(
+          `SELECT kind, result FROM activity_log
+           WHERE partner_tenant_id = $1 AND kind IN ('connect', 'replace', 'recover', 'disconnect')
+           ORDER BY id`,
+          [tenantId],
+        )
+      ).rows;
+    const rowsBefore = await connectionRows();
 
     await fleet.databaseLink.stop();
     const cutAt = Date.now();
@@ -290,8 +301,12 @@ describe('the database unreachable for 10 seconds', () => {
       [tenantId],
     );
     expect(rows[0]?.status).toBe('connected');
-    // And a connect now works again, on any instance.
+    // The refused connect and disconnect left no activity row (nothing happened; the connect's
+    // failure could not be written while the log was unreachable, and recording never blocks).
+    expect(await connectionRows()).toEqual(rowsBefore);
+    // And a connect now works again, on any instance: exactly one row more, the replacement.
     const again = await connectVia(fleet, [2, 0]);
     expect(again.done.headers.get('location')).toContain('/connect/success');
+    expect(await connectionRows()).toEqual([...rowsBefore, { kind: 'replace', result: 'success' }]);
   });
 });
