@@ -4,9 +4,9 @@
  * than the budget. Concurrent callers reserve slots in turn.
  *
  * On a 429 it pauses every caller for `Retry-After` (or an exponential back-off when there is
- * none) and halves its rate; the rate recovers step by step after a quiet period. The sync job
- * runs once across the fleet (the job system's singleton), so one budget per job is the
- * partner's whole budget.
+ * none) and halves its rate; the rate recovers step by step after a quiet period. It paces one
+ * run (or one "check now"); the partner's window that every portal instance shares is taken
+ * after it (lib/access/fleet-budget.ts), so runs on several instances stay within one rate.
  */
 export interface RateBudgetOptions {
   ratePerSecond: number;

@@ -254,6 +254,6 @@ describe('the access query', () => {
     const q = parseAccessQuery(
       new URLSearchParams('filter=x&sort=__proto__&dir=up&page=-1&size=7&q=%00ab%01c'),
     );
-    expect(q).toEqual({ filter: 'all', q: 'abc', sort: 'name', dir: 'asc', page: 1, size: 50 });
+    expect(q).toEqual({ filter: 'all', q: 'abc', sort: 'name', dir: 'asc', page: 1, size: 25 });
   });
 });
