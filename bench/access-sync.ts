@@ -61,6 +61,7 @@ async function main(): Promise<void> {
       outcome: string;
       remaining: number;
       assignmentsRead?: number;
+      assignmentsDeferred?: number;
       unassigned?: number;
     };
     console.log(
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
     );
     console.log(`  consent checks     ${r.checked.toLocaleString('en-US')}`);
     console.log(
-      `  access assignments ${(r.assignmentsRead ?? 0).toLocaleString('en-US')} relationships read; ${(r.unassigned ?? 0).toLocaleString('en-US')} customers with GDAP no group holds (not checked)`,
+      `  access assignments ${(r.assignmentsRead ?? 0).toLocaleString('en-US')} relationships read (${(r.assignmentsDeferred ?? 0).toLocaleString('en-US')} left for the next run); ${(r.unassigned ?? 0).toLocaleString('en-US')} customers with GDAP no group holds (not checked)`,
     );
     console.log(
       `  Graph+token calls  ${r.calls.toLocaleString('en-US')} (${(r.calls / r.seconds).toFixed(1)} per second; budget ${rate})`,

@@ -17,6 +17,8 @@ export interface AssignmentReadResult {
   reused: number;
   /** Relationships whose assignments could not be read (left "not read"; the next pass retries). */
   failed: number;
+  /** Relationships left unread because the run's time for assignments ran out (read next run). */
+  deferred: number;
 }
 
 /**
@@ -31,9 +33,22 @@ export async function readAssignments(
   graph: Pick<GraphClient, 'listAccessAssignments'>,
   relationships: readonly GdapRelationship[],
   stored: ReadonlyMap<string, StoredAssignments>,
-  opts: { now: Date; concurrency: number },
+  opts: {
+    now: Date;
+    concurrency: number;
+    /** Start no read after this (ms since epoch): a large first pass spreads over several runs. */
+    deadline?: number;
+    clock?: () => number;
+  },
 ): Promise<AssignmentReadResult> {
-  const result: AssignmentReadResult = { byRelationship: new Map(), read: 0, reused: 0, failed: 0 };
+  const result: AssignmentReadResult = {
+    byRelationship: new Map(),
+    read: 0,
+    reused: 0,
+    failed: 0,
+    deferred: 0,
+  };
+  const clock = opts.clock ?? Date.now;
   const toRead: GdapRelationship[] = [];
   for (const r of relationships) {
     if (!isLiveActive(r, opts.now)) continue;
@@ -50,6 +65,7 @@ export async function readAssignments(
   let next = 0;
   const worker = async () => {
     while (next < toRead.length) {
+      if (opts.deadline !== undefined && clock() >= opts.deadline) break;
       const r = toRead[next++]!;
       result.read++;
       try {
@@ -67,6 +83,7 @@ export async function readAssignments(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, opts.concurrency) }, worker));
+  result.deferred = toRead.length - next;
   return result;
 }
 

@@ -67,6 +67,8 @@ export interface SyncSummary {
   /** Access-assignment calls made in this run, and relationships whose stored ones were reused. */
   assignmentsRead?: number;
   assignmentsReused?: number;
+  /** Assignments left for the next run (a first pass too large for one run). */
+  assignmentsDeferred?: number;
   /** Customers with active GDAP that no security group holds. */
   unassigned?: number;
   customers: number;
@@ -116,12 +118,19 @@ export async function syncPartner(partnerTenantId: TenantId, deps: SyncDeps): Pr
       graph.listAllRelationships(),
       deps.listDirectory(partnerTenantId),
     ]);
-    // Which groups hold which roles: one call per active relationship that changed.
+    // Which groups hold which roles: one call per active relationship that changed. A first
+    // pass over tens of thousands spends at most half of each run on them (the rest stay unread,
+    // never "unassigned", and are read by the next runs), so consent checks progress too.
     assignments = await readAssignments(
       graph,
       relationships,
       await deps.repo.storedAssignments(partnerTenantId),
-      { now: deps.now(), concurrency: deps.concurrency },
+      {
+        now: deps.now(),
+        concurrency: deps.concurrency,
+        deadline: deps.maxRunMs === undefined ? undefined : startedAt.getTime() + deps.maxRunMs / 2,
+        clock: () => deps.now().getTime(),
+      },
     );
   } catch (e) {
     if (isEntraError(e) && e.aadsts === 65001) return stop(GRAPH_PERMISSION_MISSING);
@@ -213,17 +222,20 @@ export async function syncPartner(partnerTenantId: TenantId, deps: SyncDeps): Pr
   }
   const finishedAt = deps.now();
   const remaining = await deps.repo.countDue(partnerTenantId, finishedAt);
+  // Assignments left unread for lack of time are work left too: the job runs again.
+  const done = remaining === 0 && assignments.deferred === 0;
   await deps.repo.writeSyncState(partnerTenantId, {
     status: 'idle',
     finishedAt,
     checkedInRun: checked,
-    ...(remaining === 0 ? { lastFullPassAt: finishedAt } : {}),
+    ...(done ? { lastFullPassAt: finishedAt } : {}),
   });
   return {
-    outcome: remaining === 0 ? 'completed' : 'partial',
+    outcome: done ? 'completed' : 'partial',
     relationships: relationships.length,
     assignmentsRead: assignments.read,
     assignmentsReused: assignments.reused,
+    assignmentsDeferred: assignments.deferred,
     unassigned: unassigned.length,
     customers: rows.length,
     checked,

@@ -489,6 +489,38 @@ describe('access assignments in the sync', () => {
     expect(memory.rows.get(id(1))!.relationships[0]!.assignments).toBeUndefined();
   });
 
+  it('spends at most half of a capped run on a large first read, and the next run reads the rest', async () => {
+    let tick: () => void = () => undefined;
+    const s = setup({
+      directory: 4,
+      relationships: [rel(id(1)), rel(id(2)), rel(id(3)), rel(id(4))],
+      assignments: (r) => {
+        tick(); // each assignments call takes 30 ms of the run's clock
+        return [{ id: `a-${r.id}`, status: 'active', groupId: id(7000), roleIds: r.roleIds }];
+      },
+      maxRunMs: 100,
+    });
+    tick = () => s.advance(30);
+    s.deps.concurrency = 1;
+    const first = await syncPartner(PARTNER, s.deps);
+    // Half of 100 ms: reads at 0 and 30 ms, none started at 60 ms.
+    expect(first).toMatchObject({ outcome: 'partial', assignmentsRead: 2, assignmentsDeferred: 2 });
+    expect(first.unassigned).toBe(0); // unread is never "no group holds it"
+    s.deps.maxRunMs = undefined;
+    s.calls.length = 0;
+    const second = await syncPartner(PARTNER, s.deps);
+    expect(second).toMatchObject({
+      outcome: 'completed',
+      assignmentsRead: 2,
+      assignmentsReused: 2,
+      assignmentsDeferred: 0,
+    });
+    expect(s.calls.filter((c) => c.startsWith('assignments:'))).toEqual([
+      `assignments:rel-${id(3)}`,
+      `assignments:rel-${id(4)}`,
+    ]);
+  });
+
   it('stops with one partner error when reading assignments meets a dead grant', async () => {
     const { deps, memory } = setup({
       directory: 1,
