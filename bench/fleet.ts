@@ -16,39 +16,11 @@
 import { spawnSync } from 'node:child_process';
 import { signInStaff, connectTenant } from '../tests/support/portal-http-session';
 import { load } from './load';
+import { settleCloudCalls, tallyCloudCalls } from '../tests/support/cloud-calls';
 import { startFleet, type Fleet } from '../tests/support/fleet';
 import { seededTenants, seededUser } from '../tests/support/manifest';
 
 const COLD_REQUESTS = 150;
-
-function tally(counts: Record<string, number>) {
-  const sum = (pred: (k: string) => boolean) =>
-    Object.entries(counts)
-      .filter(([k]) => pred(k))
-      .reduce((n, [, v]) => n + v, 0);
-  return {
-    keyVaultReads: sum(
-      (k) => /^keyvault GET \/secrets\/[^ ]+ 200/.test(k) && !k.includes('/versions'),
-    ),
-    redemptions: sum((k) => k.startsWith('entra POST') && k.endsWith('grant_type=refresh_token')),
-    partnerCenterCalls: sum((k) => /^partner-center GET \/v1\/customers \d+/.test(k)),
-  };
-}
-
-async function settle(fleet: Fleet) {
-  let last = -1;
-  let stableSince = Date.now();
-  for (const deadline = Date.now() + 180_000; Date.now() < deadline;) {
-    const counts = await fleet.control.stats();
-    const pc = tally(counts).partnerCenterCalls;
-    if (pc !== last) {
-      last = pc;
-      stableSince = Date.now();
-    } else if (Date.now() - stableSince > 2000) return counts;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return fleet.control.stats();
-}
 
 async function ready(fleet: Fleet) {
   const { partnerA } = seededTenants(fleet.cloud.manifest);
@@ -94,13 +66,13 @@ async function smallFleet(instances: number, seconds: number): Promise<void> {
       ),
     );
     const coldMs = performance.now() - t0;
-    const cold = tally(await settle(fleet));
+    const cold = tallyCloudCalls(await settleCloudCalls(fleet.control, 180_000));
     console.log(
       `\n1. cold: ${COLD_REQUESTS} concurrent first dashboard requests over ${instances} instances (${statuses.filter((s) => s === 200).length}/${COLD_REQUESTS} answered 200 in ${coldMs.toFixed(0)} ms; per instance ${fleet.proxy.counts.join(' / ')})`,
     );
     console.log(`   Key Vault reads           ${cold.keyVaultReads}   (target 1)`);
     console.log(`   refresh-token redemptions ${cold.redemptions}   (target 1)`);
-    console.log(`   Partner Center calls      ${cold.partnerCenterCalls}  (target 20)`);
+    console.log(`   Partner Center calls      ${cold.partnerCenterListCalls}  (target 20)`);
 
     // 2. Warm.
     console.log(`\n2. warm, concurrency 16 per instance, ${seconds} s each`);
@@ -179,7 +151,7 @@ async function largeFleet(instances: number): Promise<void> {
     const dashboard: number[] = [];
     for (let i = 0; i < 5; i++) dashboard.push((await timed('/dashboard', { cookie })).ms);
     dashboard.sort((a, b) => a - b);
-    const cost = tally(await big.control.stats());
+    const cost = tallyCloudCalls(await big.control.stats());
     const x = (ms: number) => (ms / pageMs).toFixed(2);
     console.log(`\n3. 50,000 customers over ${instances} instances (measured on instance 1)`);
     console.log(
@@ -196,7 +168,7 @@ async function largeFleet(instances: number): Promise<void> {
       `   the trivial page, median: ${trivial[2]!.toFixed(0)} ms; the process's very first dashboard render (partner B, a few hundred customers): ${cold.ms.toFixed(0)} ms, warm ${warmOther.ms.toFixed(0)} ms`,
     );
     console.log(
-      `   list complete after ${(complete / 1000).toFixed(1)} s; Partner Center list calls in total ${cost.partnerCenterCalls} (100 pages of 500 for partner A, partner B's, and the timing's 7)`,
+      `   list complete after ${(complete / 1000).toFixed(1)} s; Partner Center list calls in total ${cost.partnerCenterListCalls} (100 pages of 500 for partner A, partner B's, and the timing's 7)`,
     );
   } finally {
     await big.stop();

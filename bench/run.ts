@@ -27,7 +27,8 @@ import { parseArgs } from 'node:util';
 import { startDatabaseProcess } from '../scripts/database-process';
 import { portalEnvFromManifest } from '../scripts/emulator-env';
 import { findFreePortBlock, startEmulatorProcess } from '../scripts/emulator-process';
-import { controlFor, type Control } from '../tests/support/control';
+import { tallyCloudCalls, settleCloudCalls } from '../tests/support/cloud-calls';
+import { controlFor } from '../tests/support/control';
 import { seededTenants, seededUser } from '../tests/support/manifest';
 import { benchConnectionsView } from './connections-view';
 import { connectTenant, signInStaff } from '../tests/support/portal-http-session';
@@ -39,36 +40,6 @@ const ACTIVITY_ROWS = 100_000;
 const PARTNERS = 500;
 const COLD_REQUESTS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-
-function tally(counts: Record<string, number>) {
-  const sum = (pred: (k: string) => boolean) =>
-    Object.entries(counts)
-      .filter(([k]) => pred(k))
-      .reduce((n, [, v]) => n + v, 0);
-  return {
-    keyVaultReads: sum(
-      (k) => /^keyvault GET \/secrets\/[^ ]+ 200/.test(k) && !k.includes('/versions'),
-    ),
-    redemptions: sum((k) => k.startsWith('entra POST') && k.endsWith('grant_type=refresh_token')),
-    partnerCenterCalls: sum((k) => /^partner-center GET \/v1\/customers \d+/.test(k)),
-  };
-}
-
-/** Waits until background loading stops calling Partner Center (no new call for 2 s). */
-async function settle(control: Control): Promise<Record<string, number>> {
-  let last = -1;
-  let stableSince = Date.now();
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
-    const counts = await control.stats();
-    const pc = tally(counts).partnerCenterCalls;
-    if (pc !== last) {
-      last = pc;
-      stableSince = Date.now();
-    } else if (Date.now() - stableSince > 2000) return counts;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return control.stats();
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { instances: { type: 'string' } } });
@@ -113,7 +84,7 @@ async function main(): Promise<void> {
       ),
     );
     const coldMs = performance.now() - t0;
-    const cold = tally(await settle(control));
+    const cold = tallyCloudCalls(await settleCloudCalls(control));
     const ok = statuses.filter((s) => s === 200).length;
 
     // 2. Warm: the dashboard against a trivial page of the same server.
@@ -189,7 +160,7 @@ async function main(): Promise<void> {
     console.log(`   Key Vault reads          ${cold.keyVaultReads}   (target 1)`);
     console.log(`   refresh-token redemptions ${cold.redemptions}   (target 1)`);
     console.log(
-      `   Partner Center calls     ${cold.partnerCenterCalls}  (target ${Math.ceil(CUSTOMERS / 500)})`,
+      `   Partner Center calls     ${cold.partnerCenterListCalls}  (target ${Math.ceil(CUSTOMERS / 500)})`,
     );
     console.log(`\n2. warm, concurrency 16, ${SECONDS} s each`);
     console.log(

@@ -1,13 +1,7 @@
 import 'server-only';
-import { MemoryBudgetStore } from '@/lib/budget/budget-store';
-import { FallbackBudgetStore } from '@/lib/budget/fallback-budget-store';
-import { RequestBudget } from '@/lib/budget/request-budget';
-import { isDatabaseUnavailable } from '@/lib/fleet';
-import { noteDatabaseDown } from '@/lib/fleet/database-health';
-import { getFleetPool } from '@/lib/fleet/fleet-pool';
-import { PgBudgetStore } from '@/lib/fleet/pg-budget-store';
+import type { RequestBudget } from '@/lib/budget/request-budget';
+import { getSharedBudget } from '@/lib/fleet';
 import type { TenantId } from '@/lib/ids/tenant-id';
-import { processSingleton } from '@/lib/tokens/process-singleton';
 import type { SyncBudget } from './sync-partner';
 
 /**
@@ -32,19 +26,10 @@ export const CONSENT_REQUESTS_PER_SECOND = 40;
 const MAX_WAIT_MS = 5 * 60_000;
 
 function sharedBudget(name: string, perSecond: number): RequestBudget {
-  return processSingleton(
-    `access.fleet-budget.${name}.${perSecond}`,
-    () =>
-      new RequestBudget({
-        store: new FallbackBudgetStore(
-          new PgBudgetStore(getFleetPool()),
-          new MemoryBudgetStore(),
-          isDatabaseUnavailable,
-          () => noteDatabaseDown(),
-        ),
-        rule: { limit: perSecond, windowMs: 1000 },
-        maxWaitMs: MAX_WAIT_MS,
-      }),
+  return getSharedBudget(
+    `access.${name}.${perSecond}`,
+    { limit: perSecond, windowMs: 1000 },
+    MAX_WAIT_MS,
   );
 }
 

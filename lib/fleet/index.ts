@@ -3,22 +3,18 @@ import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
 import { processSingleton } from '@/lib/tokens/process-singleton';
 import { tokenKeyFrom } from '@/lib/tokens/token-seal';
-import { MemoryBudgetStore } from '@/lib/budget/budget-store';
-import { FallbackBudgetStore } from '@/lib/budget/fallback-budget-store';
-import { RequestBudget } from '@/lib/budget/request-budget';
 import type { PartnerCenterBudget } from '@/lib/partner-center/send-request';
 import type { TenantId } from '@/lib/ids/tenant-id';
-import { noteDatabaseDown } from './database-health';
 import { getFleetPool, getLockPool } from './fleet-pool';
-import { PgBudgetStore } from './pg-budget-store';
 import { PgCustomerDirectory } from './pg-customer-directory';
 import { createPgConsumedStates } from './pg-consumed-states';
 import { PgTenantLock } from './pg-tenant-lock';
 import { PgTokenCache } from './pg-token-cache';
-import { isDatabaseUnavailable } from './sql-pool';
+import { getSharedBudget } from './shared-budget';
 import { TenantStates } from './tenant-states';
 
 export { isDatabaseUnavailable, type SqlPool } from './sql-pool';
+export { getSharedBudget } from './shared-budget';
 export { TenantBusyError, LockUnavailableError } from './pg-tenant-lock';
 export type { TenantState, TenantStatus } from './tenant-states';
 
@@ -63,19 +59,11 @@ export function getTenantStates(): TenantStates {
  * cannot be reached, each process keeps its own window (and the penalty of a 429 it sees).
  */
 export function partnerCenterBudgetFor(tenantId: TenantId): PartnerCenterBudget {
-  const budget = processSingleton('fleet.partner-center-budget', () => {
-    const store = new FallbackBudgetStore(
-      new PgBudgetStore(getFleetPool()),
-      new MemoryBudgetStore(),
-      isDatabaseUnavailable,
-      () => noteDatabaseDown(),
-    );
-    return new RequestBudget({
-      store,
-      rule: { limit: getConfig().PARTNER_CENTER_CUSTOMER_REQUESTS_PER_MINUTE, windowMs: 60_000 },
-      maxWaitMs: 30_000,
-    });
-  });
+  const budget = getSharedBudget(
+    'partner-center-customers',
+    { limit: getConfig().PARTNER_CENTER_CUSTOMER_REQUESTS_PER_MINUTE, windowMs: 60_000 },
+    30_000,
+  );
   const scope = `partner-center:customers:${tenantId}`;
   return {
     take: () => budget.acquire(scope),
@@ -100,17 +88,7 @@ export function getCustomerDirectory(): PgCustomerDirectory {
  * and it is not a load-balancer probe (those are /api/health/live and /api/health/ready).
  */
 export function tryTakeHealthCheck() {
-  return processSingleton(
-    'fleet.health-budget',
-    () =>
-      new RequestBudget({
-        store: new FallbackBudgetStore(
-          new PgBudgetStore(getFleetPool()),
-          new MemoryBudgetStore(),
-          isDatabaseUnavailable,
-        ),
-        rule: { limit: 6, windowMs: 60_000 },
-        maxWaitMs: 0,
-      }),
-  ).tryTake('api-health:anonymous');
+  return getSharedBudget('api-health', { limit: 6, windowMs: 60_000 }, 0).tryTake(
+    'api-health:anonymous',
+  );
 }

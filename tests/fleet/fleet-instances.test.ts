@@ -7,6 +7,7 @@ import { signInStaff } from '../support/portal-http-session';
 import { CookieJar, driveSignIn } from '../integration/entra-sign-in-driver';
 import { seededTenants, seededUser } from '../support/manifest';
 import { startFleet, type Fleet } from '../support/fleet';
+import { tallyCloudCalls } from '../support/cloud-calls';
 
 let fleet: Fleet;
 let staff: string;
@@ -25,21 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fleet?.stop();
 });
-
-type Tally = { keyVaultReads: number; redemptions: number; partnerCenterCalls: number };
-function tally(counts: Record<string, number>): Tally {
-  const sum = (pred: (k: string) => boolean) =>
-    Object.entries(counts)
-      .filter(([k]) => pred(k))
-      .reduce((n, [, v]) => n + v, 0);
-  return {
-    keyVaultReads: sum(
-      (k) => /^keyvault GET \/secrets\/[^ ]+ 200/.test(k) && !k.includes('/versions'),
-    ),
-    redemptions: sum((k) => k.startsWith('entra POST') && k.endsWith('grant_type=refresh_token')),
-    partnerCenterCalls: sum((k) => /^partner-center GET \/v1\/customers/.test(k)),
-  };
-}
 
 /** One browser's connect flow: start on instance `start`, Entra's redirect back on `callback`. */
 async function connectVia(f: Fleet, [start, callback]: [number, number]) {
@@ -89,7 +75,7 @@ describe('a fleet of three instances', () => {
       ),
     );
     expect(statuses.filter((s) => s === 200)).toHaveLength(60);
-    const cost = tally(await fleet.control.stats());
+    const cost = tallyCloudCalls(await fleet.control.stats());
     expect(cost.keyVaultReads).toBe(1);
     expect(cost.redemptions).toBe(1);
     // Every instance served some of them.
@@ -170,7 +156,7 @@ describe('a fleet of three instances', () => {
     const detailPage = await get(`/dashboard/customers/${id}`, 1);
     expect(detailPage.body).not.toContain('Subscriptions');
     // Refused from the shared state alone: nothing was asked of Partner Center.
-    expect(tally(await fleet.control.stats()).partnerCenterCalls).toBe(0);
+    expect(tallyCloudCalls(await fleet.control.stats()).partnerCenterCustomerCalls).toBe(0);
 
     await connectVia(fleet, [1, 2]);
     expect((await get('/api/customers', 1)).status).toBe(200);
@@ -194,7 +180,7 @@ describe('a fleet of three instances', () => {
     const held = await get(`/api/customers/${id}`, 1);
     expect(held.status).toBe(503);
     expect(JSON.parse(held.body)).toMatchObject({ error: { code: 'partner_center_throttled' } });
-    expect(tally(await fleet.control.stats()).partnerCenterCalls).toBe(0);
+    expect(tallyCloudCalls(await fleet.control.stats()).partnerCenterCustomerCalls).toBe(0);
     await fleet.sql.query('DELETE FROM fleet_budgets');
     expect((await get(`/api/customers/${id}`, 1)).status).toBe(200);
   });
@@ -207,7 +193,7 @@ describe('a fleet of three instances', () => {
     await fleet.control.resetStats();
     const res = await fetch(`${other.url}/api/customers`, { headers: { cookie: staff } });
     expect(res.status).toBe(200);
-    expect(tally(await fleet.control.stats()).redemptions).toBe(1);
+    expect(tallyCloudCalls(await fleet.control.stats()).redemptions).toBe(1);
     const { rows } = await fleet.sql.query<{ key_id: string }>(
       'SELECT DISTINCT key_id FROM fleet_access_tokens',
     );
@@ -295,7 +281,7 @@ describe('the database unreachable for 10 seconds', () => {
       .filter(([k]) => /^keyvault (PUT|PATCH|DELETE) /.test(k))
       .reduce((n, [, v]) => n + v, 0);
     expect(vaultWrites).toBe(0);
-    expect(tally(counts).redemptions).toBe(0);
+    expect(tallyCloudCalls(counts).redemptions).toBe(0);
     const { rows } = await fleet.sql.query<{ status: string }>(
       'SELECT status FROM fleet_tenant_state WHERE partner_tenant_id = $1',
       [tenantId],
