@@ -9,7 +9,7 @@ export interface PortalServer {
   stop(): void;
 }
 
-/** Starts the standalone production server and waits until it answers. */
+/** Starts the standalone production server and waits until it is ready (migrated database). */
 export async function startPortal(port: number, env: NodeJS.ProcessEnv): Promise<PortalServer> {
   // BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of the portal (open it in Chrome DevTools).
   const profile = process.env.BENCH_CPU_PROFILE
@@ -24,7 +24,8 @@ export async function startPortal(port: number, env: NodeJS.ProcessEnv): Promise
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the portal exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/`)).ok) break;
+      // The readiness probe, not `/`: a connect before the start-up migration ends fails closed.
+      if ((await fetch(`${url}/api/health/ready`)).ok) break;
     } catch {
       // not listening yet
     }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Kysely } from 'kysely';
-import { getDatabase, readBootState, type Database } from '@/lib/db';
+import { getDatabase, isBootPending, type Database } from '@/lib/db';
 import { currentLogContext, log } from '@/lib/log';
 import { processSingleton } from '@/lib/tokens/process-singleton';
 import type { ActivityEvent } from './activity-event';
@@ -28,8 +28,7 @@ export async function recordActivity(event: ActivityEvent, db?: Kysely<Database>
     if (!allowed) return;
   }
   log.info({ activity: row }, 'activity');
-  const boot = readBootState();
-  if (!db && (boot.status === 'waiting' || boot.status === 'failed')) {
+  if (!db && isBootPending()) {
     log.warn(
       { errorCode: 'activity_not_recorded', kind: row.kind },
       'activity not recorded: database unavailable',

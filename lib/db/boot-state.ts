@@ -2,11 +2,12 @@ import { processSingleton } from '@/lib/tokens/process-singleton';
 
 /**
  * Where this process's start-up migration stands. `none`: not a portal server (the console, a
- * test), which checks the database on its own. `waiting`: retrying an unreachable database.
+ * test), which checks the database on its own. `migrating`: the first attempt is running (tables may not exist yet). `waiting`: retrying an
+ * unreachable database.
  * `failed`: a migration itself failed (retried too, in case an operator fixes it).
  */
 export interface BootState {
-  status: 'none' | 'waiting' | 'ready' | 'failed';
+  status: 'none' | 'migrating' | 'waiting' | 'ready' | 'failed';
   attempts: number;
   errorCode?: string;
   since: Date;
@@ -20,6 +21,11 @@ const state = () =>
 
 export function readBootState(): BootState {
   return state().current;
+}
+
+/** Whether this process may not use the database yet: its start-up migration has not finished. */
+export function isBootPending(boot: BootState = readBootState()): boolean {
+  return boot.status === 'migrating' || boot.status === 'waiting' || boot.status === 'failed';
 }
 
 export function writeBootState(next: BootState): void {

@@ -16,6 +16,9 @@ const MAX_DELAY_MS = 60_000;
  */
 export async function bootDatabase(then: () => Promise<void>): Promise<void> {
   let delay = FIRST_DELAY_MS;
+  // Until the first attempt ends, the tables may not exist: readiness and pages must not count
+  // this process as ready (a load balancer would send it a connect it cannot record).
+  writeBootState({ status: 'migrating', attempts: 0, since: new Date() });
   for (let attempt = 1; ; attempt++) {
     try {
       const applied = await migrateToLatest(getDatabase());

@@ -4,12 +4,12 @@ import { getConfig } from '@/lib/config';
 import { processSingleton } from '@/lib/tokens/process-singleton';
 import { createDatabase, type DatabaseConnection } from './create-database';
 import { databaseUnavailable, toDatabaseError } from './database-error';
-import { readBootState } from './boot-state';
+import { isBootPending } from './boot-state';
 import type { Database } from './schema';
 
 export type { Database } from './schema';
 export { DATABASE_BEHIND, DATABASE_UNAVAILABLE, isDatabaseUnreachable } from './database-error';
-export { readBootState, type BootState } from './boot-state';
+export { isBootPending, readBootState, type BootState } from './boot-state';
 
 /** The process's pool and query builder, over DATABASE_URL (one per process, shared by every bundle). */
 export function getDatabaseConnection(): DatabaseConnection {
@@ -36,8 +36,7 @@ export function getDatabase(): Kysely<Database> {
  * a raw connection error, so callers render their error state and never a 500.
  */
 export async function withDatabase<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
-  const boot = readBootState();
-  if (boot.status === 'waiting' || boot.status === 'failed') throw databaseUnavailable();
+  if (isBootPending()) throw databaseUnavailable();
   try {
     return await fn(getDatabase());
   } catch (e) {

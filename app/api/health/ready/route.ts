@@ -1,7 +1,7 @@
 // GET /api/health/ready: the readiness probe. It checks the database only, so an Entra, Key Vault
 // or Partner Center blip never takes every instance out of rotation at once.
 import { NextResponse } from 'next/server';
-import { getDatabaseConnection, readBootState } from '@/lib/db';
+import { getDatabaseConnection, isBootPending, readBootState } from '@/lib/db';
 import { checkReadiness } from '@/lib/health/check-readiness';
 
 export const dynamic = 'force-dynamic';
@@ -12,8 +12,8 @@ export async function GET() {
     if (readBootState().status === 'failed')
       throw Object.assign(new Error('migration failed'), { code: 'database_not_migrated' });
     await getDatabaseConnection().pool.query('SELECT 1');
-    // Reachable again, but the start-up migration has not caught up yet: not ready either.
-    if (readBootState().status === 'waiting') throw new Error('start-up migration pending');
+    // Reachable, but the start-up migration has not finished yet: not ready either.
+    if (isBootPending()) throw new Error('start-up migration pending');
   });
   return NextResponse.json(
     result.ready
