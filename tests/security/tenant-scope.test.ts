@@ -91,6 +91,70 @@ function probes(victim: Partner): Array<{ label: string; value: () => Promise<Ai
     },
     { label: 'GET /connections', value: get('/connections') },
     { label: 'GET /api/health', value: get('/api/health') },
+    // The access view (GDAP and app consent per customer): rows, detail, export, progress, check.
+    { label: 'GET /api/access', value: get('/api/access?size=100') },
+    {
+      label: "GET /api/access?q=<victim's customer name>",
+      value: async () => {
+        const name = (await victimCustomer()).companyName;
+        return { probe: { path: `/api/access?q=${encodeURIComponent(name)}` }, echo: [name] };
+      },
+    },
+    {
+      label: "GET /api/access/<victim's customer id>",
+      value: async () => {
+        const id = (await victimCustomer()).id;
+        return { probe: { path: `/api/access/${id}` }, echo: [id] };
+      },
+    },
+    {
+      label: "GET /dashboard/access/<victim's customer id>",
+      value: async () => {
+        const id = (await victimCustomer()).id;
+        return { probe: { path: `/dashboard/access/${id}` }, echo: [id] };
+      },
+    },
+    {
+      label: "POST /api/access/<victim's customer id>/check",
+      value: async () => {
+        const id = (await victimCustomer()).id;
+        return {
+          probe: {
+            method: 'POST',
+            path: `/api/access/${id}/check`,
+            headers: { accept: 'application/json' },
+            body: new URLSearchParams({ csrfToken: 'x' }),
+          },
+          echo: [id],
+        };
+      },
+    },
+    { label: 'GET /dashboard/access', value: get('/dashboard/access?size=100') },
+    { label: 'GET /api/access/export', value: get('/api/access/export') },
+    { label: 'GET /api/access/progress', value: get('/api/access/progress') },
+    // The activity log: the victim's rows name its tenant id, which the scan looks for.
+    { label: 'GET /api/activity', value: get('/api/activity') },
+    { label: 'GET /activity', value: get('/activity') },
+    { label: 'GET /api/activity/export', value: get('/api/activity/export') },
+    {
+      label: "GET /api/activity?tenant=<victim's tenant id>",
+      value: async () => ({
+        probe: { path: `/api/activity?tenant=${victimTenant()}` },
+        echo: [victimTenant()],
+      }),
+    },
+    {
+      label: "POST /api/connections/<victim's tenant id>/webhook/test",
+      value: async () => ({
+        probe: {
+          method: 'POST',
+          path: `/api/connections/${victimTenant()}/webhook/test`,
+          headers: { accept: 'application/json' },
+          body: new URLSearchParams({ csrfToken: 'x' }),
+        },
+        echo: [victimTenant()],
+      }),
+    },
   ];
 }
 
