@@ -6,14 +6,17 @@ export function Pager({
   pageCount,
   href,
   more = false,
+  showSinglePage = false,
 }: {
   page: number;
   pageCount: number;
   href: (page: number) => string;
   /** `pageCount` is a lower bound (the list was counted only so far): "Page 1 of 10+". */
   more?: boolean;
+  /** Show "Page 1 of 1" too (the customer list always says where it is); others hide it. */
+  showSinglePage?: boolean;
 }) {
-  if (pageCount <= 1) return null;
+  if (pageCount <= 1 && !showSinglePage) return null;
   return (
     <nav className="pagination" aria-label="Pages">
       {page > 1 ? (

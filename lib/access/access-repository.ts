@@ -4,23 +4,25 @@ import type { AccessRow, AccessSyncState } from './access-row';
 import type { AccessCounts, AccessFilter, AccessQuery } from './access-query';
 import type { CustomerAdvice } from './customer-advice';
 import type { StoredAssignments } from './read-assignments';
-import type { AccessState, ConsentState, RelationshipSummary } from './types';
+import type { ConsentState } from './types';
 import type { TenantId } from '@/lib/ids/tenant-id';
 
 /** What the sync writes for one customer from the relationship list and the directory. */
-export interface DerivedRowInput {
-  customerTenantId: TenantId;
-  name: string;
-  domain?: string;
-  inDirectory: boolean;
-  access: AccessState;
-  relationships: RelationshipSummary[];
-  endDate?: string;
-  autoExtend: boolean;
-  globalAdmin: boolean;
+export type DerivedRowInput = Pick<
+  AccessRow,
+  | 'customerTenantId'
+  | 'name'
+  | 'domain'
+  | 'inDirectory'
+  | 'access'
+  | 'relationships'
+  | 'endDate'
+  | 'autoExtend'
+  | 'globalAdmin'
+> & {
   /** Active GDAP that no security group holds (the sync skips its consent check); not stored as such. */
   unassigned?: boolean;
-}
+};
 
 export interface CheckResultInput {
   consent: ConsentState;

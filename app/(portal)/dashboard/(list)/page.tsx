@@ -4,12 +4,12 @@ import { formatCount } from '@/lib/format/format-count';
 import { requireUser } from '@/lib/next';
 import { customerQueryString, loadCustomerPage, parseCustomerQuery } from '@/lib/customers';
 import { DegradedBanner } from '@/app/_components/degraded-banner';
+import { Pager } from '@/app/_components/pager';
 import { CustomerFilters } from '../_components/customer-filters';
 import { CustomerTable } from '../_components/customer-table';
 import { ErrorState } from '../_components/error-state';
 import { ListToolbar } from '../_components/list-toolbar';
 import { LoadProgress } from '../_components/load-progress';
-import { Pagination } from '../_components/pagination';
 import { ReconnectBanner } from '../_components/reconnect-banner';
 
 export const metadata: Metadata = { title: 'Customers · Partner Portal' };
@@ -75,7 +75,12 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
                 query={result.page.query}
                 total={result.page.total}
               />
-              <Pagination query={result.page.query} pageCount={result.page.pageCount} />
+              <Pager
+                page={result.page.query.page}
+                pageCount={result.page.pageCount}
+                href={(n) => `/dashboard${customerQueryString(result.page.query, { page: n })}`}
+                showSinglePage
+              />
             </>
           )}
         </>
