@@ -34,7 +34,8 @@ async function main(): Promise<void> {
     autoExtend: i % 3 === 0,
     globalAdmin: i % 7 === 0,
   }));
-  await repo.replaceDerived(partner, rows);
+  // Seen now with the default 30-day window (the bench's rows have no history to compare).
+  await repo.replaceDerived(partner, rows, new Date(now), 30);
   await repo.writeSyncState(partner, {
     status: 'idle',
     lastFullPassAt: new Date(),

@@ -33,10 +33,24 @@ export interface CheckResultInput {
 }
 
 export interface AccessRepository {
-  /** Writes the relationship-derived columns of every row, and removes rows no longer known. */
-  replaceDerived(partnerTenantId: TenantId, rows: readonly DerivedRowInput[]): Promise<void>;
+  /**
+   * Writes the relationship-derived columns of every row, and removes rows no longer known.
+   * `now` and `expiryDays` say whether each row's GDAP just entered the expiry window by a change
+   * (auto-extend turned off, end date moved nearer): the digest's news, kept on the row.
+   */
+  replaceDerived(
+    partnerTenantId: TenantId,
+    rows: readonly DerivedRowInput[],
+    now: Date,
+    expiryDays: number,
+  ): Promise<void>;
   /** Writes the relationship-derived columns of these rows only ("check now" for one customer). */
-  upsertDerived(partnerTenantId: TenantId, rows: readonly DerivedRowInput[]): Promise<void>;
+  upsertDerived(
+    partnerTenantId: TenantId,
+    rows: readonly DerivedRowInput[],
+    now: Date,
+    expiryDays: number,
+  ): Promise<void>;
   /** Customers whose consent check is due, stalest first (never-checked first). */
   nextDue(partnerTenantId: TenantId, now: Date, limit: number): Promise<TenantId[]>;
   countDue(partnerTenantId: TenantId, now: Date): Promise<number>;
@@ -88,8 +102,9 @@ export interface AccessRepository {
   listNotConsented(partnerTenantId: TenantId): Promise<TenantId[]>;
   readSyncState(partnerTenantId: TenantId): Promise<AccessSyncState | null>;
   /**
-   * What the daily digest reports: GDAP that entered the expiry window, and consents lost, after
-   * `since` (the last digest, or the baseline: states known at the first full pass are never news).
+   * What the daily digest reports: GDAP that entered the expiry window (by time, or by a change
+   * the sync saw), and consents lost, after `since` (the last digest, or the baseline: states
+   * known at the first full pass are never news).
    */
   digestItems(
     partnerTenantId: TenantId,

@@ -52,18 +52,23 @@ export async function checkCustomerNow(
     false,
     assignments.byRelationship,
   );
-  await deps.repo.upsertDerived(partnerTenantId, [
-    row ?? {
-      customerTenantId: customer,
-      name: existing.name,
-      domain: existing.domain,
-      inDirectory: existing.inDirectory,
-      access: 'none',
-      relationships: [],
-      autoExtend: false,
-      globalAdmin: false,
-    },
-  ]);
+  await deps.repo.upsertDerived(
+    partnerTenantId,
+    [
+      row ?? {
+        customerTenantId: customer,
+        name: existing.name,
+        domain: existing.domain,
+        inDirectory: existing.inDirectory,
+        access: 'none',
+        relationships: [],
+        autoExtend: false,
+        globalAdmin: false,
+      },
+    ],
+    now,
+    deps.expiryDays,
+  );
   if (row?.unassigned) {
     const checkedAt = deps.now();
     await deps.repo.recordCheck(partnerTenantId, customer, {

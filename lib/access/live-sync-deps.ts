@@ -47,6 +47,7 @@ export function liveSyncDeps(partner: TenantId, overrides: Partial<SyncDeps> = {
       config.ACCESS_RECHECK_FAILED_HOURS,
       config.ACCESS_RECHECK_HEALTHY_HOURS,
     ),
+    expiryDays: config.ACCESS_EXPIRY_WARNING_DAYS,
     // This run's even spacing and 429 slow-down (RateBudget), within the partner's window that
     // every instance shares (lib/access/fleet-budget.ts: the sync and "check now" anywhere).
     budget: combineBudgets(

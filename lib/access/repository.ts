@@ -12,6 +12,7 @@ import {
   type AccessFilter,
   type AccessQuery,
 } from './access-query';
+import { isExpiringWithin } from './derive-access';
 import type { StoredAssignments } from './read-assignments';
 import type { AccessState, AssignmentSummary, ConsentState, RelationshipSummary } from './types';
 import type { TenantId } from '@/lib/ids/tenant-id';
@@ -47,9 +48,9 @@ async function scoped<T>(
 
 export function createAccessRepository(db: Kysely<Database>): AccessRepository {
   return {
-    replaceDerived: (partner, rows) =>
+    replaceDerived: (partner, rows, now, expiryDays) =>
       scoped(db, partner, async (trx) => {
-        await upsert(trx, partner, rows);
+        await upsert(trx, partner, rows, now, expiryDays);
         const keep = rows.map((r) => r.customerTenantId);
         await trx
           .deleteFrom('access_customers')
@@ -57,7 +58,8 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
           .execute();
       }),
 
-    upsertDerived: (partner, rows) => scoped(db, partner, (trx) => upsert(trx, partner, rows)),
+    upsertDerived: (partner, rows, now, expiryDays) =>
+      scoped(db, partner, (trx) => upsert(trx, partner, rows, now, expiryDays)),
 
     nextDue: (partner, now, limit) =>
       scoped(db, partner, async (trx) => {
@@ -218,14 +220,19 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
     digestItems: (partner, since, now, expiryDays) =>
       scoped(db, partner, async (trx) => {
         const window = sql`make_interval(days => ${expiryDays})`;
+        // When the GDAP entered the window: the pass that saw a change put it there, or (unchanged
+        // terms, and rows from before that column) the moment the window reached its end date.
+        const entered = sql<Date>`coalesce(expiry_window_at, end_date - ${window})`;
+        // In the window now, and entered it after `since`.
+        const news = sql<boolean>`(${filterSql('expiring', now, expiryDays)}
+          and ${entered} > ${since} and ${entered} <= ${now})`;
         const rows = await trx
           .selectFrom('access_customers')
           .select(['customer_tenant_id', 'name', 'end_date', 'consent_lost_at'])
+          .select(news.as('entered'))
           .where((eb) =>
             eb.or([
-              // Entered the window [end - N days] after `since`, and has by now.
-              sql<boolean>`(access = 'gdap' and not auto_extend and end_date is not null
-                and end_date - ${window} > ${since} and end_date - ${window} <= ${now})`,
+              news,
               sql<boolean>`(consent_lost_at is not null and consent_lost_at > ${since})`,
             ]),
           )
@@ -234,17 +241,12 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
           .execute();
         return rows.flatMap((r): DigestItem[] => {
           const items: DigestItem[] = [];
-          const end = r.end_date ? new Date(r.end_date) : undefined;
-          if (
-            end &&
-            end.getTime() - expiryDays * DAY_MS > since.getTime() &&
-            end.getTime() - expiryDays * DAY_MS <= now.getTime()
-          )
+          if (r.entered && r.end_date)
             items.push({
               customerTenantId: fromColumn(r.customer_tenant_id),
               name: r.name,
               kind: 'expiring',
-              at: end.toISOString(),
+              at: new Date(r.end_date).toISOString(),
             });
           if (r.consent_lost_at && new Date(r.consent_lost_at) > since)
             items.push({
@@ -427,8 +429,23 @@ async function syncStateIn(trx: Trx): Promise<AccessSyncState | null> {
   };
 }
 
-/** Insert or update the relationship-derived columns, keeping consent results while GDAP stays. */
-async function upsert(trx: Trx, partner: string, rows: readonly DerivedRowInput[]): Promise<void> {
+/**
+ * Insert or update the relationship-derived columns, keeping consent results while GDAP stays.
+ * `expiry_window_at` records when the GDAP entered the expiry window (the digest's news): `now`
+ * when this write is what puts it there (new terms in the window, the stored terms not, judged at
+ * the same `now`), kept while it stays, the end date minus the window when time alone brought the
+ * stored terms there, and null outside the window.
+ */
+async function upsert(
+  trx: Trx,
+  partner: string,
+  rows: readonly DerivedRowInput[],
+  now: Date,
+  expiryDays: number,
+): Promise<void> {
+  const storedInWindow = sql<boolean>`(access_customers.access = 'gdap'
+    and not access_customers.auto_extend and access_customers.end_date is not null
+    and access_customers.end_date <= ${new Date(now.getTime() + expiryDays * DAY_MS)})`;
   for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
     const chunk = rows.slice(i, i + UPSERT_CHUNK).map((r) => ({
       partner_tenant_id: partner,
@@ -441,6 +458,13 @@ async function upsert(trx: Trx, partner: string, rows: readonly DerivedRowInput[
       end_date: r.endDate ?? null,
       auto_extend: r.autoExtend,
       global_admin: r.globalAdmin,
+      expiry_window_at: isExpiringWithin(
+        { access: r.access, endDateTime: r.endDate, autoExtend: r.autoExtend },
+        now,
+        expiryDays,
+      )
+        ? now
+        : null,
       // A customer without GDAP cannot be checked: its consent is unknown until it has.
       consent: 'unknown',
       next_check_at: null,
@@ -457,6 +481,11 @@ async function upsert(trx: Trx, partner: string, rows: readonly DerivedRowInput[
           end_date: sql`excluded.end_date`,
           auto_extend: sql`excluded.auto_extend`,
           global_admin: sql`excluded.global_admin`,
+          expiry_window_at: sql`case
+            when excluded.expiry_window_at is null then null
+            when ${storedInWindow} then coalesce(access_customers.expiry_window_at,
+              access_customers.end_date - make_interval(days => ${expiryDays}))
+            else excluded.expiry_window_at end`,
           // Gaining GDAP makes the consent check due now; losing it makes consent unknown.
           next_check_at: sql`case
             when excluded.access = 'gdap' and access_customers.access <> 'gdap' then null

@@ -45,6 +45,8 @@ export interface SyncDeps {
   appId: string;
   requiredScopes: readonly string[];
   cadence: Cadence;
+  /** GDAP ending within this many days is expiring (the rows note when they enter that window). */
+  expiryDays: number;
   budget: SyncBudget;
   /**
    * A second budget for the partner tenant's `/tenantRelationships` calls (the relationship list
@@ -142,7 +144,7 @@ export async function syncPartner(partnerTenantId: TenantId, deps: SyncDeps): Pr
   const now = deps.now();
   const listEmpty = relationships.length === 0 && directory.length > 0;
   const rows = mergeRows(directory, relationships, now, listEmpty, assignments.byRelationship);
-  await deps.repo.replaceDerived(partnerTenantId, rows);
+  await deps.repo.replaceDerived(partnerTenantId, rows, now, deps.expiryDays);
   // No group holds their roles: a consent check could not get through, so none is spent on them.
   const unassigned = rows.filter((r) => r.unassigned).map((r) => r.customerTenantId);
   await deps.repo.markAssignmentGaps(

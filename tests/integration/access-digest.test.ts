@@ -3,8 +3,9 @@
  * cloud and its own database: the real sync fills the rows, the partner's alert channel is a
  * webhook stored in the emulated Key Vault, and the receiver checks every signature as a real
  * one would. States known at the first full pass (the seed's expiring relationships and missing
- * consents) are never news; a relationship that enters the expiry window later and a consent
- * lost later make exactly one digest, with no alert per customer.
+ * consents) are never news; relationships that enter the expiry window later (as time reaches
+ * their end date, their end date moved into it, their auto-extend turned off) and a consent lost
+ * later make exactly one digest, with no alert per customer, and are not repeated the day after.
  */
 import { randomBytes } from 'node:crypto';
 import { getAccessRepository } from '@/lib/access/get-access-repository';
@@ -84,7 +85,27 @@ describe('the daily access digest for partner B', () => {
     expect(await sendAccessDigest(repo, partner, new Date(t0))).toBe('no-baseline');
     const first = await syncPartner(partner, liveSyncDeps(partner, { maxRunMs: undefined }));
     expect(first.outcome).toBe('completed');
+    const firstRows = await allRows(new Date());
+    // An auto-extending relationship whose end date comes near: not expiring while it extends.
+    const extending = firstRows.find(
+      (r) =>
+        r.access === 'gdap' &&
+        r.autoExtend &&
+        r.relationships.length === 1 &&
+        r.relationships[0]!.status === 'active',
+    )!;
+    expect(extending).toBeDefined();
+    await control('PATCH', `/graph/relationships/${extending.relationships[0]!.id}`, {
+      endDateTime: new Date(t0 + 20 * DAY).toISOString(),
+    });
+    expect(
+      (await syncPartner(partner, liveSyncDeps(partner, { maxRunMs: undefined }))).outcome,
+    ).toBe('completed');
     const baseline = await allRows(new Date());
+    expect(baseline.find((r) => r.customerTenantId === extending.customerTenantId)).toMatchObject({
+      autoExtend: true,
+      endDate: new Date(t0 + 20 * DAY).toISOString(),
+    });
     const known = await repo.counts(partner, new Date(), days);
     // The seed has expiring relationships and missing consents at the first pass: not news.
     expect(known.expiring).toBeGreaterThan(0);
@@ -107,10 +128,30 @@ describe('the daily access digest for partner B', () => {
     await control('PATCH', `/graph/relationships/${expiringLater.relationships[0]!.id}`, {
       endDateTime: new Date(t0 + (days + 3) * DAY).toISOString(),
     });
-    // ...and one customer whose consent is removed (its service principal deleted).
-    const lost = baseline.find(
-      (r) => r.consent === 'granted' && r.customerTenantId !== expiringLater.customerTenantId,
+    // One whose end date is moved into the window at once (its window "started" before the
+    // last digest: only the sync can see that it is news)...
+    const movedIn = baseline.find(
+      (r) =>
+        r.access === 'gdap' &&
+        !r.autoExtend &&
+        r.relationships.length === 1 &&
+        r.relationships[0]!.status === 'active' &&
+        Date.parse(r.endDate ?? '') > t0 + (days + 10) * DAY &&
+        r.customerTenantId !== expiringLater.customerTenantId,
     )!;
+    expect(movedIn).toBeDefined();
+    await control('PATCH', `/graph/relationships/${movedIn.relationships[0]!.id}`, {
+      endDateTime: new Date(t0 + 12 * DAY).toISOString(),
+    });
+    // ...one whose auto-extend is turned off, 20 days from its end...
+    await control('PATCH', `/graph/relationships/${extending.relationships[0]!.id}`, {
+      autoExtendDuration: 'PT0S',
+    });
+    // ...and one customer whose consent is removed (its service principal deleted).
+    const changed = new Set(
+      [expiringLater, movedIn, extending].map((r) => r.customerTenantId as string),
+    );
+    const lost = baseline.find((r) => r.consent === 'granted' && !changed.has(r.customerTenantId))!;
     await control(
       'DELETE',
       `/graph/customers/${lost.customerTenantId}/consents/${getConfig().ENTRA_CLIENT_ID}`,
@@ -127,22 +168,32 @@ describe('the daily access digest for partner B', () => {
     expect(more).toEqual([]);
     expect(digest).toMatchObject({ path: '/digest', signature: { ok: true } });
     const text = String(digest!.json.text);
-    expect(text).toContain('1 GDAP relationship(s) expiring, 1 app consent(s) lost');
-    expect(text).toContain(expiringLater.name);
-    expect(text).toContain(lost.name);
+    expect(text).toContain('3 GDAP relationship(s) expiring, 1 app consent(s) lost');
+    for (const r of [expiringLater, movedIn, extending, lost]) expect(text).toContain(r.name);
     // None of the customers already expiring or unconsented at the first pass is named.
-    const news = new Set([expiringLater.customerTenantId, lost.customerTenantId]);
+    const news = new Set([...changed, lost.customerTenantId]);
     const oldNews = baseline.filter(
       (r) =>
         !news.has(r.customerTenantId) &&
         r.name &&
-        (r.consent === 'missing' || r.consent === 'partial'),
+        (r.consent === 'missing' ||
+          r.consent === 'partial' ||
+          (r.access === 'gdap' &&
+            !r.autoExtend &&
+            Date.parse(r.endDate ?? '') <= Date.now() + days * DAY)),
     );
-    expect(oldNews.length).toBeGreaterThan(0);
+    expect(oldNews.filter((r) => r.access === 'gdap' && !r.autoExtend).length).toBeGreaterThan(0);
     for (const r of oldNews) expect(text).not.toContain(r.name);
 
     // The same day again: nothing new, nothing sent. One digest in all, never one per customer.
     expect(await sendAccessDigest(repo, partner, new Date(later.getTime() + 120_000))).toBe(
+      'nothing-new',
+    );
+    // The day after, past another pass with the same terms: nothing repeats.
+    const nextDay = new Date(later.getTime() + DAY);
+    const nextDeps = liveSyncDeps(partner, { maxRunMs: undefined, now: () => nextDay });
+    expect((await syncPartner(partner, nextDeps)).outcome).toBe('completed');
+    expect(await sendAccessDigest(repo, partner, new Date(nextDay.getTime() + 60_000))).toBe(
       'nothing-new',
     );
     expect(receiver.received).toHaveLength(1);

@@ -56,6 +56,12 @@ function assigned(id: string): RelationshipSummary {
 
 let t: TestDatabase;
 let repo: ReturnType<typeof createAccessRepository>;
+/** The sync's writes, as a pass two days ago saw them unless said otherwise (30-day window). */
+const SEEN = new Date(NOW.getTime() - 2 * 86_400_000);
+const replace = (p: TenantId, rows: DerivedRowInput[], at = SEEN) =>
+  repo.replaceDerived(p, rows, at, 30);
+const upsert = (p: TenantId, rows: DerivedRowInput[], at = SEEN) =>
+  repo.upsertDerived(p, rows, at, 30);
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -65,14 +71,14 @@ afterAll(() => t.drop());
 
 beforeEach(async () => {
   // Both partners hold the same kinds of rows; B's names all contain "Secret-B".
-  await repo.replaceDerived(A, [
+  await replace(A, [
     derived(cust('a', 1), { name: 'Alpha Granted', relationships: [assigned('rel-a')] }),
     derived(cust('a', 2), { name: 'Alpha Expiring', endDate: day(10) }),
     derived(cust('a', 3), { name: 'Alpha None', access: 'none', endDate: undefined }),
     derived(cust('a', 4), { name: 'Alpha GA', globalAdmin: true }),
     derived(cust('a', 5), { name: 'Alpha Orphan', inDirectory: false }),
   ]);
-  await repo.replaceDerived(B, [
+  await replace(B, [
     derived(cust('b', 1), { name: 'Secret-B One', relationships: [assigned('rel-b')] }),
     derived(cust('b', 2), { name: 'Secret-B Expiring', endDate: day(5), globalAdmin: true }),
     derived(cust('b', 3), { name: 'Secret-B None', access: 'none' }),
@@ -149,13 +155,13 @@ describe('the access repository', () => {
   });
 
   it('keeps consent while GDAP stays, drops it when GDAP ends, and makes a customer due when it gains GDAP', async () => {
-    await repo.replaceDerived(A, [
+    await replace(A, [
       derived(cust('a', 1), { name: 'Alpha Granted', relationships: [assigned('rel-a')] }),
       derived(cust('a', 3), { name: 'Alpha None' }), // gained GDAP
     ]);
     expect((await repo.getRow(A, cust('a', 1)))?.consent).toBe('granted');
     expect(await repo.nextDue(A, NOW, 10)).toEqual([cust('a', 3)]);
-    await repo.replaceDerived(A, [derived(cust('a', 1), { access: 'none' })]);
+    await replace(A, [derived(cust('a', 1), { access: 'none' })]);
     expect(await repo.getRow(A, cust('a', 1))).toMatchObject({
       consent: 'unknown',
       access: 'none',
@@ -222,7 +228,7 @@ describe('tenant isolation (row-level security)', () => {
     await repo.markAssignmentGaps(B, [cust('b', 2)], GAP, NOW, new Date(NOW.getTime() + 1e9));
     await repo.markAssignmentGaps(A, [cust('b', 1)], GAP, NOW, null); // names B's row: ignored
     await repo.markAssignmentGaps(A, [], GAP, NOW, null); // would make A's gap rows due, not B's
-    await repo.replaceDerived(A, [derived(cust('a', 1))]); // deletes A's others, never B's
+    await replace(A, [derived(cust('a', 1))]); // deletes A's others, never B's
     await repo.writeSyncState(A, { status: 'running' });
     expect(await repo.getRow(B, cust('b', 1))).toMatchObject({
       consent: 'error',
@@ -238,7 +244,7 @@ describe('tenant isolation (row-level security)', () => {
 
   it('refuses, by policy, to insert a row for B while scoped to A', async () => {
     // An upsert naming B's customer writes under A's partner id (the row is A's), never B's row.
-    await repo.upsertDerived(A, [derived(cust('b', 1), { name: 'Injected' })]);
+    await upsert(A, [derived(cust('b', 1), { name: 'Injected' })]);
     expect((await repo.getRow(B, cust('b', 1)))?.name).toBe('Secret-B One');
     // Below the repository: a raw insert of a B row inside an A-scoped transaction fails.
     const attempt = t.db.transaction().execute(async (trx) => {
@@ -268,7 +274,7 @@ describe('tenant isolation (row-level security)', () => {
 describe('the daily digest', () => {
   it('reports GDAP that entered the expiry window and consents lost after `since`, never older news', async () => {
     const since = new Date(NOW.getTime() - 86_400_000); // the last digest, a day ago
-    await repo.replaceDerived(A, [
+    await replace(A, [
       derived(cust('a', 1), { name: 'Entered today', endDate: day(29.5) }),
       derived(cust('a', 2), { name: 'Known before', endDate: day(10) }),
       derived(cust('a', 3), { name: 'Auto-extends', endDate: day(29.5), autoExtend: true }),
@@ -297,6 +303,78 @@ describe('the daily digest', () => {
         i.customerTenantId.startsWith('bbbbbbbb'),
       ),
     ).toBe(false);
+  });
+
+  it('reports GDAP that a change put in the window once, in the next digest, and never what was in it before', async () => {
+    // Two days ago (before the last digest, a day ago), a pass saw these terms.
+    const before = [
+      derived(cust('a', 1), { name: 'End moved nearer', endDate: day(200) }),
+      derived(cust('a', 2), { name: 'Known in window', endDate: day(10) }),
+      derived(cust('a', 3), { name: 'Still auto-extends', endDate: day(20), autoExtend: true }),
+      derived(cust('a', 4), { name: 'Auto-extend off', endDate: day(20), autoExtend: true }),
+      derived(cust('a', 5), { name: 'Known, moved nearer', endDate: day(10) }),
+      derived(cust('a', 6), { name: 'Window reached by time', endDate: day(29.5) }),
+    ];
+    await replace(A, before, SEEN);
+    const since = new Date(NOW.getTime() - 86_400_000);
+    // (Consents lost in the tests above are this test's noise: only GDAP is compared.)
+    const names = async (from: Date, to: Date) =>
+      (await repo.digestItems(A, from, to, 30))
+        .filter((i) => i.kind === 'expiring')
+        .map((i) => [i.name, i.kind, i.at.slice(0, 10)]);
+    expect(await names(since, SEEN)).toEqual([]);
+
+    // Today's pass: the end date moved into the window, auto-extend turned off, a relationship
+    // near its end appeared; a row already in the window moved nearer still (not news).
+    const today = [
+      derived(cust('a', 1), { name: 'End moved nearer', endDate: day(20) }),
+      before[1]!,
+      before[2]!,
+      derived(cust('a', 4), { name: 'Auto-extend off', endDate: day(20), autoExtend: false }),
+      derived(cust('a', 5), { name: 'Known, moved nearer', endDate: day(3) }),
+      before[5]!,
+      derived(cust('a', 7), { name: 'New, near its end', endDate: day(15) }),
+    ];
+    await replace(A, today, NOW);
+    const digest = await names(since, new Date(NOW.getTime() + 60_000));
+    expect(digest).toEqual([
+      ['New, near its end', 'expiring', day(15).slice(0, 10)],
+      ['End moved nearer', 'expiring', day(20).slice(0, 10)],
+      ['Auto-extend off', 'expiring', day(20).slice(0, 10)],
+      ['Window reached by time', 'expiring', day(29.5).slice(0, 10)],
+    ]);
+
+    // The day after, another pass with the same terms: nothing repeats. A row in the window from
+    // before the column existed (null) is not news either: its window started long ago.
+    await t.db.transaction().execute(async (trx) => {
+      await sql`set local role portal_access_tenant`.execute(trx);
+      await sql`select set_config('portal.partner_tenant_id', ${A}, true)`.execute(trx);
+      await sql`update access_customers set expiry_window_at = null
+                where customer_tenant_id = ${cust('a', 2)}`.execute(trx);
+    });
+    const tomorrow = new Date(NOW.getTime() + 86_400_000);
+    await replace(A, today, tomorrow);
+    expect(await names(new Date(NOW.getTime() + 60_000), tomorrow)).toEqual([]);
+
+    // Auto-extend back on leaves the window; turned off again later, that is news again.
+    await replace(A, [{ ...today[3]!, autoExtend: true }], tomorrow);
+    const third = new Date(NOW.getTime() + 2 * 86_400_000);
+    await replace(A, [today[3]!], third);
+    expect(await names(tomorrow, third)).toEqual([
+      ['Auto-extend off', 'expiring', day(20).slice(0, 10)],
+    ]);
+  });
+
+  it('"check now" notes a change into the window the same way', async () => {
+    await upsert(A, [derived(cust('a', 1), { endDate: day(200), autoExtend: true })], SEEN);
+    await upsert(A, [derived(cust('a', 1), { endDate: day(200), autoExtend: false })], NOW);
+    const expiring = async () =>
+      (await repo.digestItems(A, SEEN, NOW, 30))
+        .filter((i) => i.kind === 'expiring')
+        .map((i) => i.customerTenantId);
+    expect(await expiring()).toEqual([]);
+    await upsert(A, [derived(cust('a', 1), { endDate: day(25) })], NOW);
+    expect(await expiring()).toEqual([cust('a', 1)]);
   });
 
   it('takes the first full pass as the baseline, which later passes never move', async () => {

@@ -228,6 +228,7 @@ function setup(opts: {
     appId: APP,
     requiredScopes: REQUIRED,
     cadence: DEFAULT_CADENCE,
+    expiryDays: 30,
     budget,
     now: () => new Date(clock),
     concurrency: 3,

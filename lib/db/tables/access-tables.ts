@@ -22,6 +22,8 @@ export interface AccessCustomersTable {
   last_error_fix: string | null;
   last_error_at: NullableTimestamp;
   consent_lost_at: NullableTimestamp;
+  /** When the GDAP entered the expiry window, as the sync saw it (migration 202611300710). */
+  expiry_window_at: NullableTimestamp;
   checked_at: NullableTimestamp;
   next_check_at: NullableTimestamp;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
