@@ -78,6 +78,34 @@ describe('after a connection is disconnected or its grant revoked', () => {
     await expectEveryPathRefuses();
   });
 
+  test('the access list and detail pages send the tenant’s staff and admin to "not connected" (the admin with the connect link), an operator to the connections table', async () => {
+    const id = await customerId();
+    const accessPages = ['/dashboard/access?filter=expiring', `/dashboard/access/${id}`];
+    const target = async (path: string, as: 'staffA' | 'adminA' | 'operator') => {
+      const a = await request({ path, as });
+      expect(a.status).toBe(307);
+      const to = new URL(a.location!, 'http://x');
+      return `${to.pathname}${to.search}`;
+    };
+    // The operator's home tenant has no connection (nor customers) of its own.
+    for (const path of accessPages) expect(await target(path, 'operator')).toBe('/connections');
+    // While connected, A's people are served, not redirected (the row may not be synced yet).
+    for (const path of accessPages)
+      expect([200, 404]).toContain((await request({ path, as: 'adminA' })).status);
+
+    expect((await disconnect('adminA', 'partnerA')).status).toBe(200);
+    const a = tenants().partnerA.id.toLowerCase();
+    for (const path of accessPages) {
+      expect(await target(path, 'staffA')).toBe(
+        `/not-connected?reason=tenant_not_connected&tenant=${a}`,
+      );
+      expect(await target(path, 'adminA')).toBe(
+        `/not-connected?reason=tenant_not_connected&tenant=${a}&admin=1`,
+      );
+      expect(await target(path, 'operator')).toBe('/connections');
+    }
+  });
+
   test('the grant is revoked in Entra and "check now" records it: every data path refuses at once', async () => {
     await control().revokeUser(userOf('adminA').upn);
     const c = await checkNow('adminA', 'partnerA');

@@ -1,12 +1,9 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
 import { accessQueryString, parseAccessQuery } from '@/lib/access/access-query';
 import { loadAccessPage, type AccessPage } from '@/lib/access/access-view';
 import { requireUser } from '@/lib/next';
-import { isAppError } from '@/lib/errors/app-error';
-import { currentLogContext } from '@/lib/log';
 import { Pager } from '@/app/_components/pager';
-import { ErrorState } from '../_components/error-state';
+import { loadFailure } from '../_components/load-failure';
 import { AccessCounts } from './_components/access-counts';
 import { AccessTable } from './_components/access-table';
 import { AccessToolbar } from './_components/access-toolbar';
@@ -29,23 +26,10 @@ export default async function AccessPageView({ searchParams }: { searchParams: S
   try {
     page = await loadAccessPage(user, query);
   } catch (e) {
-    if (isAppError(e) && e.code === 'tenant_not_connected') {
-      if (user.isOperator) redirect('/connections');
-      redirect(
-        `/not-connected?reason=tenant_not_connected&tenant=${user.tid}${user.isPartnerAdmin ? '&admin=1' : ''}`,
-      );
-    }
-    return (
-      <main>
-        <h1>Customer access</h1>
-        <ErrorState
-          code={isAppError(e) ? e.code : 'unexpected_error'}
-          message={isAppError(e) ? e.message : 'Something went wrong.'}
-          refId={currentLogContext()?.correlationId}
-          retryHref={`/dashboard/access${accessQueryString(query)}`}
-        />
-      </main>
-    );
+    return loadFailure(e, user, {
+      title: 'Customer access',
+      retryHref: `/dashboard/access${accessQueryString(query)}`,
+    });
   }
   return (
     <main>

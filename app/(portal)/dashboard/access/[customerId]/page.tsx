@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { createAccessActionToken } from '@/lib/access/action-token';
 import { loadAccessDetail } from '@/lib/access/access-view';
 import type { AccessRow } from '@/lib/access/access-row';
@@ -8,7 +8,7 @@ import { consentRequest } from '@/lib/access/consent-grant';
 import { assignedRoleNames, isUnassigned } from '@/lib/access/derive-access';
 import { requireUser } from '@/lib/next';
 import { isAppError } from '@/lib/errors/app-error';
-import { ErrorState } from '../../_components/error-state';
+import { loadFailure } from '../../_components/load-failure';
 import { ConsentScopes } from '../_components/consent-scopes';
 import { ACCESS_LABEL, CONSENT_LABEL } from '../_components/labels';
 import { When } from '../_components/when';
@@ -42,18 +42,10 @@ export default async function AccessDetailPage({
     row = await loadAccessDetail(user, customerId);
   } catch (e) {
     if (isAppError(e) && e.code === 'access_customer_not_found') notFound();
-    if (isAppError(e) && e.code === 'tenant_not_connected')
-      redirect('/not-connected?reason=tenant_not_connected');
-    return (
-      <main>
-        <h1>Customer access</h1>
-        <ErrorState
-          code={isAppError(e) ? e.code : 'unexpected_error'}
-          message={isAppError(e) ? e.message : 'Something went wrong.'}
-          retryHref={`/dashboard/access/${customerId}`}
-        />
-      </main>
-    );
+    return loadFailure(e, user, {
+      title: 'Customer access',
+      retryHref: `/dashboard/access/${encodeURIComponent(customerId)}`,
+    });
   }
   const notice = typeof sp.notice === 'string' ? NOTICES[sp.notice] : undefined;
   const error =
