@@ -1,6 +1,12 @@
 import 'server-only';
 
-export { listCustomers, refreshCustomers, getCustomerListProgress } from './list-customers';
+export {
+  listCustomers,
+  refreshCustomers,
+  getCustomerListProgress,
+  holdsCustomerList,
+  isConnectionLive,
+} from './list-customers';
 export { getCustomerDetail, CustomerNotFoundError } from './get-customer-detail';
 export { exportCustomersCsv } from './export-customers';
 export { getCustomerListCache } from './get-customer-list-cache';

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { SessionUser } from '@/lib/auth';
 import { getCustomerDirectory } from '@/lib/fleet';
+import type { TenantId } from '@/lib/ids/tenant-id';
 import { getTokenBroker } from '@/lib/tokens';
 import { requireLiveConnection } from './require-live-connection';
 import type { CustomerQuery } from './customer-query';
@@ -53,4 +54,17 @@ export async function getCustomerListProgress(user: SessionUser) {
     .catch(() => undefined);
   if (!shared) return { status: 'idle' as const, loaded: 0, pages: 0 };
   return { status: shared.status, loaded: shared.loaded, pages: shared.pages, error: shared.error };
+}
+
+/** Whether this instance already holds the tenant's list (loaded or loading), so a page needs no skeleton. */
+export function holdsCustomerList(tenantId: TenantId): boolean {
+  return getCustomerListCache().peek(tenantId) !== undefined;
+}
+
+/** Whether the user's tenant's connection passes the customer-data guard right now (no throw). */
+export async function isConnectionLive(user: SessionUser): Promise<boolean> {
+  return requireLiveConnection(user).then(
+    () => true,
+    () => false,
+  );
 }

@@ -5,6 +5,7 @@ import {
   type SortField,
 } from '@/lib/customers/customer-query';
 import type { CustomerSummary } from '@/lib/partner-center/types';
+import { CustomerRows } from './customer-rows';
 import { RELATIONSHIP_LABELS } from './relationship-label';
 
 // On a phone the secondary columns are hidden (components.css), so the list reads without scrolling sideways.
@@ -77,23 +78,14 @@ export function CustomerTable({
           </th>
         </tr>
       </thead>
-      <tbody>
-        {/* Rows link with a plain <a>, not next/link: a Link per row is a client component per row
-            (its props serialized into the page's RSC payload, hydrated in the browser) and
-            prefetches every detail page in view. Profiled in the bench, issue 11 step 5. */}
-        {items.map((c) => (
-          <tr key={c.id} data-testid="customer-row">
-            <th scope="row">
-              <a href={`/dashboard/customers/${c.id}`}>{c.companyName || '(no name)'}</a>
-            </th>
-            <td>{c.domain}</td>
-            <td className="col-secondary">{RELATIONSHIP_LABELS[c.relationship]}</td>
-            <td className="col-secondary">
-              <code>{c.id}</code>
-            </td>
-          </tr>
-        ))}
-      </tbody>
+      <CustomerRows
+        rows={items.map((c) => [
+          c.id,
+          c.companyName,
+          c.domain,
+          RELATIONSHIP_LABELS[c.relationship],
+        ])}
+      />
     </table>
   );
 }

@@ -1,5 +1,5 @@
-/** Skeleton of the customer list while its first page comes from Partner Center. */
-export default function Loading() {
+/** The customer list's skeleton, shown while this instance fetches the list's first page. */
+export function CustomerListSkeleton() {
   return (
     <main aria-busy="true">
       <h1>Customers</h1>

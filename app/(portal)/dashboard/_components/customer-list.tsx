@@ -1,25 +1,18 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { formatCount } from '@/lib/format/format-count';
-import { requireUser } from '@/lib/next';
-import { customerQueryString, loadCustomerPage, parseCustomerQuery } from '@/lib/customers';
+import type { SessionUser } from '@/lib/auth';
+import { customerQueryString, loadCustomerPage, type CustomerQuery } from '@/lib/customers';
 import { DegradedBanner } from '@/app/_components/degraded-banner';
 import { Pager } from '@/app/_components/pager';
-import { CustomerFilters } from '../_components/customer-filters';
-import { CustomerTable } from '../_components/customer-table';
-import { ErrorState } from '../_components/error-state';
-import { ListToolbar } from '../_components/list-toolbar';
-import { LoadProgress } from '../_components/load-progress';
-import { ReconnectBanner } from '../_components/reconnect-banner';
+import { CustomerFilters } from './customer-filters';
+import { CustomerTable } from './customer-table';
+import { ErrorState } from './error-state';
+import { ListToolbar } from './list-toolbar';
+import { LoadProgress } from './load-progress';
+import { ReconnectBanner } from './reconnect-banner';
 
-export const metadata: Metadata = { title: 'Customers · Partner Portal' };
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-/** The signed-in user's own tenant's customers; every bit of list state comes from the URL. */
-export default async function CustomersPage({ searchParams }: { searchParams: SearchParams }) {
-  const query = parseCustomerQuery(await searchParams);
-  const user = await requireUser(`/dashboard${customerQueryString(query)}`);
+/** The customer list page's content: one page of the user's own tenant's customers, or why not. */
+export async function CustomerList({ user, query }: { user: SessionUser; query: CustomerQuery }) {
   const result = await loadCustomerPage(user, query);
 
   if (result.kind === 'not-connected') {
