@@ -15,10 +15,11 @@ export interface TenantServingGuardDeps {
 /**
  * The per-request check on every customer-data path: a primary-key read of the tenant's shared
  * state, started after the request arrived (concurrent requests of one tenant share such a read,
- * see CoalescedRead: the warm dashboard's bench profile spent 5% of its time in these reads). A tenant disconnected, or whose grant died, on any instance is refused here at once; a
- * new generation (a reconnect elsewhere) first drops this process's tokens and lists of the old
- * grant. While the database is unreachable the last state this process saw stands (degraded,
- * reads only), and the database health note drives the banner.
+ * see CoalescedRead: these reads were 5% of the warm dashboard's CPU profile in the bench). A
+ * tenant disconnected, or whose grant died, on any instance is refused here at once; a new
+ * generation (a reconnect elsewhere) first drops this process's tokens and lists of the old grant.
+ * While the database is unreachable the last state this process saw stands (degraded, reads
+ * only), and the database health note drives the banner.
  */
 export class TenantServingGuard {
   private readonly known = new Map<TenantId, TenantState>();
