@@ -89,15 +89,9 @@ export interface AccessRepository {
     query: AccessQuery,
     now: Date,
     expiryDays: number,
-    /** Rows per filter read moments ago (the view's short cache): the scan is skipped. */
-    knownCounts?: FilterCounts,
-  ): Promise<{
-    rows: AccessRow[];
-    total: number;
-    counts: AccessCounts;
-    byFilter: FilterCounts;
-    sync: AccessSyncState | null;
-  }>;
+    /** The counts and sync state read moments ago (the view's short cache): not read again. */
+    known?: PartnerSummary,
+  ): Promise<PageRead>;
   /** Customers whose consent is missing or partial (the "grant all missing" job). */
   listNotConsented(partnerTenantId: TenantId): Promise<TenantId[]>;
   readSyncState(partnerTenantId: TenantId): Promise<AccessSyncState | null>;
@@ -119,6 +113,15 @@ export interface AccessRepository {
 
 /** How many rows each of the view's (overlapping) filters holds. */
 export type FilterCounts = Record<AccessFilter, number>;
+
+/** What the access page shows of a partner beside its page of rows. */
+export interface PartnerSummary {
+  byFilter: FilterCounts;
+  sync: AccessSyncState | null;
+}
+
+/** What the access page shows: a page of rows, its total, and the partner's summary. */
+export type PageRead = PartnerSummary & { rows: AccessRow[]; total: number; counts: AccessCounts };
 
 export interface DigestItem {
   customerTenantId: TenantId;

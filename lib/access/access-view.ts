@@ -10,10 +10,10 @@ import { log } from '@/lib/log';
 import { isConnectionError } from '@/lib/tokens/connection-error';
 import { accessCsvStream } from './access-csv';
 import { readAllRows } from './read-all-rows';
-import type { AccessCounts, AccessQuery } from './access-query';
+import { accessQueryString, type AccessCounts, type AccessQuery } from './access-query';
 import type { AccessRow, AccessSyncState } from './access-row';
 import { checkCustomerNow } from './check-customer-now';
-import { getCountsCache } from './counts-cache';
+import { getAccessViewCache } from './view-cache';
 import { getAccessRepository } from './get-access-repository';
 import { triggerAccessSync } from './jobs';
 import { liveSyncDeps } from './live-sync-deps';
@@ -61,15 +61,20 @@ async function db<T>(fn: () => Promise<T>): Promise<T> {
 /** One page of the signed-in user's own tenant's access view, with the counts and the sync's progress. */
 export async function loadAccessPage(user: SessionUser, query: AccessQuery): Promise<AccessPage> {
   const partner = await partnerOf(user);
-  const repo = getAccessRepository();
-  const now = new Date();
   const expiryDays = getConfig().ACCESS_EXPIRY_WARNING_DAYS;
-  const cache = getCountsCache();
-  const known = cache.get(partner);
-  const { rows, total, counts, byFilter, sync } = await db(() =>
-    repo.readPage(partner, query, now, expiryDays, known),
-  );
-  if (!known) cache.set(partner, byFilter);
+  // Read after the guard above, keyed by the session's partner: see AccessViewCache.
+  const cache = getAccessViewCache();
+  const queryKey = accessQueryString(query);
+  let page = cache.page(partner, queryKey);
+  if (!page) {
+    const known = cache.summary(partner);
+    page = await db(() =>
+      getAccessRepository().readPage(partner, query, new Date(), expiryDays, known),
+    );
+    if (!known) cache.setSummary(partner, { byFilter: page.byFilter, sync: page.sync });
+    cache.setPage(partner, queryKey, page);
+  }
+  const { rows, total, counts, sync } = page;
   // First visit of a partner never synced: start its first pass now rather than at the next slot.
   if (!sync)
     await triggerAccessSync(partner).catch((e: unknown) =>
@@ -116,7 +121,7 @@ export async function checkNow(user: SessionUser, customerId: TenantId): Promise
     customerId,
     liveSyncDeps(partner, { concurrency: 1 }),
   );
-  getCountsCache().forget(partner);
+  getAccessViewCache().forget(partner);
   return row;
 }
 

@@ -6,7 +6,7 @@ import { getRefreshTokenStore } from '@/lib/vault';
 import type { AccessRow } from './access-row';
 import { checkCustomerNow } from './check-customer-now';
 import { recordConsentActivity } from './consent-activity';
-import { getCountsCache } from './counts-cache';
+import { getAccessViewCache } from './view-cache';
 import { assertAdmin, grantCustomerConsent, removeCustomerConsent } from './consent-grant';
 import { getAccessRepository } from './get-access-repository';
 import { triggerGrantAllMissing } from './jobs';
@@ -62,7 +62,7 @@ async function consentAction(
       customer,
       liveSyncDeps(partner, { concurrency: 1 }),
     );
-    getCountsCache().forget(partner);
+    getAccessViewCache().forget(partner);
     return { outcome, row };
   } catch (e) {
     await record('failed', e);
@@ -112,6 +112,8 @@ export async function startGrantAllMissing(user: SessionUser): Promise<{ queued:
     oid: user.oid,
     tid: user.tid,
   });
+  // The page shows the job's progress from the sync state, not from this process's short cache.
+  getAccessViewCache().forget(partner);
   if (!queued && !getJobRunner())
     throw new AppError(
       'jobs_unavailable',

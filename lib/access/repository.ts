@@ -40,8 +40,10 @@ async function scoped<T>(
   if (!isGuid(partnerTenantId))
     throw new AppError('invalid_tenant_id', 'The tenant id is not a GUID.', 400);
   return db.transaction().execute(async (trx) => {
-    await sql`set local role portal_access_tenant`.execute(trx);
-    await sql`select set_config('portal.partner_tenant_id', ${partnerTenantId}, true)`.execute(trx);
+    // Both in one round trip: `set_config('role', …, true)` is SET LOCAL ROLE (the role check
+    // included), and a page view's transaction is only a handful of statements.
+    await sql`select set_config('role', 'portal_access_tenant', true),
+      set_config('portal.partner_tenant_id', ${partnerTenantId}, true)`.execute(trx);
     return fn(trx);
   });
 }
@@ -189,18 +191,16 @@ export function createAccessRepository(db: Kysely<Database>): AccessRepository {
 
     readPage: (partner, query, now, expiryDays, known) =>
       // One transaction for what the page shows: one pool connection and one scan for every
-      // count (none when the caller holds recent ones); without a search the filter's total is
-      // one of those counts, not another scan.
+      // count (none, nor the sync state, when the caller holds a recent summary); without a
+      // search the filter's total is one of those counts, not another scan.
       scoped(db, partner, async (trx) => {
-        const byFilter = known ?? (await filterCountsIn(trx, now, expiryDays));
-        const total = query.q ? undefined : byFilter[query.filter];
-        const page = await rowsIn(trx, query, now, expiryDays, total);
-        return {
-          ...page,
-          counts: toAccessCounts(byFilter),
-          byFilter,
+        const summary = known ?? {
+          byFilter: await filterCountsIn(trx, now, expiryDays),
           sync: await syncStateIn(trx),
         };
+        const total = query.q ? undefined : summary.byFilter[query.filter];
+        const page = await rowsIn(trx, query, now, expiryDays, total);
+        return { ...page, counts: toAccessCounts(summary.byFilter), ...summary };
       }),
 
     listNotConsented: (partner) =>

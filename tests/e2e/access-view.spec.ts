@@ -43,6 +43,8 @@ test('partner B staff see the synced list with overlapping counts, and no grant 
   await expect(page.getByTestId('access-row').first()).toBeVisible();
   expect(await page.getByTestId('count-can-manage').getAttribute('data-count')).not.toBe('0');
   await expect(page.getByTestId('grant-all-missing')).toHaveCount(0);
+  // The list itself (rows from one client component, plain links) passes axe too.
+  await expectAccessible(page);
   await page.goto('/dashboard/access?filter=not-consented');
   await page.getByTestId('access-row').first().locator('a').first().click();
   await expect(page.getByTestId('access-detail')).toBeVisible();

@@ -133,11 +133,11 @@ describe('the access repository', () => {
       expect(page.counts).toEqual(await repo.counts(A, NOW, 30));
       expect(page.sync).toEqual(await repo.readSyncState(A));
     }
-    // Counts read moments ago are used as given (no scan), rows are still read fresh.
+    // Counts and sync state read moments ago are used as given (not read), rows are read fresh.
     const fresh = await repo.readPage(A, parseAccessQuery(new URLSearchParams('')), NOW, 30);
-    const held = { ...fresh.byFilter, all: 99 };
+    const held = { byFilter: { ...fresh.byFilter, all: 99 }, sync: null };
     const page = await repo.readPage(A, parseAccessQuery(new URLSearchParams('')), NOW, 30, held);
-    expect([page.total, page.counts.total, page.rows.length]).toEqual([99, 99, 5]);
+    expect([page.total, page.counts.total, page.rows.length, page.sync]).toEqual([99, 99, 5, null]);
   });
 
   it('filters, searches (LIKE wildcards are literal), sorts by end date and pages', async () => {

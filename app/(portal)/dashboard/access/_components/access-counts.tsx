@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import {
   accessQueryString,
   FILTER_LABELS,
@@ -16,7 +15,7 @@ const SHOWN: Array<[AccessFilter, keyof AccessCounts]> = [
   ['error', 'error'],
 ];
 
-/** The counts at the top. They overlap (one customer can be in several), and say so. */
+/** The counts at the top. They overlap (one customer can be in several), and say so. Plain links (see access-table.tsx). */
 export function AccessCounts({
   counts,
   query,
@@ -38,7 +37,7 @@ export function AccessCounts({
       <ul className="filters">
         {SHOWN.map(([filter, key]) => (
           <li key={filter}>
-            <Link
+            <a
               href={`/dashboard/access${accessQueryString(query, { filter, page: 1 })}`}
               aria-current={query.filter === filter ? 'true' : undefined}
               data-testid={`count-${filter}`}
@@ -48,7 +47,7 @@ export function AccessCounts({
                 ? `GDAP expiring within ${expiryDays} days`
                 : FILTER_LABELS[filter]}
               : <strong>{counts[key].toLocaleString('en-US')}</strong>
-            </Link>
+            </a>
           </li>
         ))}
       </ul>
