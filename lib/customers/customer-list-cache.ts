@@ -5,6 +5,7 @@ import type {
   DirectoryLease,
   DirectorySync,
 } from './customer-directory-store';
+import { CoalescedRead } from '@/lib/fleet/coalesced-read';
 import { CustomerListEntry } from './customer-list-entry';
 import { toListError } from './to-list-error';
 
@@ -52,9 +53,13 @@ export class CustomerListCache {
   private readonly entries = new Map<TenantId, CustomerListEntry>();
   private readonly firstPages = new Map<TenantId, Promise<CustomerListEntry>>();
   private readonly now: () => number;
+  /** The per-request generation check, shared by concurrent requests (see CoalescedRead). */
+  private readonly syncReads?: CoalescedRead<TenantId, DirectorySync | undefined>;
 
   constructor(private readonly opts: CustomerListCacheOptions) {
     this.now = opts.now ?? Date.now;
+    const directory = opts.directory;
+    if (directory) this.syncReads = new CoalescedRead((t) => directory.readSync(t));
   }
 
   /** The tenant's list: cached if fresh, else a new load (or another instance's) once its first page is in. */
@@ -107,9 +112,9 @@ export class CustomerListCache {
   }
 
   private async readSync(key: TenantId): Promise<DirectorySync | undefined | 'unavailable'> {
-    if (!this.opts.directory) return undefined;
+    if (!this.syncReads) return undefined;
     try {
-      return await this.opts.directory.readSync(key);
+      return await this.syncReads.read(key);
     } catch (e) {
       if (this.opts.isUnavailable?.(e)) return 'unavailable';
       throw e;
