@@ -1,28 +1,16 @@
 import { z } from 'zod';
 import { parseUrlQuery, urlQueryString, type SearchParamsLike } from '@/lib/url-query/url-query';
-import { RELATIONSHIPS, type Relationship } from '@/lib/partner-center/types';
+import { RELATIONSHIPS } from '@/lib/partner-center/types';
 
-export const SORT_FIELDS = ['name', 'domain', 'relationship'] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-export const PAGE_SIZES = [25, 50, 100] as const;
+import {
+  DEFAULT_QUERY,
+  PAGE_SIZES,
+  SORT_FIELDS,
+  type CustomerQuery,
+  type SortField,
+} from './customer-query-fields';
 
-/** The customer list's state, all of it in the URL so a link shows the same view. */
-export interface CustomerQuery {
-  q: string;
-  sort: SortField;
-  dir: 'asc' | 'desc';
-  relationship?: Relationship;
-  page: number;
-  pageSize: number;
-}
-
-export const DEFAULT_QUERY: CustomerQuery = {
-  q: '',
-  sort: 'name',
-  dir: 'asc',
-  page: 1,
-  pageSize: 25,
-};
+export { DEFAULT_QUERY, PAGE_SIZES, SORT_FIELDS, type CustomerQuery, type SortField };
 
 /** Anything out of range falls back to the default: a hand-edited URL never causes an error. */
 const schema = z.object({

@@ -78,9 +78,16 @@ describe('after a connection is disconnected or its grant revoked', () => {
     await expectEveryPathRefuses();
   });
 
-  test('the access list and detail pages send the tenant’s staff and admin to "not connected" (the admin with the connect link), an operator to the connections table', async () => {
+  test('the customer and access pages (lists and details) send the tenant’s staff and admin to "not connected" (the admin with the connect link), an operator to the connections table', async () => {
     const id = await customerId();
-    const accessPages = ['/dashboard/access?filter=expiring', `/dashboard/access/${id}`];
+    // The customer list answers a cold instance behind a skeleton (Suspense): a refusal must
+    // still be a redirect response, not one streamed inside the page.
+    const pages = [
+      '/dashboard?q=a',
+      `/dashboard/customers/${id}`,
+      '/dashboard/access?filter=expiring',
+      `/dashboard/access/${id}`,
+    ];
     const target = async (path: string, as: 'staffA' | 'adminA' | 'operator') => {
       const a = await request({ path, as });
       expect(a.status).toBe(307);
@@ -88,14 +95,14 @@ describe('after a connection is disconnected or its grant revoked', () => {
       return `${to.pathname}${to.search}`;
     };
     // The operator's home tenant has no connection (nor customers) of its own.
-    for (const path of accessPages) expect(await target(path, 'operator')).toBe('/connections');
+    for (const path of pages) expect(await target(path, 'operator')).toBe('/connections');
     // While connected, A's people are served, not redirected (the row may not be synced yet).
-    for (const path of accessPages)
+    for (const path of pages)
       expect([200, 404]).toContain((await request({ path, as: 'adminA' })).status);
 
     expect((await disconnect('adminA', 'partnerA')).status).toBe(200);
     const a = tenants().partnerA.id.toLowerCase();
-    for (const path of accessPages) {
+    for (const path of pages) {
       expect(await target(path, 'staffA')).toBe(
         `/not-connected?reason=tenant_not_connected&tenant=${a}`,
       );

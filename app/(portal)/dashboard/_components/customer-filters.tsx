@@ -1,8 +1,14 @@
-import { PAGE_SIZES, type CustomerQuery } from '@/lib/customers/customer-query';
+'use client';
+
+import { PAGE_SIZES, type CustomerQuery } from '@/lib/customers/customer-query-fields';
 import { RELATIONSHIPS } from '@/lib/partner-center/types';
 import { RELATIONSHIP_LABELS } from './relationship-label';
 
-/** Search and filter as a GET form: the result is a URL, so any view can be shared or bookmarked. */
+/**
+ * Search and filter as a GET form: the result is a URL, so any view can be shared or bookmarked.
+ * A client component (rendered on the server all the same) so that only `query` travels in the
+ * page's RSC payload, not every option element (the warm dashboard's bench profile).
+ */
 export function CustomerFilters({ query }: { query: CustomerQuery }) {
   return (
     <form

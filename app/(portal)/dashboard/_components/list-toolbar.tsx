@@ -1,24 +1,29 @@
-import { formatCount } from '@/lib/format/format-count';
-import { customerQueryString, type CustomerQuery } from '@/lib/customers/customer-query';
+'use client';
 
-/** Total count, refresh (a POST: it calls Partner Center again) and the CSV export. */
+import { formatCount } from '@/lib/format/format-count';
+
+/**
+ * Total count, refresh (a POST to `refreshAction`, which keeps the view's query: it calls Partner
+ * Center again) and the CSV export. A client component for the same reason as CustomerFilters.
+ */
 export function ListToolbar({
-  query,
   total,
+  filtered,
   loading,
+  refreshAction,
 }: {
-  query: CustomerQuery;
   total: number;
+  filtered: boolean;
   loading: boolean;
+  refreshAction: string;
 }) {
-  const filtered = Boolean(query.q || query.relationship);
   return (
     <div className="toolbar">
       <p data-testid="total-count">
         <strong>{formatCount(total)}</strong> {filtered ? 'matching customers' : 'customers'}
         {loading && ' so far'}
       </p>
-      <form method="post" action={`/api/customers/refresh${customerQueryString(query)}`}>
+      <form method="post" action={refreshAction}>
         <button className="button secondary" type="submit" data-testid="refresh">
           Refresh
         </button>

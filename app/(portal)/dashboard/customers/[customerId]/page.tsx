@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/next';
 import { loadCustomerDetail } from '@/lib/customers';
 import { ErrorState } from '../../_components/error-state';
+import { redirectNotConnected } from '../../_components/load-failure';
 import { ReconnectBanner } from '../../_components/reconnect-banner';
 import { AddressBlock } from './_components/address-block';
 import { SubscriptionsTable } from './_components/subscriptions-table';
@@ -22,12 +23,7 @@ export default async function CustomerPage({
   const result = await loadCustomerDetail(user, customerId);
 
   if (result.kind === 'not-found') notFound();
-  if (result.kind === 'not-connected')
-    redirect(
-      user.isOperator
-        ? '/connections'
-        : `/not-connected?reason=tenant_not_connected&tenant=${user.tid}`,
-    );
+  if (result.kind === 'not-connected') redirectNotConnected(user);
   if (result.kind === 'reconnect') {
     return (
       <main>
