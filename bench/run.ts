@@ -5,7 +5,8 @@
  *   1. cold start: 50 concurrent first dashboard requests by one tenant's staff → how many Key
  *      Vault reads, refresh-token redemptions and Partner Center calls they cost (target 1, 1, 20)
  *   2. warm: dashboard p50/p95 and requests/s at concurrency 16, beside the same figures for a
- *      trivial page of the same server, as a ratio (target ≥ 0.5 of its throughput, p95 < 150 ms)
+ *      trivial page of the same server, in turns, as ratios (target ≥ 0.7 of its throughput, a
+ *      p95 within 1.5 times the trivial page's)
  *   3. the operator's connections table over 500 connected partners (`--partners 500`): the
  *      first render (a walk of Key Vault's secret pages) and warm renders at concurrency 16 beside
  *      the trivial page, with the Key Vault list requests each phase cost (target 0 when warm)
@@ -34,7 +35,7 @@ import { controlFor } from '../tests/support/control';
 import { seededTenants, seededUser } from '../tests/support/manifest';
 import { benchConnectionsView } from './connections-view';
 import { connectTenant, signInStaff } from '../tests/support/portal-http-session';
-import { load, loadInTurns, type LoadResult } from './load';
+import { loadInTurns, type LoadResult } from './load';
 import { startPortal } from './portal-server';
 
 const CUSTOMERS = 10_000;
@@ -89,13 +90,12 @@ async function main(): Promise<void> {
     const cold = tallyCloudCalls(await settleCloudCalls(control));
     const ok = statuses.filter((s) => s === 200).length;
 
-    // 2. Warm: the dashboard against a trivial page of the same server.
-    const trivial = await load(`${portal.url}/`, { connections: 16, seconds: SECONDS });
-    const dashboard = await load(`${portal.url}/dashboard`, {
-      connections: 16,
-      seconds: SECONDS,
-      cookie,
-    });
+    // 2. Warm: the dashboard against a trivial page of the same server, in turns (as in 5 and
+    // 6): one 10 s run each let a burst of other work on a shared machine land on one page only.
+    const [trivial, dashboard] = (await loadInTurns(
+      [{ url: `${portal.url}/` }, { url: `${portal.url}/dashboard`, cookie }],
+      { connections: 16, seconds: SECONDS, rounds: 5 },
+    )) as [LoadResult, LoadResult];
     const view = await benchConnectionsView(portal.url, cloud.manifest, control, SECONDS);
     // 5. The access view: partner A's rows seeded straight into the database (the view is a
     // query over them), then the warm page against the trivial page, in turns.
@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     console.log(
       `   Partner Center calls     ${cold.partnerCenterListCalls}  (target ${Math.ceil(CUSTOMERS / 500)})`,
     );
-    console.log(`\n2. warm, concurrency 16, ${SECONDS} s each`);
+    console.log(`\n2. warm, concurrency 16, ${SECONDS} s each in 5 turns`);
     console.log(
       `   trivial page   ${trivial.rps.toFixed(0).padStart(6)} req/s  p50 ${trivial.p50.toFixed(1)} ms  p95 ${trivial.p95.toFixed(1)} ms  non-2xx ${trivial.non2xx}`,
     );
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
       `   dashboard      ${dashboard.rps.toFixed(0).padStart(6)} req/s  p50 ${dashboard.p50.toFixed(1)} ms  p95 ${dashboard.p95.toFixed(1)} ms  non-2xx ${dashboard.non2xx}`,
     );
     console.log(
-      `   throughput ratio dashboard / trivial = ${(dashboard.rps / trivial.rps).toFixed(2)}  (target ≥ 0.5); dashboard p95 ${dashboard.p95.toFixed(0)} ms (target < 150)`,
+      `   throughput ratio dashboard / trivial = ${(dashboard.rps / trivial.rps).toFixed(2)}  (target ≥ 0.7); p95 dashboard / trivial = ${(dashboard.p95 / trivial.p95).toFixed(2)}  (target ≤ 1.5)`,
     );
     console.log(
       `\n3. operator's connections table, ${view.partners} connected partners, concurrency 16, ${SECONDS} s`,
