@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/errors/app-error';
+import { AppError, isAppError } from '@/lib/errors/app-error';
 import type { BudgetStore } from './budget-store';
 import type { BudgetRule } from './budget-window';
 
@@ -25,6 +25,22 @@ export class BudgetExhaustedError extends AppError {
       503,
     );
   }
+}
+
+/**
+ * Whether `e` is a BudgetExhaustedError, by its shape (see isAppError): the budgets are process
+ * singletons shared by every Next bundle, so the error may come from another bundle's copy of the
+ * class, and `instanceof` then says no (the fleet test saw `budget_exhausted` instead of
+ * `partner_center_throttled`, depending on which route built the budget first).
+ */
+export function isBudgetExhausted(e: unknown): e is BudgetExhaustedError {
+  const reason = (e as { reason?: unknown }).reason;
+  return (
+    isAppError(e) &&
+    e.code === 'budget_exhausted' &&
+    typeof (e as { retryAfterMs?: unknown }).retryAfterMs === 'number' &&
+    (reason === 'throttled' || reason === 'full')
+  );
 }
 
 /**

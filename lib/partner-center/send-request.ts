@@ -1,4 +1,4 @@
-import { BudgetExhaustedError } from '@/lib/budget/request-budget';
+import { isBudgetExhausted } from '@/lib/budget/request-budget';
 import { isGuid } from '@/lib/ids/guid';
 import { randomUUID } from 'node:crypto';
 import { currentLogContext, log } from '@/lib/log';
@@ -129,7 +129,7 @@ async function takeBudget(budget: PartnerCenterBudget, ids: CallIds): Promise<vo
   try {
     await budget.take();
   } catch (e) {
-    if (!(e instanceof BudgetExhaustedError) || e.reason !== 'throttled') throw e;
+    if (!isBudgetExhausted(e) || e.reason !== 'throttled') throw e;
     throw new PartnerCenterError(
       'partner_center_throttled',
       { upstreamStatus: 429, retryAfterSeconds: Math.ceil(e.retryAfterMs / 1000), ...ids },

@@ -362,6 +362,29 @@ describe('Partner Center client: the shared budget', () => {
     expect(pc.calls).toHaveLength(0);
   });
 
+  it('maps a throttled budget error from another bundle’s copy of the class too (no instanceof)', async () => {
+    // What another Next bundle's BudgetExhaustedError looks like here: same shape, other class.
+    const foreign = Object.assign(new Error('busy'), {
+      name: 'AppError',
+      code: 'budget_exhausted',
+      status: 503,
+      retryAfterMs: 30_000,
+      reason: 'throttled',
+    });
+    const pc = fakePartnerCenter([]);
+    const budget = {
+      take: async () => {
+        throw foreign;
+      },
+      throttled: () => undefined,
+    };
+    const client = createPartnerCenterClient(token, { ...base, fetch: pc.fetch, budget });
+    await expect(client.listCustomersPage()).rejects.toMatchObject({
+      code: 'partner_center_throttled',
+      details: { retryAfterSeconds: 30 },
+    });
+  });
+
   it('a window that is merely full stays budget_exhausted', async () => {
     const pc = fakePartnerCenter([]);
     const budget = {
