@@ -71,7 +71,9 @@ export class CustomerListCache {
       return this.once(tenantId, () => this.loadHere(tenantId));
     }
     if (entry && sync && entry.generation === sync.generation && this.isFresh(entry)) return entry;
-    if (sync && this.isFreshSync(sync))
+    // A load whose first page is not stored yet is waited for (leadOrFollow), never followed
+    // with no rows: everyone gets at least the first page.
+    if (sync && this.isFreshSync(sync) && (sync.status !== 'loading' || sync.pages > 0))
       return this.once(tenantId, () => this.follow(tenantId, sync));
     return this.once(tenantId, () => this.leadOrFollow(tenantId));
   }
