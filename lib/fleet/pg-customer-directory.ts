@@ -6,6 +6,7 @@ import type {
 import type { ListError } from '@/lib/customers/customer-list-entry';
 import type { TenantId } from '@/lib/ids/tenant-id';
 import type { CustomerSummary, Relationship } from '@/lib/partner-center/types';
+import { isGuid } from '@/lib/ids/guid';
 import type { PoolClient, SqlPool } from './sql-pool';
 
 /** The first key of directory-load locks (tenant locks use TENANT_LOCK_CLASS). */
@@ -24,6 +25,38 @@ export class PgCustomerDirectory implements CustomerDirectoryStore {
     private readonly lockPool: SqlPool,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /**
+   * Runs `fn` in a transaction bound to one partner tenant: as the role `portal_directory_tenant`
+   * with `portal.partner_tenant_id` set for this transaction only, so row-level security on
+   * `customer_directory` shows and accepts that partner's rows and no others (migration
+   * 202611300900_fleet_customer_directory_rls). Every query of customer rows goes through here.
+   */
+  private async scoped<T>(tenant: TenantId, fn: (client: PoolClient) => Promise<T>): Promise<T> {
+    // The type says it was parsed; this guard stays because the id becomes a security setting.
+    if (!isGuid(tenant)) throw new Error('customer directory: the tenant id is not a GUID');
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(
+        `SELECT set_config('role', 'portal_directory_tenant', true),
+                set_config('portal.partner_tenant_id', $1, true)`,
+        [tenant],
+      );
+      const result = await fn(client);
+      await client.query('COMMIT');
+      client.release();
+      return result;
+    } catch (e) {
+      // A connection that cannot even roll back is dropped, not returned to the pool.
+      const rolledBack = await client.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
+      client.release(rolledBack ? undefined : (e as Error));
+      throw e;
+    }
+  }
 
   async readSync(tenantId: TenantId): Promise<DirectorySync | undefined> {
     const { rows } = await this.pool.query<{
@@ -92,8 +125,9 @@ export class PgCustomerDirectory implements CustomerDirectoryStore {
     return {
       generation,
       addPage: async (items: CustomerSummary[]) => {
-        await this.pool.query(
-          `WITH page AS (
+        await this.scoped(tenant, (c) =>
+          c.query(
+            `WITH page AS (
              INSERT INTO customer_directory
                (partner_tenant_id, customer_tenant_id, company_name, domain, relationship, generation)
              SELECT $1, id, name, domain, relationship, $6
@@ -107,14 +141,15 @@ export class PgCustomerDirectory implements CustomerDirectoryStore {
            UPDATE customer_directory_sync
              SET pages = pages + 1, loaded = loaded + (SELECT count(*) FROM page)
            WHERE partner_tenant_id = $1 AND generation = $6`,
-          [
-            tenant,
-            items.map((c) => c.id.toLowerCase()),
-            items.map((c) => c.companyName),
-            items.map((c) => c.domain),
-            items.map((c) => c.relationship),
-            generation,
-          ],
+            [
+              tenant,
+              items.map((c) => c.id.toLowerCase()),
+              items.map((c) => c.companyName),
+              items.map((c) => c.domain),
+              items.map((c) => c.relationship),
+              generation,
+            ],
+          ),
         );
       },
       end: async ({ error }: { error?: ListError }) => {
@@ -129,9 +164,11 @@ export class PgCustomerDirectory implements CustomerDirectoryStore {
               [tenant, generation, error.code, error.message.slice(0, 500)],
             );
           } else {
-            await this.pool.query(
-              'DELETE FROM customer_directory WHERE partner_tenant_id = $1 AND generation <> $2',
-              [tenant, generation],
+            await this.scoped(tenant, (c) =>
+              c.query(
+                'DELETE FROM customer_directory WHERE partner_tenant_id = $1 AND generation <> $2',
+                [tenant, generation],
+              ),
             );
             await this.pool.query(
               `UPDATE customer_directory_sync SET status = 'complete', completed_at = $3
@@ -151,18 +188,20 @@ export class PgCustomerDirectory implements CustomerDirectoryStore {
   }
 
   async readRows(tenantId: TenantId, generation: number, afterSeq: number) {
-    const { rows } = await this.pool.query<{
-      customer_tenant_id: string;
-      company_name: string;
-      domain: string;
-      relationship: Relationship;
-      seq: string;
-    }>(
-      `SELECT customer_tenant_id, company_name, domain, relationship, seq
+    const { rows } = await this.scoped(tenantId, (c) =>
+      c.query<{
+        customer_tenant_id: string;
+        company_name: string;
+        domain: string;
+        relationship: Relationship;
+        seq: string;
+      }>(
+        `SELECT customer_tenant_id, company_name, domain, relationship, seq
        FROM customer_directory
        WHERE partner_tenant_id = $1 AND generation = $2 AND seq > $3
        ORDER BY seq`,
-      [tenantId, generation, afterSeq],
+        [tenantId, generation, afterSeq],
+      ),
     );
     return {
       items: rows.map((r) => ({
@@ -177,7 +216,9 @@ export class PgCustomerDirectory implements CustomerDirectoryStore {
 
   async forget(tenantId: TenantId): Promise<void> {
     const tenant = tenantId;
-    await this.pool.query('DELETE FROM customer_directory WHERE partner_tenant_id = $1', [tenant]);
+    await this.scoped(tenant, (c) =>
+      c.query('DELETE FROM customer_directory WHERE partner_tenant_id = $1', [tenant]),
+    );
     await this.pool.query('DELETE FROM customer_directory_sync WHERE partner_tenant_id = $1', [
       tenant,
     ]);

@@ -164,4 +164,48 @@ describe('the shared customer directory', () => {
     const { rows } = await t.pool.query('SELECT count(*)::int AS n FROM customer_directory');
     expect(rows[0].n).toBe(0);
   });
+
+  it("isolates partners by row-level security: scoped to A, B's rows are invisible and unwritable, and unscoped the portal's role sees none", async () => {
+    const [pcA, pcB] = [fakePartnerCenter(1), fakePartnerCenter(1)];
+    await instance(pcA).getComplete(A);
+    await instance(pcB).getComplete(B);
+    const client = await t.pool.connect();
+    const asPortal = async (tenant: string | undefined, text: string, values: unknown[] = []) => {
+      await client.query('BEGIN');
+      try {
+        await client.query(
+          `SELECT set_config('role', 'portal_directory_tenant', true),
+                  set_config('portal.partner_tenant_id', $1, true)`,
+          [tenant ?? ''],
+        );
+        return await client.query(text, values);
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    };
+    try {
+      const count =
+        'SELECT partner_tenant_id, count(*)::int AS n FROM customer_directory GROUP BY 1';
+      // The superuser the test connects as bypasses the policy: both partners are there.
+      expect((await t.pool.query(count)).rows).toHaveLength(2);
+      expect((await asPortal(A, count)).rows).toEqual([{ partner_tenant_id: A, n: 500 }]);
+      expect((await asPortal(undefined, count)).rows).toEqual([]);
+      // Writing B's row while scoped to A is refused by the policy, reading or deleting it no-ops.
+      const write = await asPortal(
+        A,
+        `INSERT INTO customer_directory (partner_tenant_id, customer_tenant_id, company_name, domain, relationship, generation)
+         VALUES ($1, '11111111-1111-4111-8111-111111111111', 'x', 'x', 'reseller', 1)`,
+        [B],
+      ).catch((e: { code: string }) => e.code);
+      expect(write).toBe('42501');
+      const removed = await asPortal(
+        A,
+        'DELETE FROM customer_directory WHERE partner_tenant_id = $1',
+        [B],
+      );
+      expect(removed.rowCount).toBe(0);
+    } finally {
+      client.release();
+    }
+  });
 });

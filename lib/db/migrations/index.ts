@@ -8,6 +8,7 @@ import * as fleetCoordination from './202611300430_fleet_coordination';
 import * as fleetCustomerDirectory from './202611300431_fleet_customer_directory';
 import * as fleetTenantStateReason from './202611300600_fleet_tenant_state_reason';
 import * as accessExpiryWindow from './202611300710_access_expiry_window';
+import * as fleetCustomerDirectoryRls from './202611300900_fleet_customer_directory_rls';
 
 /**
  * Every migration, in order, as a static list: Next bundles the server, so a folder scan at run
@@ -26,4 +27,5 @@ export const migrationFiles: ReadonlyArray<readonly [string, Migration]> = [
   ['202611300431_fleet_customer_directory', fleetCustomerDirectory],
   ['202611300600_fleet_tenant_state_reason', fleetTenantStateReason],
   ['202611300710_access_expiry_window', accessExpiryWindow],
+  ['202611300900_fleet_customer_directory_rls', fleetCustomerDirectoryRls],
 ];
