@@ -10,6 +10,7 @@ import {
 import { isAppError } from '@/lib/errors/app-error';
 import { requireUser } from '@/lib/next';
 import { ActivityFilters } from './_components/activity-filters';
+import { toActivityRowData } from './_components/activity-row-data';
 import { ActivityTable } from './_components/activity-table';
 
 export const metadata: Metadata = { title: 'Activity · Partner Portal' };
@@ -63,7 +64,7 @@ export default async function ActivityPageView({
           No activity matches.
         </p>
       ) : (
-        <ActivityTable rows={page.rows} operator={user.isOperator} />
+        <ActivityTable rows={page.rows.map(toActivityRowData)} operator={user.isOperator} />
       )}
       <Pager
         page={page.query.page}
