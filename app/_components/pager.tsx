@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { PagerNav } from './pager-nav';
 
 /** Previous / "Page n of m" / next, as links (`href(page)` builds each page's URL). */
 export function Pager({
@@ -18,29 +18,12 @@ export function Pager({
 }) {
   if (pageCount <= 1 && !showSinglePage) return null;
   return (
-    <nav className="pagination" aria-label="Pages">
-      {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev" data-testid="page-prev">
-          ← Previous
-        </Link>
-      ) : (
-        <span className="muted" aria-disabled="true">
-          ← Previous
-        </span>
-      )}
-      <span data-testid="page-indicator" aria-current="page">
-        Page {page} of {pageCount}
-        {more ? '+' : ''}
-      </span>
-      {page < pageCount ? (
-        <Link href={href(page + 1)} rel="next" data-testid="page-next">
-          Next →
-        </Link>
-      ) : (
-        <span className="muted" aria-disabled="true">
-          Next →
-        </span>
-      )}
-    </nav>
+    <PagerNav
+      page={page}
+      pageCount={pageCount}
+      more={more}
+      prevHref={page > 1 ? href(page - 1) : undefined}
+      nextHref={page < pageCount ? href(page + 1) : undefined}
+    />
   );
 }

@@ -1,8 +1,7 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { portalRole, type SessionUser } from '@/lib/auth';
 import { navLinksFor } from './nav-links';
-import { SignOutForm } from './sign-out-form';
+import { ShellHeader } from './shell-header';
 
 /**
  * The header of every signed-in page: the portal's name, the links this user's role may open,
@@ -10,30 +9,13 @@ import { SignOutForm } from './sign-out-form';
  * the screen (see components.css, `.shell-header`).
  */
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
-  const links = navLinksFor(portalRole(user));
+  const links = navLinksFor(portalRole(user)).map(({ href, label, id }) => ({ href, label, id }));
   return (
     <>
       <a className="skip-link" href="#content">
         Skip to content
       </a>
-      <header className="shell-header" data-testid="app-shell">
-        <Link className="shell-brand" href={links[0]?.href ?? '/'}>
-          Partner Portal
-        </Link>
-        <nav aria-label="Main" className="shell-nav" data-testid="main-nav">
-          {links.map((l) => (
-            <Link key={l.href} href={l.href} data-testid={`nav-${l.id}`}>
-              {l.label}
-            </Link>
-          ))}
-        </nav>
-        <div className="shell-user">
-          <span data-testid="signed-in-as">
-            {user.name || user.upn} <span className="muted shell-upn">({user.upn})</span>
-          </span>
-          <SignOutForm />
-        </div>
-      </header>
+      <ShellHeader links={links} name={user.name || user.upn} upn={user.upn} />
       <div id="content">{children}</div>
     </>
   );

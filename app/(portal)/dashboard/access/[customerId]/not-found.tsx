@@ -1,0 +1,3 @@
+import { CustomerNotFound } from '../../_components/customer-not-found';
+
+export default CustomerNotFound;
