@@ -6,7 +6,7 @@ import {
   type BudgetRule,
   type BudgetState,
 } from '@/lib/budget/budget-window';
-import type { PoolClient, SqlPool } from './sql-pool';
+import { withTransaction, type SqlPool } from './sql-pool';
 
 interface Row {
   window_start: string;
@@ -43,10 +43,7 @@ export class PgBudgetStore implements BudgetStore {
     scope: string,
     decide: (state: BudgetState) => { state: BudgetState; result: R },
   ): Promise<R> {
-    const client: PoolClient = await this.pool.connect();
-    let failure: Error | undefined;
-    try {
-      await client.query('BEGIN');
+    return withTransaction(this.pool, async (client) => {
       await client.query(
         'INSERT INTO fleet_budgets (scope) VALUES ($1) ON CONFLICT (scope) DO NOTHING',
         [scope],
@@ -70,15 +67,8 @@ export class PgBudgetStore implements BudgetStore {
           state.lastStrikeAt,
         ],
       );
-      await client.query('COMMIT');
       return result;
-    } catch (e) {
-      failure = e as Error;
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      client.release(failure);
-    }
+    });
   }
 }
 

@@ -7,7 +7,7 @@ import type { ListError } from '@/lib/customers/customer-list-entry';
 import type { TenantId } from '@/lib/ids/tenant-id';
 import type { CustomerSummary, Relationship } from '@/lib/partner-center/types';
 import { isGuid } from '@/lib/ids/guid';
-import type { PoolClient, SqlPool } from './sql-pool';
+import { withTransaction, type PoolClient, type SqlPool } from './sql-pool';
 
 /** The first key of directory-load locks (tenant locks use TENANT_LOCK_CLASS). */
 export const DIRECTORY_LOCK_CLASS = 0x7e1b;
@@ -35,27 +35,14 @@ export class PgCustomerDirectory implements CustomerDirectoryStore {
   private async scoped<T>(tenant: TenantId, fn: (client: PoolClient) => Promise<T>): Promise<T> {
     // The type says it was parsed; this guard stays because the id becomes a security setting.
     if (!isGuid(tenant)) throw new Error('customer directory: the tenant id is not a GUID');
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return withTransaction(this.pool, async (client) => {
       await client.query(
         `SELECT set_config('role', 'portal_directory_tenant', true),
                 set_config('portal.partner_tenant_id', $1, true)`,
         [tenant],
       );
-      const result = await fn(client);
-      await client.query('COMMIT');
-      client.release();
-      return result;
-    } catch (e) {
-      // A connection that cannot even roll back is dropped, not returned to the pool.
-      const rolledBack = await client.query('ROLLBACK').then(
-        () => true,
-        () => false,
-      );
-      client.release(rolledBack ? undefined : (e as Error));
-      throw e;
-    }
+      return fn(client);
+    });
   }
 
   async readSync(tenantId: TenantId): Promise<DirectorySync | undefined> {
