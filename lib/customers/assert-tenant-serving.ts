@@ -8,8 +8,9 @@ import { getCustomerListCache } from './get-customer-list-cache';
 
 /**
  * Refuses the tenant's customer data when its connection was disconnected, or its grant died, on
- * any portal instance (see TenantServingGuard): a primary-key read per request (shared by concurrent ones). A reconnect
- * elsewhere (a new generation) first drops this process's tokens and list of the old grant.
+ * any portal instance (see TenantServingGuard): a primary-key read per request, shared by
+ * concurrent ones. A reconnect elsewhere (a new generation) first drops this process's tokens and
+ * list of the old grant.
  */
 export function assertTenantServing(tenantId: TenantId): Promise<void> {
   return processSingleton(
