@@ -5,7 +5,8 @@ import type {
   DirectoryLease,
   DirectorySync,
 } from './customer-directory-store';
-import { CoalescedRead } from '@/lib/fleet/coalesced-read';
+import type { FleetChangeSource } from '@/lib/fleet/fleet-change-feed';
+import { NotifiedRead } from '@/lib/fleet/notified-read';
 import { CustomerListEntry } from './customer-list-entry';
 import { toListError } from './to-list-error';
 
@@ -26,6 +27,8 @@ export interface CustomerListCacheOptions {
    * loads from Partner Center on its own.
    */
   directory?: CustomerDirectoryStore;
+  /** The fleet's change feed: while live, the directory's sync row is read once, until it changes. */
+  changes?: FleetChangeSource;
   /** Whether an error of the directory means "unreachable now" (then this process goes alone). */
   isUnavailable?: (error: unknown) => boolean;
   /** How often an instance following another's load looks for new rows. */
@@ -44,8 +47,9 @@ export interface CustomerListCacheOptions {
  * first page (one Partner Center call, even for 50,000 customers) and storing each page as it
  * arrives; every other instance follows the stored rows, with the same progress, instead of
  * paging Partner Center again. Each instance keeps its copy in memory, checked against the
- * directory's generation on every request (one primary-key read), because a warm dashboard that
- * slices memory is several times faster than one that queries 50,000 rows per request.
+ * directory's generation on every request (the sync row as last read while the fleet's change
+ * feed is live, else one primary-key read), because a warm dashboard that slices memory is
+ * several times faster than one that queries 50,000 rows per request.
  *
  * Concurrent requests in one process share one load or follow.
  */
@@ -53,13 +57,18 @@ export class CustomerListCache {
   private readonly entries = new Map<TenantId, CustomerListEntry>();
   private readonly firstPages = new Map<TenantId, Promise<CustomerListEntry>>();
   private readonly now: () => number;
-  /** The per-request generation check, shared by concurrent requests (see CoalescedRead). */
-  private readonly syncReads?: CoalescedRead<TenantId, DirectorySync | undefined>;
+  /** The per-request generation check: kept while the change feed is live (see NotifiedRead). */
+  private readonly syncReads?: NotifiedRead<DirectorySync | undefined>;
 
   constructor(private readonly opts: CustomerListCacheOptions) {
     this.now = opts.now ?? Date.now;
     const directory = opts.directory;
-    if (directory) this.syncReads = new CoalescedRead((t) => directory.readSync(t));
+    if (directory)
+      this.syncReads = new NotifiedRead(
+        (t) => directory.readSync(t as TenantId),
+        opts.changes,
+        'customer_directory_sync',
+      );
   }
 
   /** The tenant's list: cached if fresh, else a new load (or another instance's) once its first page is in. */

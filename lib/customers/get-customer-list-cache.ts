@@ -1,6 +1,11 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
-import { getCustomerDirectory, isDatabaseUnavailable, partnerCenterBudgetFor } from '@/lib/fleet';
+import {
+  getCustomerDirectory,
+  getFleetChangeFeed,
+  isDatabaseUnavailable,
+  partnerCenterBudgetFor,
+} from '@/lib/fleet';
 import { log } from '@/lib/log';
 import { createPartnerCenterClient } from '@/lib/partner-center';
 import { getTokenBroker, onConnectionLost, processSingleton } from '@/lib/tokens';
@@ -17,6 +22,7 @@ export function getCustomerListCache(): CustomerListCache {
     const cache = new CustomerListCache({
       ttlMs: getConfig().CUSTOMER_CACHE_TTL_SECONDS * 1000,
       directory: getCustomerDirectory(),
+      changes: getFleetChangeFeed(),
       isUnavailable: isDatabaseUnavailable,
       sourceFor: (tenantId) =>
         createPartnerCenterClient(() => getTokenBroker().getAccessToken(tenantId), {

@@ -1,4 +1,5 @@
 import 'server-only';
+import pg from 'pg';
 import { getConfig } from '@/lib/config';
 import { log } from '@/lib/log';
 import { processSingleton } from '@/lib/tokens/process-singleton';
@@ -12,6 +13,7 @@ import { PgTenantLock } from './pg-tenant-lock';
 import { PgTokenCache } from './pg-token-cache';
 import { getSharedBudget } from './shared-budget';
 import { TenantStates } from './tenant-states';
+import { FleetChangeFeed } from './fleet-change-feed';
 
 export { isDatabaseUnavailable, type SqlPool } from './sql-pool';
 export { getSharedBudget } from './shared-budget';
@@ -49,7 +51,40 @@ export function getConsumedStates() {
 }
 
 export function getTenantStates(): TenantStates {
-  return processSingleton('fleet.tenant-states', () => new TenantStates(getFleetPool()));
+  return processSingleton(
+    'fleet.tenant-states',
+    () =>
+      new TenantStates(getFleetPool(), Date.now, (tenantId) =>
+        getFleetChangeFeed().announce('fleet_tenant_state', tenantId),
+      ),
+  );
+}
+
+/**
+ * This process's ear on the fleet's changes (see FleetChangeFeed), on a connection of its own.
+ * Started by the server once the database is migrated; until then, and whenever it is not live,
+ * readers read per request.
+ */
+export function getFleetChangeFeed(): FleetChangeFeed {
+  return processSingleton(
+    'fleet.change-feed',
+    () =>
+      new FleetChangeFeed({
+        connect: () =>
+          new pg.Client({
+            connectionString: getConfig().DATABASE_URL,
+            application_name: 'partner-portal-changes',
+            connectionTimeoutMillis: 5_000,
+          }),
+        onDown: (error) =>
+          log.warn(
+            { event: 'fleet_change_feed_down', error },
+            "not hearing the fleet's changes: shared state is read on every request",
+          ),
+        onUp: () =>
+          log.info({ event: 'fleet_change_feed_up' }, "hearing the fleet's changes again"),
+      }),
+  );
 }
 
 /**

@@ -14,7 +14,8 @@ export interface TenantState {
 /**
  * Per partner tenant, whether its connection may serve data, shared by the fleet in
  * `fleet_tenant_state`. Connect, disconnect and a dead grant write it (under the tenant's lock);
- * every customer-data request reads it, one primary-key lookup, so a disconnect on one instance
+ * every customer-data request checks it (a primary-key lookup, or the row as last read while the
+ * fleet's change feed is live: lib/fleet/fleet-change-feed.ts), so a disconnect on one instance
  * is refused on every other at once, and a new generation tells each instance to drop what it
  * holds from the old grant. A tenant with no row (connected before this table existed) is served
  * as Key Vault says.
@@ -23,6 +24,8 @@ export class TenantStates {
   constructor(
     private readonly pool: SqlPool,
     private readonly now: () => number = Date.now,
+    /** Told of each change this process commits (its readers drop the row before the NOTIFY returns). */
+    private readonly onRecorded?: (tenantId: TenantId) => void,
   ) {}
 
   async read(tenantId: TenantId): Promise<TenantState | undefined> {
@@ -60,6 +63,7 @@ export class TenantStates {
        RETURNING generation`,
       [tenantId, status, this.now(), reasonCode ?? null],
     );
+    this.onRecorded?.(tenantId);
     return {
       status,
       generation: Number(rows[0]!.generation),

@@ -9,6 +9,7 @@ import * as fleetCustomerDirectory from './202611300431_fleet_customer_directory
 import * as fleetTenantStateReason from './202611300600_fleet_tenant_state_reason';
 import * as accessExpiryWindow from './202611300710_access_expiry_window';
 import * as fleetCustomerDirectoryRls from './202611300900_fleet_customer_directory_rls';
+import * as fleetChangeNotify from './202611301030_fleet_change_notify';
 
 /**
  * Every migration, in order, as a static list: Next bundles the server, so a folder scan at run
@@ -28,4 +29,5 @@ export const migrationFiles: ReadonlyArray<readonly [string, Migration]> = [
   ['202611300600_fleet_tenant_state_reason', fleetTenantStateReason],
   ['202611300710_access_expiry_window', accessExpiryWindow],
   ['202611300900_fleet_customer_directory_rls', fleetCustomerDirectoryRls],
+  ['202611301030_fleet_change_notify', fleetChangeNotify],
 ];
