@@ -143,7 +143,7 @@ test('staff: the customer list and a customer read on a phone', async ({}, info)
   await page.goto('/dashboard');
   await waitForFullList(page);
   await checkAtWidths(page, info, '/dashboard');
-  await page.getByTestId('customer-row').first().locator('th a').click();
+  await page.getByTestId('customer-table').locator('tbody th a').first().click();
   await expect(page.getByTestId('customer-name')).toBeVisible();
   await checkAtWidths(page, info, '/dashboard/customers/[id]');
   await page.goto('/dashboard/customers/00000000-0000-4000-8000-000000000000');

@@ -82,7 +82,7 @@ test('added latency: slower, still complete', async ({ page }) => {
   });
   expect(await refresh(page)).toBe(200);
   await waitForFullList(page);
-  await expect(page.getByTestId('customer-row')).toHaveCount(25);
+  await expect(page.getByTestId('customer-table').locator('tbody tr')).toHaveCount(25);
 });
 
 test('Partner Center down: the error state with its code, not a 500; recovery after the fault clears', async ({

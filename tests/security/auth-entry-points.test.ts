@@ -79,7 +79,7 @@ hostileTable(
     location: /^\/signin\?/,
     also: (a) => {
       if (a.status === 200) expect(a.text).toMatch(/NEXT_REDIRECT;[a-z]+;\/signin\?/);
-      expect(a.text.includes(`data-testid="customer-row"`)).toBe(false);
+      expect(a.text.includes(`data-testid="customer-table"`)).toBe(false);
     },
   },
 );
