@@ -9,8 +9,9 @@ import { getCustomerListCache } from './get-customer-list-cache';
 /**
  * Refuses the tenant's customer data when its connection was disconnected, or its grant died, on
  * any portal instance (see TenantServingGuard): the tenant's shared state as last read while the
- * fleet's change feed is live, else a primary-key read per request shared by concurrent ones. A reconnect elsewhere (a new generation) first drops this process's tokens and
- * list of the old grant.
+ * fleet's change feed is live, else a primary-key read per request shared by concurrent ones. A
+ * reconnect elsewhere (a new generation) first drops this process's tokens and list of the old
+ * grant.
  */
 export function assertTenantServing(tenantId: TenantId): Promise<void> {
   return processSingleton(

@@ -27,7 +27,7 @@ export interface CustomerListCacheOptions {
    * loads from Partner Center on its own.
    */
   directory?: CustomerDirectoryStore;
-  /** The fleet's change feed: while live, the directory's sync row is read once, until it changes. */
+  /** The fleet's change feed: while live, the directory's sync row is kept until it changes. */
   changes?: FleetChangeSource;
   /** Whether an error of the directory means "unreachable now" (then this process goes alone). */
   isUnavailable?: (error: unknown) => boolean;
@@ -58,14 +58,14 @@ export class CustomerListCache {
   private readonly firstPages = new Map<TenantId, Promise<CustomerListEntry>>();
   private readonly now: () => number;
   /** The per-request generation check: kept while the change feed is live (see NotifiedRead). */
-  private readonly syncReads?: NotifiedRead<DirectorySync | undefined>;
+  private readonly syncReads?: NotifiedRead<TenantId, DirectorySync | undefined>;
 
   constructor(private readonly opts: CustomerListCacheOptions) {
     this.now = opts.now ?? Date.now;
     const directory = opts.directory;
     if (directory)
       this.syncReads = new NotifiedRead(
-        (t) => directory.readSync(t as TenantId),
+        (t) => directory.readSync(t),
         opts.changes,
         'customer_directory_sync',
       );

@@ -5,9 +5,10 @@ import { bootDatabase, closeDatabase } from './boot';
 
 /**
  * The portal server's background start: migrations (retried while the database is unreachable),
- * then the fleet's change feed and the job runner. Not awaited, so the server answers at once; pages that need the database
- * show `database_unavailable` until it is ready. On SIGTERM/SIGINT the runner stops taking jobs
- * and the pool closes (best effort: Next exits the process itself).
+ * then the fleet's change feed and the job runner. Not awaited, so the server answers at once;
+ * pages that need the database show `database_unavailable` until it is ready. On SIGTERM/SIGINT
+ * the runner stops taking jobs, the feed closes its connection and the pool closes (best effort:
+ * Next exits the process itself).
  */
 export function startServerBackground(): void {
   void bootDatabase(async () => {

@@ -16,7 +16,7 @@ export interface FleetChangeSource {
 }
 
 export interface FleetChangeFeedOptions {
-  /** A new, unconnected client on the portal's database (never a pooled one: LISTEN is per session). */
+  /** A new, unconnected client on the portal's database (not pooled: LISTEN is per session). */
   connect: () => Client;
   /** How often the feed proves it still hears the channel, and how long an echo may take. */
   pingEveryMs?: number;

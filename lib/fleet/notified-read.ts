@@ -10,8 +10,8 @@ import type { FleetChangeSource } from './fleet-change-feed';
  * before the change was heard) but never kept; nor is one begun in another feed session, since
  * changes made while the feed was not live were never heard.
  */
-export class NotifiedRead<V> {
-  private readonly reads: CoalescedRead<string, V>;
+export class NotifiedRead<K extends string, V> {
+  private readonly reads: CoalescedRead<K, V>;
   private readonly kept = new Map<string, V>();
   private keptSession = -1;
   /** Per tenant, bumped by each announced change; '*' bumps `everyone`. */
@@ -19,7 +19,7 @@ export class NotifiedRead<V> {
   private everyone = 0;
 
   constructor(
-    readOnce: (tenantId: string) => Promise<V>,
+    readOnce: (tenantId: K) => Promise<V>,
     private readonly feed?: FleetChangeSource,
     table?: string,
   ) {
@@ -27,7 +27,7 @@ export class NotifiedRead<V> {
     if (feed && table) feed.onChange(table, (tenantId) => this.changed(tenantId));
   }
 
-  async read(tenantId: string): Promise<V> {
+  async read(tenantId: K): Promise<V> {
     const feed = this.feed;
     if (!feed?.live) return this.reads.read(tenantId);
     if (this.keptSession !== feed.session) {

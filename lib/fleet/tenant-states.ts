@@ -24,7 +24,7 @@ export class TenantStates {
   constructor(
     private readonly pool: SqlPool,
     private readonly now: () => number = Date.now,
-    /** Told of each change this process commits (its readers drop the row before the NOTIFY returns). */
+    /** Told of each change this process commits: its readers drop the row before the NOTIFY. */
     private readonly onRecorded?: (tenantId: TenantId) => void,
   ) {}
 
