@@ -8,6 +8,8 @@ import { sql, type Kysely } from 'kysely';
  * changed, instead of reading them on every request. Triggers, so that every writer is covered,
  * including SQL run by hand.
  */
+const TABLES = ['fleet_tenant_state', 'customer_directory_sync'];
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE FUNCTION fleet_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -21,7 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       END IF;
       RETURN NULL;
     END $$`.execute(db);
-  for (const table of ['fleet_tenant_state', 'customer_directory_sync']) {
+  for (const table of TABLES) {
     await sql`
       CREATE TRIGGER ${sql.raw(`${table}_notify`)}
       AFTER INSERT OR UPDATE OR DELETE ON ${sql.table(table)}
@@ -34,7 +36,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['fleet_tenant_state', 'customer_directory_sync']) {
+  for (const table of TABLES) {
     await sql`DROP TRIGGER IF EXISTS ${sql.raw(`${table}_notify`)} ON ${sql.table(table)}`.execute(
       db,
     );
